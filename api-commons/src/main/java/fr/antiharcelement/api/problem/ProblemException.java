@@ -1,0 +1,48 @@
+package fr.antiharcelement.api.problem;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** Thrown by services to answer with a problem; its message is the problem's detail, safe to show. */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.getDetail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(Problem.of(Status.BAD_REQUEST, detail));
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(Problem.of(Status.NOT_FOUND, detail));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.of(Status.CONFLICT, detail));
+    }
+
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(Problem.of(Status.PRECONDITION_FAILED, detail));
+    }
+
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(Problem.of(428, detail));
+    }
+
+    /** 422: the request is well-formed but breaks a rule of the domain. */
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(Problem.of(422, detail));
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(Problem.of(Status.BAD_REQUEST, field + ": " + message)
+                .withErrors(java.util.List.of(new Problem.FieldError(field, message))));
+    }
+}

@@ -1,0 +1,205 @@
+package fr.antiharcelement.api.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves a service as {@code application/problem+json}: bad input is a 4xx naming what is wrong,
+ * a database that cannot be reached is a 503, and anything unexpected is a 500 that shows a reference to
+ * the log, never a stack trace or SQL.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        String detail = errors.stream().map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        return Problem.of(Status.BAD_REQUEST, "Invalid request: " + detail).withErrors(errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedField(UnrecognizedPropertyException e) {
+        return invalidBody(e, "is not a known field");
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        String expected = e.getTargetType() == null ? "another value" : describe(e.getTargetType());
+        return invalidBody(e, "must be " + expected);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String expected = e.getTargetType() == null ? "another kind of value" : describe(e.getTargetType());
+        return invalidBody(e, "must be " + expected);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return Problem.of(Status.BAD_REQUEST, "The body is not well-formed JSON: " + e.getOriginalMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return Problem.of(Status.BAD_REQUEST, "The body could not be read as JSON: " + e.getOriginalMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(Problem.of(Status.UNAUTHORIZED,
+                        "A valid bearer token is required (missing, expired or not signed by a trusted issuer).").toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(Status.FORBIDDEN, "Your token's role does not allow this operation.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response.ResponseBuilder answer = Response.fromResponse(Problem.of(status, clientDetail(status, e)).toResponse());
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE,
+                    "The service's database is unavailable; retry shortly.").toResponse()).header("Retry-After", "5").build();
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "Unexpected error; reference " + reference + " in the service log.")
+                .toResponse();
+    }
+
+    private static Response invalidBody(JsonMappingException e, String message) {
+        String field = pathOf(e.getPath());
+        return Problem.of(Status.BAD_REQUEST, "Invalid request: " + field + " " + message)
+                .withErrors(List.of(new Problem.FieldError(field, message))).toResponse();
+    }
+
+    private static String clientDetail(int status, WebApplicationException e) {
+        return switch (status) {
+            case 404 -> "No such resource.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "None of the accepted media types can be produced.";
+            case 415 -> "Unsupported content type; send application/json unless the operation says otherwise.";
+            default -> e.getMessage();
+        };
+    }
+
+    /** The JSON path of a body field, e.g. {@code targets.schools} or {@code items[2].uai}. */
+    private static String pathOf(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    /** The path a client knows: the body's field path or the parameter's name, without Java method names. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean bodyParameter = node.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1;
+            if (node.getKind() == ElementKind.METHOD || bodyParameter || node.getName() == null) {
+                continue;
+            }
+            names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number in range";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "an ISO-8601 " + type.getSimpleName();
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ((state != null && state.startsWith("08")) || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

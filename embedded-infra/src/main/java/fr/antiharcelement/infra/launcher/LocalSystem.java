@@ -1,0 +1,226 @@
+package fr.antiharcelement.infra.launcher;
+
+import fr.antiharcelement.infra.RuntimeClasspath;
+import fr.antiharcelement.infra.kafka.LocalKafka;
+import fr.antiharcelement.infra.postgres.LocalPostgres;
+import fr.antiharcelement.infra.security.LocalKeys;
+import fr.antiharcelement.infra.security.TokenMinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine, behind {@code ./run}: PostgreSQL and Kafka embedded, the three services as
+ * separate JVMs on fixed ports, data kept under {@code .local/}. Ctrl-C stops every process it started.
+ */
+public final class LocalSystem {
+
+    record Service(String name, int port, String database) {
+        Path jar(Path root) {
+            return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+
+        String url(String path) {
+            return "http://localhost:" + port + path;
+        }
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("school-service", 8081, "school"),
+            new Service("workshop-service", 8082, "workshop"),
+            new Service("reach-service", 8083, "reach"));
+    static final int POSTGRES_PORT = 15432;
+    static final int KAFKA_PORT = 19092;
+    static final int KAFKA_CONTROLLER_PORT = 19093;
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /** Small heaps: the whole stack idles well under 1.5 GB of resident memory. */
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:CICompilerCount=2");
+
+    private final Path root;
+    private final Path local;
+    private final List<Process> services = new ArrayList<>();
+    private volatile boolean stopping;
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+
+    private LocalSystem(Path root) {
+        this.root = root;
+        this.local = root.resolve(".local");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("campaign.root", ".")).toAbsolutePath().normalize();
+        List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("token")) {
+            System.exit(TokenCommand.run(root.resolve(".local"), arguments.subList(1, arguments.size())));
+        }
+        for (String argument : arguments) {
+            if (!List.of("--fresh", "--demo").contains(argument)) {
+                System.err.println("Unknown argument: " + argument);
+                System.err.println("Usage: ./run [--fresh] [--demo] | ./run token admin|viewer|partner <partnerCode>");
+                System.exit(2);
+            }
+        }
+        new LocalSystem(root).up(arguments.contains("--fresh"), arguments.contains("--demo"));
+    }
+
+    private void up(boolean fresh, boolean demo) throws InterruptedException {
+        for (Service service : SERVICES) {
+            if (!Files.exists(service.jar(root))) {
+                throw new IllegalStateException(service.jar(root) + " is missing: run ./mvnw -DskipTests package");
+            }
+        }
+        if (fresh) {
+            deleteRecursively(local);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-system-shutdown"));
+        Instant started = Instant.now();
+        LocalKeys keys = LocalKeys.ensure(local.resolve("keys"));
+        say("Starting PostgreSQL on port " + POSTGRES_PORT + " and Kafka on port " + KAFKA_PORT + " (data in .local/)");
+        postgres = LocalPostgres.start(local.resolve("postgres"), POSTGRES_PORT);
+        kafka = LocalKafka.start(local.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        for (Service service : SERVICES) {
+            postgres.ensureDatabase(service.database());
+            services.add(start(service, keys));
+        }
+        awaitReady();
+        say("All services ready in " + Duration.between(started, Instant.now()).toSeconds() + " s.");
+        if (demo) {
+            DemoData.load(root, new TokenMinter(keys.privateKey(), TokenMinter.LOCAL_ISSUER), this::say);
+        }
+        printWelcome();
+        new CountDownLatch(1).await(); // until Ctrl-C
+    }
+
+    private Process start(Service service, LocalKeys keys) {
+        try {
+            Path logs = Files.createDirectories(local.resolve("logs"));
+            List<String> command = new ArrayList<>(List.of(RuntimeClasspath.javaBinary()));
+            command.addAll(SERVICE_JVM_OPTIONS);
+            command.addAll(List.of("-jar", service.jar(root).toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.name() + ".log").toFile()));
+            builder.environment().putAll(Map.of(
+                    "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
+                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
+                    "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER,
+                    "QUARKUS_DATASOURCE_PASSWORD", "unused-trust-auth",
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString(),
+                    "MP_JWT_VERIFY_ISSUER", TokenMinter.LOCAL_ISSUER));
+            Process process = builder.start();
+            process.onExit().thenAccept(exited -> {
+                if (!stopping) {
+                    say(service.name() + " exited with code " + exited.exitValue() + "; see .local/logs/" + service.name() + ".log");
+                }
+            });
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + service.name(), e);
+        }
+    }
+
+    private void awaitReady() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        for (Service service : SERVICES) {
+            while (!isReady(http, service)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.name() + " not ready after " + READY_TIMEOUT.toSeconds()
+                            + " s; see .local/logs/" + service.name() + ".log");
+                }
+                if (services.stream().anyMatch(process -> !process.isAlive())) {
+                    throw new IllegalStateException("A service stopped while starting; see .local/logs/");
+                }
+                TimeUnit.MILLISECONDS.sleep(250); // polling an HTTP endpoint: there is no event to wait on
+            }
+            say(service.name() + " ready on port " + service.port());
+        }
+    }
+
+    private static boolean isReady(HttpClient http, Service service) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(service.url("/q/health/ready")))
+                    .timeout(Duration.ofSeconds(3)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void printWelcome() {
+        StringBuilder text = new StringBuilder("\n");
+        for (Service service : SERVICES) {
+            text.append(String.format("  %-17s Swagger UI %-38s health %s%n", service.name(),
+                    service.url("/q/swagger-ui"), service.url("/q/health")));
+        }
+        text.append("\n  A token:  ./run token admin | ./run token viewer | ./run token partner <partnerCode>\n");
+        text.append("  Logs:     .local/logs/      Stop: Ctrl-C\n");
+        System.out.println(text);
+    }
+
+    private void stopAll() {
+        stopping = true;
+        say("Stopping...");
+        for (Process process : services) {
+            process.destroy();
+        }
+        for (Process process : services) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (RuntimeException alreadyStopped) {
+                // Ctrl-C reaches PostgreSQL too (same process group); it may have shut down on its own.
+                say("PostgreSQL: " + alreadyStopped.getMessage());
+            }
+        }
+        say("Stopped.");
+    }
+
+    private void say(String line) {
+        System.out.println("[run] " + line);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package fr.antiharcelement.infra.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server from the zonky binaries, with its data kept in a directory of ours so that a
+ * restart finds it again. Authentication is local trust: it listens on the loopback interface only.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres server;
+
+    private LocalPostgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /** Starts a server on {@code port} (0 picks a free one), keeping its data in {@code dataDir}. */
+    public static LocalPostgres start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            Path workDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-binaries"));
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(workDir.toFile())
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "64MB")
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new LocalPostgres(builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not start in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** Creates the database unless it exists; safe to call on every start. */
+    public void ensureDatabase(String database) {
+        if (!database.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + database);
+        }
+        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                exists.setString(1, database);
+                try (ResultSet rows = exists.executeQuery()) {
+                    if (rows.next()) {
+                        return;
+                    }
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("create database " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}

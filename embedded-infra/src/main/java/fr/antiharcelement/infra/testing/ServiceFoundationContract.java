@@ -1,0 +1,121 @@
+package fr.antiharcelement.infra.testing;
+
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * What every service promises its operators and integrators, checked the same way in each: readiness that
+ * really checks PostgreSQL and Kafka, open OpenAPI, health and metrics, and bearer tokens refused with
+ * problem+json when missing, expired, forged or of the wrong role.
+ */
+public abstract class ServiceFoundationContract {
+
+    private static final String PROTECTED_PATH = "/api/v1/me";
+
+    /** A path of this service that only an admin may POST to. */
+    protected abstract String adminOnlyPostPath();
+
+    @Test
+    void readinessIsUpAndChecksPostgresqlAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void openApiDocumentAndSwaggerUiAreServedWithoutAToken() {
+        given().accept(ContentType.JSON).when().get("/q/openapi?format=json")
+                .then().statusCode(200).body("openapi", startsWith("3."));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void prometheusMetricsAreServedWithoutAToken() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void aRequestWithoutTokenIsRefusedWith401Problem() {
+        given().when().get(PROTECTED_PATH)
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedWith401Problem() {
+        given().auth().oauth2(TestTokens.expired("admin")).when().get(PROTECTED_PATH)
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenSignedByAnUnknownKeyIsRefusedWith401Problem() {
+        given().auth().oauth2(TestTokens.signedByStranger()).when().get(PROTECTED_PATH)
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aViewerIsForbiddenAnAdminEndpointWith403Problem() {
+        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body("{}")
+                .when().post(adminOnlyPostPath())
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+    }
+
+    @Test
+    void aValidTokenTellsItsSubjectRolesAndPartner() {
+        given().auth().oauth2(TestTokens.partner("e-enfance")).when().get(PROTECTED_PATH)
+                .then().statusCode(200)
+                .body("roles", hasItems("partner"))
+                .body("partnerCode", equalTo("e-enfance"))
+                .body("subject", equalTo("integration@e-enfance"));
+    }
+
+    @Test
+    void aMessageProducedOnTheServiceBrokerIsConsumedBack() throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        String topic = "foundation-" + UUID.randomUUID();
+        String payload = "{\"hello\":\"" + UUID.randomUUID() + "\"}";
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "key-1", payload)).get();
+        }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (received.isEmpty() && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(received::add);
+            }
+            assertThat(received).singleElement().satisfies(record -> {
+                assertThat(record.key()).isEqualTo("key-1");
+                assertThat(record.value()).isEqualTo(payload);
+            });
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package fr.antiharcelement.infra.testing;
+
+import fr.antiharcelement.infra.kafka.LocalKafka;
+import fr.antiharcelement.infra.postgres.LocalPostgres;
+import fr.antiharcelement.infra.security.LocalKeys;
+import fr.antiharcelement.infra.security.TokenMinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One real PostgreSQL and one real Kafka broker per test JVM, started on first use under the module's
+ * {@code target/} and stopped when the JVM exits. Fault tests reach the broker through {@link #kafka()}.
+ */
+public final class TestInfrastructure {
+
+    private static TestInfrastructure instance;
+
+    private final LocalPostgres postgres;
+    private final LocalKafka kafka;
+    private final LocalKeys keys;
+    private final TokenMinter tokens;
+
+    private TestInfrastructure(Path home) {
+        keys = LocalKeys.ensure(home.resolve("keys"));
+        tokens = new TokenMinter(keys.privateKey(), TokenMinter.LOCAL_ISSUER);
+        postgres = LocalPostgres.start(home.resolve("postgres"), 0);
+        kafka = LocalKafka.start(home.resolve("kafka"), 0, 0);
+    }
+
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            Path home = Path.of(System.getProperty("basedir", "."), "target", "embedded-infra");
+            deleteRecursively(home);
+            TestInfrastructure started = new TestInfrastructure(home);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown, "embedded-infra-shutdown"));
+            instance = started;
+        }
+        return instance;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    public LocalKeys keys() {
+        return keys;
+    }
+
+    public TokenMinter tokens() {
+        return tokens;
+    }
+
+    private void shutdown() {
+        kafka.close();
+        postgres.close();
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not clean " + root, e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package fr.antiharcelement.workshop;
+
+import fr.antiharcelement.infra.testing.EmbeddedInfraTestResource;
+import fr.antiharcelement.infra.testing.ServiceFoundationContract;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfraTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "workshop"))
+class FoundationTest extends ServiceFoundationContract {
+
+    @Override
+    protected String adminOnlyPostPath() {
+        return "/api/v1/partners";
+    }
+}
