@@ -1,0 +1,46 @@
+package fr.antiharcelement.api.http;
+
+import fr.antiharcelement.api.problem.ProblemException;
+import jakarta.ws.rs.core.EntityTag;
+
+/** ETags are the resource's version; {@code If-Match} carries the version a client last saw. */
+public final class Etags {
+
+    private Etags() {
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * The version an {@code If-Match} header names ({@code "3"}, {@code W/"3"} or {@code 3}).
+     *
+     * @throws ProblemException 428 when the header is missing, 400 when it is not a version
+     */
+    public static long requiredVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ProblemException.preconditionRequired(
+                    "Send If-Match with the ETag you last read, so that you never overwrite a change you have not seen.");
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("If-Match must be an ETag this service gave, such as \"3\"; got " + ifMatch);
+        }
+    }
+
+    /** @throws ProblemException 412 when {@code expected} is not the current version */
+    public static void checkCurrent(long expected, long current, String what) {
+        if (expected != current) {
+            throw new ProblemException(fr.antiharcelement.api.problem.Problem.of(412,
+                    what + " has changed since you read it: it is at version " + current + ", your If-Match says " + expected
+                            + ". Read it again and reapply your change.").with("currentVersion", current));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package fr.antiharcelement.events.consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.antiharcelement.events.EventsConfig;
+import fr.antiharcelement.events.TopicAdmin;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Starts and stops this service's versioned consumers (one poll thread each) and tells how they are doing.
+ * A service registers one at start-up: {@code consumers.start("reach", topics, applier)}.
+ */
+@ApplicationScoped
+public class EventConsumers {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EventConsumers.class);
+
+    @Inject
+    ConsumerStore store;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    TopicAdmin topics;
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    private record Running(VersionedConsumer consumer, Thread thread) {
+    }
+
+    /** Starts consumer {@code name} (also its Kafka group id) on {@code topicNames}. */
+    public void start(String name, List<String> topicNames, EventApplier applier) {
+        VersionedConsumer consumer = new VersionedConsumer(name, topicNames, applier, store, objectMapper, bootstrapServers,
+                config.consumer().maxPollRecords(), registry);
+        Thread thread = new Thread(() -> {
+            ensureTopics(topicNames);
+            consumer.run();
+        }, "consumer-" + name);
+        thread.setDaemon(true);
+        if (running.putIfAbsent(name, new Running(consumer, thread)) != null) {
+            throw new IllegalStateException("Consumer " + name + " is already running");
+        }
+        thread.start();
+    }
+
+    /** Re-reads consumer {@code name}'s topics from offset 0. */
+    public void replayFromStart(String name) {
+        find(name).consumer().replayFromStart();
+    }
+
+    /** The CloudEvents time of the newest event consumer {@code name} has applied since it started. */
+    public Optional<Instant> newestEventTime(String name) {
+        return Optional.ofNullable(find(name).consumer().newestEventTime());
+    }
+
+    /** How far behind consumer {@code name} is, in milliseconds of event time (0 when caught up). */
+    public long lagMillis(String name) {
+        return find(name).consumer().lagMillis();
+    }
+
+    public long lagRecords(String name) {
+        return find(name).consumer().lagRecords();
+    }
+
+    /** Dead letters, newest first. */
+    @Transactional
+    public List<DeadLetterView> deadLetters(int page, int size) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select id, consumer, topic, partition, record_offset, record_key, event_id, event_type, payload, reason, received_at
+                        from dead_letter order by id desc""")
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        return rows.stream().map(row -> new DeadLetterView(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                ((Number) row[3]).intValue(), ((Number) row[4]).longValue(), (String) row[5], (String) row[6], (String) row[7],
+                (String) row[8], (String) row[9], toOffsetDateTime(row[10]))).toList();
+    }
+
+    @Transactional
+    public long deadLetterCount() {
+        return ((Number) entityManager.createNativeQuery("select count(*) from dead_letter").getSingleResult()).longValue();
+    }
+
+    /** Each consumer's name and whether its poll thread is alive. */
+    public Map<String, Boolean> alive() {
+        Map<String, Boolean> alive = new java.util.TreeMap<>();
+        running.forEach((name, entry) -> alive.put(name, entry.thread().isAlive()));
+        return alive;
+    }
+
+    void stopAll(@Observes ShutdownEvent shutdown) {
+        running.values().forEach(entry -> entry.consumer().stop());
+        for (Running entry : running.values()) {
+            try {
+                entry.thread().join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void ensureTopics(List<String> topicNames) {
+        boolean warned = false;
+        while (true) {
+            try {
+                topicNames.forEach(topics::ensure);
+                return;
+            } catch (RuntimeException kafkaNotThereYet) {
+                if (!warned) {
+                    LOG.warnf(kafkaNotThereYet, "Cannot create topics %s yet, retrying", topicNames);
+                    warned = true;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.SECONDS.sleep(1); // until the broker answers: the poll loop needs its topics
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private Running find(String name) {
+        Running found = running.get(name);
+        if (found == null) {
+            throw new IllegalArgumentException("No consumer named " + name);
+        }
+        return found;
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return null;
+    }
+}

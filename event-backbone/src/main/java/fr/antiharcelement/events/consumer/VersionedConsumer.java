@@ -1,0 +1,315 @@
+package fr.antiharcelement.events.consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.antiharcelement.events.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One poll thread that applies events exactly once in effect: per polled batch, one database transaction holds
+ * the service's effect and the versions it applied; Kafka offsets are committed only after that commit. A
+ * duplicate, a replay from offset 0 or a stale event finds a version at least as new and changes nothing; a
+ * record that cannot be applied goes to the dead letters with its reason and the stream goes on.
+ */
+final class VersionedConsumer implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(VersionedConsumer.class);
+
+    private final String name;
+    private final List<String> topics;
+    private final EventApplier applier;
+    private final ConsumerStore store;
+    private final ObjectMapper objectMapper;
+    private final Map<String, Object> kafkaConfig;
+    private final Counter applied;
+    private final Counter skipped;
+    private final Counter deadLettered;
+    private final AtomicLong lagRecords = new AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile boolean replayRequested;
+    private volatile Instant newestEventTime;
+    private volatile boolean caughtUp;
+    private KafkaConsumer<String, String> consumer;
+
+    VersionedConsumer(String name, List<String> topics, EventApplier applier, ConsumerStore store, ObjectMapper objectMapper,
+                      String bootstrapServers, int maxPollRecords, MeterRegistry registry) {
+        this.name = name;
+        this.topics = List.copyOf(topics);
+        this.applier = applier;
+        this.store = store;
+        this.objectMapper = objectMapper;
+        this.kafkaConfig = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, name,
+                ConsumerConfig.CLIENT_ID_CONFIG, name,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        Tags tags = Tags.of("consumer", name);
+        applied = registry.counter("consumer.events.applied", tags);
+        skipped = registry.counter("consumer.events.skipped", tags.and("reason", "not newer"));
+        deadLettered = registry.counter("consumer.dead.letters", tags);
+        registry.gauge("consumer.lag.records", tags, lagRecords);
+        registry.gauge("consumer.lag.ms", tags, lagMillis);
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The CloudEvents time of the newest event applied since start, or null. */
+    Instant newestEventTime() {
+        return newestEventTime;
+    }
+
+    /** How far behind the topics this consumer is, in milliseconds of event time (0 when caught up). */
+    long lagMillis() {
+        return lagMillis.get();
+    }
+
+    long lagRecords() {
+        return lagRecords.get();
+    }
+
+    /** Re-reads the topics from the beginning (a replay changes nothing; it proves that, or rebuilds). */
+    void replayFromStart() {
+        replayRequested = true;
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    void stop() {
+        running = false;
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        Duration backoff = Duration.ofMillis(200);
+        while (running) {
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kafkaConfig, new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer = kafka;
+                kafka.subscribe(topics);
+                LOG.infof("Consumer %s subscribed to %s", name, topics);
+                while (running) {
+                    if (replayRequested && !kafka.assignment().isEmpty()) {
+                        replayRequested = false;
+                        kafka.seekToBeginning(kafka.assignment());
+                        LOG.infof("Consumer %s replaying %s from the beginning", name, topics);
+                    }
+                    pollOnce(kafka);
+                    backoff = Duration.ofMillis(200);
+                }
+            } catch (WakeupException wakeup) {
+                // stop() or replayFromStart(): the loop decides what comes next
+            } catch (RuntimeException e) {
+                LOG.warnf("Consumer %s failed, restarting from the last committed offsets in %d ms: %s", name,
+                        backoff.toMillis(), e.toString());
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void pollOnce(KafkaConsumer<String, String> kafka) {
+        ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(500));
+        if (!records.isEmpty()) {
+            process(records);
+            kafka.commitSync(nextOffsets(records));
+        }
+        updateLag(kafka, records.isEmpty());
+    }
+
+    private void process(ConsumerRecords<String, String> records) {
+        List<IncomingEvent> readable = new ArrayList<>();
+        List<ConsumerStore.DeadLetter> unreadable = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                readable.add(read(record));
+            } catch (RuntimeException e) {
+                unreadable.add(deadLetter(record, null, "unreadable record: " + e.getMessage()));
+            }
+        }
+        Map<String, IncomingEvent> newestPerAggregate = new LinkedHashMap<>();
+        for (IncomingEvent event : readable) {
+            newestPerAggregate.merge(event.topic() + '\u0000' + event.aggregateId(), event,
+                    (kept, candidate) -> candidate.version() > kept.version() ? candidate : kept);
+        }
+        List<IncomingEvent> candidates = List.copyOf(newestPerAggregate.values());
+        try {
+            int appliedCount = QuarkusTransaction.requiringNew().call(() -> {
+                List<IncomingEvent> fresh = store.newerThanApplied(name, candidates);
+                if (!fresh.isEmpty()) {
+                    applier.apply(fresh);
+                    store.recordApplied(name, fresh);
+                }
+                store.deadLetter(name, unreadable);
+                return fresh.size();
+            });
+            account(readable.size() - appliedCount, appliedCount, unreadable.size(), candidates);
+        } catch (RuntimeException batchFailure) {
+            if (isInfrastructureFailure(batchFailure)) {
+                throw batchFailure;
+            }
+            LOG.warnf("Consumer %s: a batch of %d failed (%s); applying its events one by one", name, candidates.size(),
+                    batchFailure.toString());
+            applyOneByOne(readable.size(), candidates, unreadable);
+        }
+    }
+
+    /** After a batch failure: each event in its own transaction, the ones that still fail to the dead letters. */
+    private void applyOneByOne(int readableCount, List<IncomingEvent> candidates, List<ConsumerStore.DeadLetter> unreadable) {
+        int appliedCount = 0;
+        List<ConsumerStore.DeadLetter> dead = new ArrayList<>(unreadable);
+        for (IncomingEvent event : candidates) {
+            try {
+                appliedCount += QuarkusTransaction.requiringNew().call(() -> {
+                    List<IncomingEvent> fresh = store.newerThanApplied(name, List.of(event));
+                    if (!fresh.isEmpty()) {
+                        applier.apply(fresh);
+                        store.recordApplied(name, fresh);
+                    }
+                    return fresh.size();
+                });
+            } catch (RuntimeException e) {
+                if (isInfrastructureFailure(e)) {
+                    throw e;
+                }
+                LOG.warnf("Consumer %s: event %s (%s %s v%d) sent to the dead letters: %s", name, event.cloudEvent().id(),
+                        event.type(), event.aggregateId(), event.version(), rootMessage(e));
+                dead.add(new ConsumerStore.DeadLetter(event.topic(), event.partition(), event.offset(), event.aggregateId(),
+                        event.cloudEvent().id(), event.type(), event.cloudEvent().data(), rootMessage(e)));
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> store.deadLetter(name, dead));
+        account(readableCount - appliedCount - (dead.size() - unreadable.size()), appliedCount, dead.size(), candidates);
+    }
+
+    /** Counts what a batch did: applied, skipped as not newer than what was applied, dead-lettered. */
+    private void account(int skippedCount, int appliedCount, int deadCount, List<IncomingEvent> candidates) {
+        applied.increment(appliedCount);
+        skipped.increment(skippedCount);
+        deadLettered.increment(deadCount);
+        candidates.stream().map(event -> event.cloudEvent().time()).filter(time -> time != null)
+                .map(OffsetDateTime::toInstant).max(Instant::compareTo)
+                .ifPresent(time -> newestEventTime = newestEventTime == null || time.isAfter(newestEventTime) ? time : newestEventTime);
+    }
+
+    private IncomingEvent read(ConsumerRecord<String, String> record) {
+        if (record.key() == null) {
+            throw new IllegalArgumentException("record has no key");
+        }
+        if (record.value() == null) {
+            throw new IllegalArgumentException("record has no value");
+        }
+        CloudEvent cloudEvent = CloudEvent.from(record.key(), record.headers(), record.value());
+        JsonNode data;
+        try {
+            data = objectMapper.readTree(record.value());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("value is not JSON");
+        }
+        JsonNode version = data == null ? null : data.get("version");
+        if (version == null || !version.canConvertToLong() || version.asLong() < 1) {
+            throw new IllegalArgumentException("data has no positive integer version");
+        }
+        return new IncomingEvent(record.topic(), record.partition(), record.offset(), record.key(), version.asLong(),
+                cloudEvent, data);
+    }
+
+    private static ConsumerStore.DeadLetter deadLetter(ConsumerRecord<String, String> record, String type, String reason) {
+        String eventId = record.headers().lastHeader("ce_id") == null ? null
+                : new String(record.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8);
+        return new ConsumerStore.DeadLetter(record.topic(), record.partition(), record.offset(), record.key(), eventId, type,
+                record.value(), reason);
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, String>> inPartition = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    private void updateLag(KafkaConsumer<String, String> kafka, boolean idle) {
+        long behind = 0;
+        for (TopicPartition partition : kafka.assignment()) {
+            behind += kafka.currentLag(partition).orElse(0);
+        }
+        lagRecords.set(behind);
+        caughtUp = behind == 0;
+        Instant newest = newestEventTime;
+        lagMillis.set(caughtUp || newest == null ? 0 : Math.max(0, Duration.between(newest, Instant.now()).toMillis()));
+    }
+
+    /** A database or broker that cannot be reached: retry the batch later rather than dead-letter good events. */
+    static boolean isInfrastructureFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ((state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53")))
+                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package fr.antiharcelement.events.outbox;
+
+import fr.antiharcelement.events.CloudEvent;
+import fr.antiharcelement.events.EventsConfig;
+import fr.antiharcelement.events.TopicAdmin;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes committed outbox rows to Kafka and marks them published.
+ *
+ * <ul>
+ * <li>Woken right after a commit that appended rows, and also polling as a safety net.</li>
+ * <li>Selects rows by "not yet published", in insertion order: never by "id greater than the last one seen",
+ * since sequence values commit out of order.</li>
+ * <li>One relay publishes at a time across instances (a transaction-scoped advisory lock), which keeps each
+ * aggregate's events in order on its partition.</li>
+ * <li>Each batch is one Kafka transaction (idempotent, acks=all): consumers reading committed records see a
+ * batch whole or not at all, so a broker outage mid-batch neither loses nor repeats an event. Rows are marked
+ * published only after the Kafka commit; while Kafka is down they wait and writes keep succeeding.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any constant shared by every instance of the same service (each service has its own database). */
+    private static final long LEADER_LOCK = 0x6f7574626f78L;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    TopicAdmin topics;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, String> producer;
+    private Counter published;
+    private Timer latency;
+    private Instant lastCleanup = Instant.EPOCH;
+    private boolean failing;
+
+    void start(@Observes StartupEvent startup) {
+        published = registry.counter("outbox.events.published");
+        latency = Timer.builder("outbox.publish.latency").description("From the outbox row's insertion to its Kafka commit")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        registry.gauge("outbox.backlog", backlog);
+        if (!config.outbox().relayEnabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wake();
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    /** Asks the relay to look for rows now (called after a commit that appended some). */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    /** Rows not yet published, as of the relay's last look. */
+    public long backlog() {
+        return backlog.get();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                int sent = publishBatch();
+                if (failing) {
+                    LOG.infof("Outbox relay publishing again; backlog %d", backlog.get());
+                    failing = false;
+                }
+                backoff = Duration.ofMillis(100);
+                if (sent < config.outbox().batchSize()) {
+                    cleanUpIfDue();
+                    awaitWakeUp(config.outbox().pollInterval());
+                }
+            } catch (Exception e) {
+                if (!failing) {
+                    LOG.warnf("Outbox relay cannot publish (rows wait, nothing is lost): %s", e.toString());
+                    failing = true;
+                }
+                closeProducer();
+                awaitWakeUp(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(config.outbox().maxBackoff()) > 0
+                        ? config.outbox().maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void awaitWakeUp(Duration timeout) {
+        try {
+            wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUps.drainPermits(); // one look serves every commit that woke us meanwhile
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Publishes one batch; returns how many rows it published. */
+    int publishBatch() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!tryLeadership(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
+                List<Row> rows = unpublished(connection);
+                if (rows.isEmpty()) {
+                    backlog.set(0);
+                    connection.rollback();
+                    return 0;
+                }
+                send(rows);
+                markPublished(connection, rows);
+                connection.commit();
+                record(rows);
+                return rows.size();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private boolean tryLeadership(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, LEADER_LOCK);
+            try (ResultSet result = lock.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Row> unpublished(Connection connection) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select seq, id, topic, aggregate_id, event_type, payload, occurred_at, created_at,
+                       count(*) over () as backlog
+                from outbox_event where published_at is null order by seq limit ?""")) {
+            select.setInt(1, config.outbox().batchSize());
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Row(result.getLong("seq"), result.getObject("id", UUID.class), result.getString("topic"),
+                            result.getString("aggregate_id"), result.getString("event_type"), result.getString("payload"),
+                            result.getObject("occurred_at", OffsetDateTime.class),
+                            result.getObject("created_at", OffsetDateTime.class).toInstant()));
+                    backlog.set(result.getLong("backlog"));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void send(List<Row> rows) {
+        KafkaProducer<String, String> kafka = producer();
+        rows.stream().map(Row::topic).distinct().forEach(topics::ensure);
+        kafka.beginTransaction();
+        try {
+            for (Row row : rows) {
+                CloudEvent event = new CloudEvent(row.id().toString(), row.type(), config.source(), row.aggregateId(),
+                        row.occurredAt(), row.payload());
+                kafka.send(new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.payload(), event.headers()));
+            }
+            kafka.commitTransaction();
+        } catch (RuntimeException e) {
+            try {
+                kafka.abortTransaction();
+            } catch (RuntimeException abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            throw e;
+        }
+    }
+
+    private void markPublished(Connection connection, List<Row> rows) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbox_event set published_at = clock_timestamp() where seq = any (?)")) {
+            Array seqs = connection.createArrayOf("bigint", rows.stream().map(Row::seq).toArray());
+            update.setArray(1, seqs);
+            update.executeUpdate();
+        }
+    }
+
+    private void record(List<Row> rows) {
+        Instant now = Instant.now();
+        for (Row row : rows) {
+            latency.record(Duration.between(row.createdAt(), now));
+        }
+        published.increment(rows.size());
+        backlog.addAndGet(-rows.size());
+    }
+
+    private void cleanUpIfDue() {
+        if (Duration.between(lastCleanup, Instant.now()).toMinutes() < 10) {
+            return;
+        }
+        lastCleanup = Instant.now();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "delete from outbox_event where published_at < clock_timestamp() - make_interval(secs => ?)")) {
+            delete.setLong(1, config.outbox().retention().toSeconds());
+            int deleted = delete.executeUpdate();
+            if (deleted > 0) {
+                LOG.infof("Outbox: deleted %d rows published more than %s ago", deleted, config.outbox().retention());
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Outbox clean-up failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            KafkaProducer<String, String> created = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay",
+                    // Unique per instance: instances never fence each other; the advisory lock already serialises them.
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationName + "-outbox-" + UUID.randomUUID(),
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 0,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                    // A relay that dies mid-transaction must not hold back read-committed consumers for long.
+                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000),
+                    new StringSerializer(), new StringSerializer());
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debugf("Closing the outbox producer: %s", e.getMessage());
+            }
+            producer = null;
+        }
+    }
+
+    private record Row(long seq, UUID id, String topic, String aggregateId, String type, String payload,
+                       OffsetDateTime occurredAt, Instant createdAt) {
+    }
+}

@@ -1,0 +1,92 @@
+package fr.antiharcelement.school.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/** A school of the directory. Its {@code version} grows by one with every change and is its ETag. */
+@Entity
+@Table(name = "school")
+public class School extends PanacheEntityBase {
+
+    @Id
+    public String uai;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public SchoolType type;
+    @Enumerated(EnumType.STRING)
+    public Sector sector;
+    public String communeCode;
+    public String communeName;
+    public String postalCode;
+    public String departmentCode;
+    public String academyCode;
+    public String regionCode;
+    @Enumerated(EnumType.STRING)
+    public EducationPriority educationPriority;
+    public Integer pupils;
+    @Enumerated(EnumType.STRING)
+    public SchoolStatus status;
+    public long version;
+    @Column(name = "search_text")
+    public String searchText;
+    public OffsetDateTime createdAt;
+    public OffsetDateTime updatedAt;
+
+    /** The fields a user or an import sets; everything else the service derives. */
+    public record Details(String name, SchoolType type, Sector sector, String communeCode, String communeName,
+                          String postalCode, Geography.Placement placement, EducationPriority educationPriority,
+                          Integer pupils, SchoolStatus status) {
+    }
+
+    public static School register(String uai, Details details, OffsetDateTime now) {
+        School school = new School();
+        school.uai = uai;
+        school.version = 1;
+        school.createdAt = now;
+        school.apply(details, now);
+        return school;
+    }
+
+    /** Whether {@code details} would change anything: an unchanged school keeps its version and publishes nothing. */
+    public boolean differsFrom(Details details) {
+        return !Objects.equals(name, details.name()) || type != details.type() || sector != details.sector()
+                || !Objects.equals(communeCode, details.communeCode()) || !Objects.equals(communeName, details.communeName())
+                || !Objects.equals(postalCode, details.postalCode())
+                || !Objects.equals(departmentCode, details.placement().department().code())
+                || !Objects.equals(academyCode, details.placement().academy().code())
+                || !Objects.equals(regionCode, details.placement().region().code())
+                || educationPriority != details.educationPriority() || !Objects.equals(pupils, details.pupils())
+                || status != details.status();
+    }
+
+    /** Applies a change and moves to the next version. */
+    public void change(Details details, OffsetDateTime now) {
+        apply(details, now);
+        version++;
+    }
+
+    private void apply(Details details, OffsetDateTime now) {
+        name = details.name();
+        type = details.type();
+        sector = details.sector();
+        communeCode = details.communeCode();
+        communeName = details.communeName();
+        postalCode = details.postalCode();
+        departmentCode = details.placement().department().code();
+        academyCode = details.placement().academy().code();
+        regionCode = details.placement().region().code();
+        educationPriority = details.educationPriority();
+        pupils = details.pupils();
+        status = details.status();
+        searchText = SearchText.of(name, communeName);
+        updatedAt = now;
+    }
+}

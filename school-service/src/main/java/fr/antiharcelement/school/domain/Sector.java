@@ -1,0 +1,5 @@
+package fr.antiharcelement.school.domain;
+
+public enum Sector {
+    PUBLIC, PRIVATE
+}

@@ -1,0 +1,29 @@
+package fr.antiharcelement.school;
+
+import fr.antiharcelement.school.domain.Uai;
+
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Valid, unique school data for tests that share one database. */
+public final class TestSchools {
+
+    private TestSchools() {
+    }
+
+    /** A fresh valid UAI in a range the annuaire fixture does not use (it starts with 035). */
+    public static String newUai() {
+        String digits = "09" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        return digits + Uai.checkLetter(digits);
+    }
+
+    /**
+     * A registration body for a collège in Brest (Finistère: département 029, académie 14 Rennes, région 53
+     * Bretagne), outside the fixture's Ille-et-Vilaine so that the fixture's counts stay exact.
+     */
+    public static Map<String, Object> college(String uai, String name) {
+        return Map.of("uai", uai, "name", name, "type", "COLLEGE", "sector", "PUBLIC", "communeCode", "29019",
+                "communeName", "Brest", "postalCode", "29200", "departmentCode", "029", "educationPriority", "REP",
+                "pupils", 540);
+    }
+}

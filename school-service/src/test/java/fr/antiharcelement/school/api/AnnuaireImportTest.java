@@ -1,0 +1,215 @@
+package fr.antiharcelement.school.api;
+
+import fr.antiharcelement.infra.testing.TestTokens;
+import fr.antiharcelement.school.TestSchools;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class AnnuaireImportTest {
+
+    static final String FIXTURE = "/annuaire/fr-en-annuaire-education-ille-et-vilaine-2023.csv";
+    /** The fixture's establishments per type: 996 lines, 993 establishments (3 described on two lines). */
+    static final Map<String, Integer> FIXTURE_TYPES = Map.of("ECOLE", 685, "COLLEGE", 116, "LYCEE", 84,
+            "ADMINISTRATION", 42, "MEDICO_SOCIAL", 39, "OTHER", 20, "INFORMATION_ORIENTATION", 5, "EREA", 2);
+
+    @Inject
+    EntityManager entityManager;
+
+    static byte[] fixture() {
+        try (InputStream in = AnnuaireImportTest.class.getResourceAsStream(FIXTURE)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ValidatableResponse importCsv(byte[] csv, String query) {
+        return given().auth().oauth2(TestTokens.admin()).contentType("text/csv").body(csv)
+                .post("/api/v1/schools/imports" + query).then();
+    }
+
+    @Transactional
+    long outboxRows() {
+        return ((Number) entityManager.createNativeQuery("select count(*) from outbox_event").getSingleResult()).longValue();
+    }
+
+    @BeforeEach
+    void fixtureImported() {
+        importCsv(fixture(), "").statusCode(200);
+    }
+
+    @Test
+    void theFixtureGivesTheExpectedSchoolsPerTypeAndRejectsNothing() {
+        importCsv(fixture(), "").statusCode(200)
+                .body("rowsRead", equalTo(996)).body("rejectedCount", equalTo(0)).body("merged", hasSize(3));
+
+        FIXTURE_TYPES.forEach((type, expected) -> given().auth().oauth2(TestTokens.viewer())
+                .queryParams(Map.of("department", "035", "type", type, "size", 1)).get("/api/v1/schools")
+                .then().statusCode(200).body("totalItems", equalTo(expected)));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/0350852L")
+                .then().body("name", equalTo("Collège Saint-Joseph")).body("communeName", equalTo("Bruz"));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/0350122T")
+                .then().body("type", equalTo("ECOLE")).body("sector", equalTo("PUBLIC")).body("pupils", equalTo(143))
+                .body("academyName", equalTo("Rennes")).body("regionName", equalTo("Bretagne"));
+    }
+
+    @Test
+    void aSecondImportOfTheSameFileChangesNothingAndPublishesNothing() {
+        long outboxBefore = outboxRows();
+
+        importCsv(fixture(), "").statusCode(200)
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(993));
+
+        assertThat(outboxRows()).isEqualTo(outboxBefore);
+    }
+
+    @Test
+    void aDriftedExportWithRenamedReorderedAndMissingColumnsImportsTheSameSchools() {
+        long outboxBefore = outboxRows();
+
+        importCsv(drifted(fixture()), "").statusCode(200)
+                .body("rowsRead", equalTo(996)).body("rejectedCount", equalTo(0))
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(993));
+
+        assertThat(outboxRows()).isEqualTo(outboxBefore);
+    }
+
+    @Test
+    void theTypesFilterImportsOnlyThoseTypes() {
+        importCsv(fixture(), "?types=COLLEGE,erea").statusCode(200)
+                .body("unchanged", equalTo(118)).body("skipped", equalTo(996 - 117 - 2));
+        importCsv(fixture(), "?types=CASTLE").statusCode(400).body("errors[0].field", equalTo("types"));
+    }
+
+    @Test
+    void malformedRowsAreReportedWithTheirLinesAndTheOthersImported() {
+        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String good = TestSchools.newUai();
+        String badLetter = good.substring(0, 7) + (good.charAt(7) == 'A' ? 'B' : 'A');
+        String other = TestSchools.newUai();
+        String csv = String.join("\r\n", header,
+                row(header, Map.of("Identifiant_de_l_etablissement", good, "Nom_etablissement", "Collège Bon")),
+                row(header, Map.of("Identifiant_de_l_etablissement", badLetter, "Nom_etablissement", "Collège Faux")),
+                row(header, Map.of("Identifiant_de_l_etablissement", other, "Nom_etablissement", "")),
+                row(header, Map.of("Identifiant_de_l_etablissement", other, "Nom_etablissement", "Collège Perdu",
+                        "Code_departement", "999")),
+                row(header, Map.of("Identifiant_de_l_etablissement", other, "Nom_etablissement", "Collège Mal Rangé",
+                        "Code_academie", "01"))) + "\r\n";
+
+        importCsv(csv.getBytes(StandardCharsets.UTF_8), "").statusCode(200)
+                .body("rowsRead", equalTo(5)).body("created", equalTo(1))
+                .body("rejected.line", equalTo(List.of(3, 4, 5, 6)))
+                .body("rejected[0].uai", equalTo(badLetter))
+                .body("rejected[0].reason", containsString("expects " + good.charAt(7)))
+                .body("rejected[1].reason", containsString("no school name"))
+                .body("rejected[2].reason", containsString("Unknown département code 999"))
+                .body("rejected[3].reason", containsString("belongs to académie 14"));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + good).then().statusCode(200);
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + other).then().statusCode(404);
+    }
+
+    @Test
+    void aFileThatIsNotAnAnnuaireExportIsA400AndStoresNothing() {
+        importCsv("name,city\nfoo,bar\n".getBytes(StandardCharsets.UTF_8), "").statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("Identifiant_de_l_etablissement"));
+        importCsv(new byte[0], "").statusCode(400);
+    }
+
+    @Test
+    void aFileThatBreaksHalfWayStoresNothing() {
+        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String first = TestSchools.newUai();
+        String csv = header + "\n" + row(header, Map.of("Identifiant_de_l_etablissement", first, "Nom_etablissement", "Collège A"))
+                + "\n" + first.substring(0, 7) + "X;\"Collège \"unterminated\n";
+        long outboxBefore = outboxRows();
+
+        importCsv(csv.getBytes(StandardCharsets.UTF_8), "").statusCode(400).contentType("application/problem+json");
+
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + first).then().statusCode(404);
+        assertThat(outboxRows()).isEqualTo(outboxBefore);
+    }
+
+    @Test
+    void onlyAnAdminImports() {
+        given().auth().oauth2(TestTokens.viewer()).contentType("text/csv").body(fixture()).post("/api/v1/schools/imports")
+                .then().statusCode(403);
+    }
+
+    /** A row of the fixture's columns: a collège in Rennes, with {@code values} overriding columns by name. */
+    static String row(String header, Map<String, String> values) {
+        List<String> columns = Arrays.asList(header.replace("\uFEFF", "").split(";", -1));
+        Map<String, String> base = new LinkedHashMap<>(Map.of("Type_etablissement", "Collège", "Statut_public_prive", "Public",
+                "Code postal", "35000", "Code_commune", "35238", "Nom_commune", "Rennes", "Code_departement", "035",
+                "Code_academie", "14", "Code_region", "53", "etat", "OUVERT"));
+        base.putAll(values);
+        List<String> fields = new ArrayList<>();
+        for (String column : columns) {
+            fields.add(base.getOrDefault(column, ""));
+        }
+        return String.join(";", fields);
+    }
+
+    /**
+     * The fixture as another year might export it: no BOM, LF line ends, columns renamed ({@code Code postal} →
+     * {@code Code_postal}, the UAI and commune columns under other names), reordered, and optional columns dropped.
+     */
+    static byte[] drifted(byte[] original) {
+        List<List<String>> rows = new ArrayList<>();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').detectBomHeader(true)
+                .ofCsvRecord(new String(original, StandardCharsets.UTF_8))) {
+            reader.forEach(record -> rows.add(record.getFields()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> header = rows.get(0);
+        Map<String, String> renamed = Map.of("Code postal", "Code_postal", "Identifiant_de_l_etablissement", "Code_UAI",
+                "Nom_commune", "Libelle_commune", "Statut_public_prive", "Secteur_public_prive");
+        List<String> dropped = List.of("Nombre_d_eleves", "Code_academie", "Code_region", "Adresse_1", "Telephone", "Web", "Mail");
+        List<Integer> kept = new ArrayList<>();
+        for (int i = header.size() - 1; i >= 0; i--) {
+            if (!dropped.contains(header.get(i))) {
+                kept.add(i); // reversed order: column order must not matter
+            }
+        }
+        StringWriter out = new StringWriter();
+        try (CsvWriter writer = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(out)) {
+            for (int n = 0; n < rows.size(); n++) {
+                List<String> picked = new ArrayList<>();
+                for (int i : kept) {
+                    String value = i < rows.get(n).size() ? rows.get(n).get(i) : "";
+                    picked.add(n == 0 ? renamed.getOrDefault(value, value) : value);
+                }
+                writer.writeRecord(picked);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,23 @@
+package fr.antiharcelement.workshop.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A school as workshop-service knows it from school-events: the directory itself lives in school-service. */
+@Entity
+@Table(name = "school_replica")
+public class SchoolReplica extends PanacheEntityBase {
+
+    @Id
+    public String uai;
+    public String name;
+    public String academyCode;
+    public String status;
+    public long version;
+
+    public boolean isOpen() {
+        return "OPEN".equals(status);
+    }
+}
