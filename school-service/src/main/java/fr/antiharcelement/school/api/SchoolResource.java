@@ -4,7 +4,9 @@ import fr.antiharcelement.api.http.Etags;
 import fr.antiharcelement.api.http.PageRequest;
 import fr.antiharcelement.api.http.PageView;
 import fr.antiharcelement.api.http.QueryParams;
+import fr.antiharcelement.api.idempotency.Idempotency;
 import fr.antiharcelement.api.problem.ProblemException;
+import fr.antiharcelement.api.security.Caller;
 import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.school.domain.EducationPriority;
 import fr.antiharcelement.school.domain.Geography;
@@ -51,13 +53,23 @@ public class SchoolResource {
     @Inject
     Geography geography;
 
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a school (409 if its UAI is registered already)")
-    public Response register(@Valid @NotNull SchoolRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        School school = directory.register(request.uai(), details(request, geography));
-        return Response.created(uri.getAbsolutePathBuilder().path(school.uai).build())
-                .tag(Etags.of(school.version)).entity(SchoolView.of(school, geography)).build();
+    public Response register(@Valid @NotNull SchoolRequest request,
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                             @jakarta.ws.rs.core.Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, caller.subject() + " POST /api/v1/schools", request, () -> {
+            School school = directory.register(request.uai(), details(request, geography));
+            return Response.created(uri.getAbsolutePathBuilder().path(school.uai).build())
+                    .tag(Etags.of(school.version)).entity(SchoolView.of(school, geography)).build();
+        });
     }
 
     @GET

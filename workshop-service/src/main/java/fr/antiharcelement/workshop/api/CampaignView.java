@@ -1,0 +1,15 @@
+package fr.antiharcelement.workshop.api;
+
+import fr.antiharcelement.workshop.domain.Campaign;
+
+import java.time.LocalDate;
+
+public record CampaignView(String code, String name, LocalDate startsOn, LocalDate endsOn, CampaignRequest.Targets targets,
+                           long version) {
+
+    static CampaignView of(Campaign campaign) {
+        return new CampaignView(campaign.code, campaign.name, campaign.startsOn, campaign.endsOn,
+                new CampaignRequest.Targets(campaign.targetStudents, campaign.targetParents, campaign.targetStudentWorkshops,
+                        campaign.targetParentWorkshops, campaign.targetSchools), campaign.version);
+    }
+}

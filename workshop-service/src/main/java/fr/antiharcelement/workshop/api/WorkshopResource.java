@@ -1,0 +1,221 @@
+package fr.antiharcelement.workshop.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.antiharcelement.api.http.Etags;
+import fr.antiharcelement.api.http.PageRequest;
+import fr.antiharcelement.api.http.PageView;
+import fr.antiharcelement.api.http.QueryParams;
+import fr.antiharcelement.api.idempotency.Idempotency;
+import fr.antiharcelement.api.problem.ProblemException;
+import fr.antiharcelement.api.security.Caller;
+import fr.antiharcelement.api.security.Roles;
+import fr.antiharcelement.workshop.domain.Audience;
+import fr.antiharcelement.workshop.domain.DoubleBookingException;
+import fr.antiharcelement.workshop.domain.PartnerScope;
+import fr.antiharcelement.workshop.domain.Workshop;
+import fr.antiharcelement.workshop.domain.WorkshopPlanner;
+import fr.antiharcelement.workshop.domain.WorkshopQuery;
+import fr.antiharcelement.workshop.domain.WorkshopStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+@Path("/api/v1/workshops")
+@Tag(name = "Workshops")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WorkshopResource {
+
+    public record HistoryEntryView(OffsetDateTime at, String actor, String action, JsonNode changes, String reason) {
+    }
+
+    @Inject
+    WorkshopPlanner planner;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Operation(summary = "Schedule a workshop (admin, or a partner for its own partnerCode); past workshops may be recorded")
+    public Response schedule(@Valid @NotNull WorkshopRequests.Schedule request,
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        PartnerScope scope = PartnerScope.of(caller);
+        return idempotent(idempotencyKey, "POST /api/v1/workshops", request, () -> {
+            Workshop workshop = planner.schedule(request.draft(), scope);
+            return Response.created(uri.getAbsolutePathBuilder().path(workshop.id.toString()).build())
+                    .tag(Etags.of(workshop.version)).entity(WorkshopView.of(workshop)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
+    @Operation(summary = "Search workshops by start time; a partner sees only its own")
+    public PageView<WorkshopView> search(@BeanParam @Valid PageRequest page,
+                                         @QueryParam("campaign") @Size(max = 64) String campaign,
+                                         @QueryParam("school") @Size(max = 8) String school,
+                                         @QueryParam("partner") @Size(max = 64) String partner,
+                                         @QueryParam("facilitator") @Size(max = 36) String facilitator,
+                                         @Parameter(schema = @Schema(implementation = WorkshopStatus.class))
+                                         @QueryParam("status") String status,
+                                         @Parameter(schema = @Schema(implementation = Audience.class))
+                                         @QueryParam("audience") String audience,
+                                         @Parameter(description = "Start time from (ISO-8601 with offset)") @QueryParam("from") String from,
+                                         @Parameter(description = "Start time before (ISO-8601 with offset)") @QueryParam("to") String to) {
+        WorkshopQuery query = new WorkshopQuery(campaign, school, partner, uuid("facilitator", facilitator),
+                QueryParams.enumValue("status", status, WorkshopStatus.class),
+                QueryParams.enumValue("audience", audience, Audience.class), time("from", from), time("to", to));
+        return planner.search(query, page, PartnerScope.of(caller)).map(WorkshopView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
+    public Response get(@PathParam("id") String id) {
+        return ok(planner.find(uuid("id", id), PartnerScope.of(caller)));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Operation(summary = "Reschedule or edit a SCHEDULED workshop (If-Match required)")
+    public Response reschedule(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid @NotNull WorkshopRequests.Schedule request) {
+        return ok(planner.reschedule(uuid("id", id), Etags.requiredVersion(ifMatch), request.draft(), PartnerScope.of(caller)));
+    }
+
+    @POST
+    @Path("/{id}/completion")
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Operation(summary = "Record that the workshop took place, with its headcount (SCHEDULED → COMPLETED, once started)")
+    public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                             @Valid @NotNull WorkshopRequests.Completion request) {
+        UUID workshop = uuid("id", id);
+        PartnerScope scope = PartnerScope.of(caller);
+        return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/completion", request,
+                () -> ok(planner.complete(workshop, optionalVersion(ifMatch), request.attendees(), scope)));
+    }
+
+    @POST
+    @Path("/{id}/attendance-corrections")
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Operation(summary = "Correct the headcount of a COMPLETED workshop, with a reason")
+    public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                            @Valid @NotNull WorkshopRequests.AttendanceCorrection request) {
+        UUID workshop = uuid("id", id);
+        PartnerScope scope = PartnerScope.of(caller);
+        return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/attendance-corrections", request,
+                () -> ok(planner.correctAttendance(workshop, optionalVersion(ifMatch), request.attendees(), request.reason().trim(), scope)));
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Operation(summary = "Cancel a SCHEDULED workshop, or a COMPLETED one recorded by mistake (its attendance stops counting)")
+    public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @Valid @NotNull WorkshopRequests.Cancellation request) {
+        UUID workshop = uuid("id", id);
+        PartnerScope scope = PartnerScope.of(caller);
+        return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/cancellation", request,
+                () -> ok(planner.cancel(workshop, optionalVersion(ifMatch), request.reason().trim(), scope)));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
+    @Operation(summary = "The audit trail: who, when, what changed from what to what, and why")
+    public List<HistoryEntryView> history(@PathParam("id") String id) {
+        return planner.history(uuid("id", id), PartnerScope.of(caller)).stream().map(entry -> {
+            try {
+                return new HistoryEntryView(entry.at, entry.actor, entry.action, objectMapper.readTree(entry.changes), entry.reason);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** A booking lost to a concurrent one: 409 naming the workshop that won, read after the rollback. */
+    @ServerExceptionMapper
+    public Response doubleBooked(DoubleBookingException e) {
+        UUID other = planner.overlapping(e.facilitatorId, e.startsAt, e.endsAt, e.workshopId).map(w -> w.id).orElse(null);
+        return new ProblemException(fr.antiharcelement.api.problem.Problem.of(409,
+                "The facilitator is already booked at that time" + (other == null ? "" : ", in workshop " + other))
+                .with("conflictingWorkshopId", other == null ? "" : other.toString())).problem().toResponse();
+    }
+
+    private Response idempotent(String key, String operation, Object request, Supplier<Response> action) {
+        return idempotency.execute(key, caller.subject() + " " + operation, request, action);
+    }
+
+    private static Response ok(Workshop workshop) {
+        return Response.ok(WorkshopView.of(workshop)).tag(Etags.of(workshop.version)).build();
+    }
+
+    private static Long optionalVersion(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? null : Etags.requiredVersion(ifMatch);
+    }
+
+    private static UUID uuid(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            if ("id".equals(parameter)) {
+                throw ProblemException.notFound("No workshop " + value);
+            }
+            throw ProblemException.invalidField(parameter, "must be a UUID");
+        }
+    }
+
+    private static OffsetDateTime time(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(parameter, "must be an ISO-8601 date-time with offset, e.g. 2021-09-01T00:00:00+02:00");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package fr.antiharcelement.workshop.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** A partner association that runs workshops, e.g. {@code e-enfance}. */
+@Entity
+@Table(name = "partner")
+public class Partner extends PanacheEntityBase {
+
+    @Id
+    public String code;
+    public String name;
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,55 @@
+package fr.antiharcelement.workshop.domain;
+
+import fr.antiharcelement.api.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Partner associations and their facilitators. */
+@ApplicationScoped
+public class PartnerDirectory {
+
+    @Transactional
+    public Partner register(String code, String name) {
+        if (Partner.findByIdOptional(code).isPresent()) {
+            throw ProblemException.conflict("Partner " + code + " exists already");
+        }
+        Partner partner = new Partner();
+        partner.code = code;
+        partner.name = name;
+        partner.createdAt = Clock.now();
+        partner.persist();
+        return partner;
+    }
+
+    @Transactional
+    public List<Partner> all() {
+        return Partner.listAll(io.quarkus.panache.common.Sort.by("name"));
+    }
+
+    @Transactional
+    public Partner find(String code) {
+        return Partner.<Partner>findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("No partner " + code));
+    }
+
+    @Transactional
+    public Facilitator addFacilitator(String partnerCode, String displayName, String contactEmail) {
+        find(partnerCode);
+        Facilitator facilitator = new Facilitator();
+        facilitator.id = UUID.randomUUID();
+        facilitator.partnerCode = partnerCode;
+        facilitator.displayName = displayName;
+        facilitator.contactEmail = contactEmail;
+        facilitator.createdAt = Clock.now();
+        facilitator.persist();
+        return facilitator;
+    }
+
+    @Transactional
+    public List<Facilitator> facilitators(String partnerCode) {
+        find(partnerCode);
+        return Facilitator.list("partnerCode", io.quarkus.panache.common.Sort.by("displayName"), partnerCode);
+    }
+}

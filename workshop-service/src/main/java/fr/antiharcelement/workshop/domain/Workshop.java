@@ -1,0 +1,41 @@
+package fr.antiharcelement.workshop.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A workshop: scheduled, then completed with a headcount (never names: only how many attended), or cancelled.
+ * Its {@code version} grows by one with every change and is its ETag.
+ */
+@Entity
+@Table(name = "workshop")
+public class Workshop extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String campaignCode;
+    public String schoolUai;
+    public String partnerCode;
+    public UUID facilitatorId;
+    @Enumerated(EnumType.STRING)
+    public Audience audience;
+    @Enumerated(EnumType.STRING)
+    public ClassLevel classLevel;
+    public OffsetDateTime startsAt;
+    public OffsetDateTime endsAt;
+    public int capacity;
+    @Enumerated(EnumType.STRING)
+    public WorkshopStatus status;
+    public Integer attendees;
+    public String cancellationReason;
+    public long version;
+    public OffsetDateTime createdAt;
+    public OffsetDateTime updatedAt;
+}

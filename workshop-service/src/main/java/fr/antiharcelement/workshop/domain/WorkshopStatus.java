@@ -1,0 +1,5 @@
+package fr.antiharcelement.workshop.domain;
+
+public enum WorkshopStatus {
+    SCHEDULED, COMPLETED, CANCELLED
+}
