@@ -1,0 +1,82 @@
+package fr.antiharcelement.workshop.api;
+
+import fr.antiharcelement.infra.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static fr.antiharcelement.workshop.Fixtures.admin;
+import static fr.antiharcelement.workshop.Fixtures.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+class CampaignAndPartnerApiTest {
+
+    static Map<String, Object> lePoidsDesMots(String code) {
+        return new HashMap<>(Map.of("code", code, "name", "#LePoidsDesMots", "startsOn", "2021-09-01", "endsOn", "2022-06-30",
+                "targets", Map.of("studentsSensitised", 70000, "studentWorkshops", 1800, "parentWorkshops", 200, "schools", 300)));
+    }
+
+    @Test
+    void aCampaignIsDefinedReadAndReplacedWithItsEtag() {
+        String code = "lpdm-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().body(lePoidsDesMots(code)).post("/api/v1/campaigns")
+                .then().statusCode(201).header("ETag", "\"1\"").body("targets.studentsSensitised", equalTo(70000))
+                .body("targets.parentsSensitised", equalTo(null));
+        admin().body(lePoidsDesMots(code)).post("/api/v1/campaigns").then().statusCode(409);
+        as(TestTokens.viewer()).get("/api/v1/campaigns/" + code).then().statusCode(200).body("name", equalTo("#LePoidsDesMots"));
+        as(TestTokens.partner("e-enfance")).get("/api/v1/campaigns").then().statusCode(200).body("code", hasItem(code));
+
+        Map<String, Object> changed = lePoidsDesMots(code);
+        changed.put("targets", Map.of("studentsSensitised", 75000, "parentsSensitised", 4000, "studentWorkshops", 1800,
+                "parentWorkshops", 200, "schools", 300));
+        admin().header("If-Match", "\"1\"").body(changed).put("/api/v1/campaigns/" + code)
+                .then().statusCode(200).header("ETag", "\"2\"").body("targets.parentsSensitised", equalTo(4000));
+        admin().header("If-Match", "\"1\"").body(lePoidsDesMots(code)).put("/api/v1/campaigns/" + code).then().statusCode(412);
+        admin().get("/api/v1/campaigns/" + code).then().body("targets.studentsSensitised", equalTo(75000));
+    }
+
+    @Test
+    void invalidCampaignsAreRefusedAndNothingIsStored() {
+        String code = "bad-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> backwards = lePoidsDesMots(code);
+        backwards.put("endsOn", "2021-01-01");
+        admin().body(backwards).post("/api/v1/campaigns").then().statusCode(422).body("detail", containsString("before it starts"));
+
+        Map<String, Object> invalid = lePoidsDesMots("Not A Slug!");
+        invalid.put("targets", Map.of("studentsSensitised", -1));
+        admin().body(invalid).post("/api/v1/campaigns").then().statusCode(400)
+                .body("errors.field", hasItems("code", "targets.studentsSensitised", "targets.studentWorkshops"));
+        admin().get("/api/v1/campaigns/" + code).then().statusCode(404);
+        as(TestTokens.partner("e-enfance")).body(lePoidsDesMots(code)).post("/api/v1/campaigns").then().statusCode(403);
+    }
+
+    @Test
+    void partnersAreRegisteredByAdminsAndManageTheirOwnFacilitators() {
+        String partner = "gn-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "ee-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().body(Map.of("code", partner, "name", "Génération Numérique")).post("/api/v1/partners").then().statusCode(201);
+        admin().body(Map.of("code", other, "name", "Association e-Enfance")).post("/api/v1/partners").then().statusCode(201);
+        admin().body(Map.of("code", partner, "name", "Again")).post("/api/v1/partners").then().statusCode(409);
+        as(TestTokens.partner(partner)).body(Map.of("code", "x-" + partner, "name", "X")).post("/api/v1/partners").then().statusCode(403);
+
+        as(TestTokens.partner(partner)).body(Map.of("displayName", "Camille D.", "contactEmail", "camille@gn.example"))
+                .post("/api/v1/partners/" + partner + "/facilitators").then().statusCode(201).body("partnerCode", equalTo(partner));
+        as(TestTokens.partner(partner)).get("/api/v1/partners/" + partner + "/facilitators")
+                .then().statusCode(200).body("displayName", equalTo(java.util.List.of("Camille D.")));
+        as(TestTokens.partner(other)).body(Map.of("displayName", "Intrus", "contactEmail", "x@ee.example"))
+                .post("/api/v1/partners/" + partner + "/facilitators").then().statusCode(403);
+        as(TestTokens.partner(other)).get("/api/v1/partners/" + partner + "/facilitators").then().statusCode(403);
+        as(TestTokens.viewer()).get("/api/v1/partners/" + partner + "/facilitators").then().statusCode(403);
+        admin().body(Map.of("displayName", "Sans mail", "contactEmail", "not-an-email"))
+                .post("/api/v1/partners/" + partner + "/facilitators").then().statusCode(400).body("errors[0].field", equalTo("contactEmail"));
+        admin().body(Map.of("displayName", "Perdu", "contactEmail", "p@x.example"))
+                .post("/api/v1/partners/no-such-partner/facilitators").then().statusCode(404);
+    }
+}

@@ -1,0 +1,291 @@
+package fr.antiharcelement.workshop.api;
+
+import fr.antiharcelement.infra.testing.TestTokens;
+import fr.antiharcelement.workshop.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static fr.antiharcelement.workshop.Fixtures.admin;
+import static fr.antiharcelement.workshop.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class WorkshopApiTest {
+
+    private Fixtures world;
+
+    @BeforeEach
+    void newWorld() {
+        world = new Fixtures();
+    }
+
+    @Test
+    void schedulingAWorkshopAnswersWithItsLocationEtagAndDefaults() {
+        admin().body(world.workshop()).post("/api/v1/workshops")
+                .then().statusCode(201).header("ETag", "\"1\"").header("Location", containsString("/api/v1/workshops/"))
+                .body("status", equalTo("SCHEDULED")).body("capacity", equalTo(30)).body("attendees", nullValue())
+                .body("startsAt", equalTo("2021-11-16T10:00:00+01:00"));
+    }
+
+    @Test
+    void eachBrokenSchedulingRuleIsA422SayingWhich() {
+        expect422(with("campaignCode", "no-such-campaign"), "Unknown campaign no-such-campaign");
+        expect422(with("schoolUai", world.closedSchool), "is closed");
+        expect422(with("facilitatorId", world.facilitatorB), "does not belong to partner " + world.partnerA);
+        expect422(world.workshop("2021-11-16T12:00:00+01:00", "2021-11-16T10:00:00+01:00"), "must be after startsAt");
+        expect422(world.workshop("2021-11-16T10:00:00+01:00", "2021-11-16T10:05:00+01:00"), "from 15 minutes to 8 hours");
+        expect422(world.workshop("2021-11-16T08:00:00+01:00", "2021-11-16T18:00:00+01:00"), "from 15 minutes to 8 hours");
+        expect422(world.workshop("2022-07-04T10:00:00+02:00", "2022-07-04T12:00:00+02:00"), "outside campaign");
+        Map<String, Object> parents = world.workshop();
+        parents.put("audience", "PARENTS");
+        expect422(parents, "classLevel is for STUDENTS workshops only");
+        admin().queryParams(Map.of("campaign", world.campaign)).get("/api/v1/workshops").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void anUnknownSchoolIsNamedInThe422() {
+        String unknown = "0999998" + "ABCDEFGHJKLMNPRSTUVWXYZ".charAt(999998 % 23);
+        expect422(with("schoolUai", unknown), "School " + unknown + " is not known to the school directory");
+    }
+
+    @Test
+    void malformedInputIsA400ListingEachField() {
+        admin().body(Map.of("campaignCode", world.campaign, "audience", "TEACHERS", "startsAt", "tomorrow"))
+                .post("/api/v1/workshops").then().statusCode(400).contentType("application/problem+json");
+        admin().body(Map.of("campaignCode", world.campaign)).post("/api/v1/workshops").then().statusCode(400)
+                .body("errors.field", hasItem("facilitatorId")).body("errors.field", hasItem("startsAt"));
+        admin().body("{\"campaignCode\": ").post("/api/v1/workshops").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPartnerSchedulesForItselfOnlyAndSeesOnlyItsOwnWorkshops() {
+        String own = as(TestTokens.partner(world.partnerA)).body(world.workshop()).post("/api/v1/workshops")
+                .then().statusCode(201).extract().path("id");
+        as(TestTokens.partner(world.partnerB)).body(world.workshop("2021-11-17T10:00:00+01:00", "2021-11-17T12:00:00+01:00"))
+                .post("/api/v1/workshops").then().statusCode(403);
+
+        as(TestTokens.partner(world.partnerB)).get("/api/v1/workshops/" + own).then().statusCode(404);
+        as(TestTokens.partner(world.partnerB)).body(Map.of("attendees", 10)).post("/api/v1/workshops/" + own + "/completion")
+                .then().statusCode(404);
+        as(TestTokens.partner(world.partnerB)).queryParams(Map.of("campaign", world.campaign)).get("/api/v1/workshops")
+                .then().body("totalItems", equalTo(0));
+        as(TestTokens.partner(world.partnerB)).get("/api/v1/workshops/" + own + "/history").then().statusCode(404);
+        as(TestTokens.partner(world.partnerA)).queryParams(Map.of("campaign", world.campaign)).get("/api/v1/workshops")
+                .then().body("items.id", equalTo(List.of(own)));
+        as(TestTokens.viewer()).get("/api/v1/workshops/" + own).then().statusCode(200);
+        as(TestTokens.viewer()).body(Map.of("attendees", 10)).post("/api/v1/workshops/" + own + "/completion").then().statusCode(403);
+    }
+
+    @Test
+    void aWorkshopIsCompletedOnceStartedWithAHeadcountAndOnlyOnce() {
+        String past = world.schedule(world.workshop());
+        admin().body(Map.of("attendees", 1001)).post("/api/v1/workshops/" + past + "/completion").then().statusCode(400)
+                .body("errors[0].field", equalTo("attendees"));
+        admin().body(Map.of("attendees", 27)).post("/api/v1/workshops/" + past + "/completion")
+                .then().statusCode(200).body("status", equalTo("COMPLETED")).body("attendees", equalTo(27)).header("ETag", "\"2\"");
+        admin().body(Map.of("attendees", 28)).post("/api/v1/workshops/" + past + "/completion")
+                .then().statusCode(409).body("currentStatus", equalTo("COMPLETED")).body("detail", containsString("is COMPLETED"));
+
+        OffsetDateTime tomorrow = OffsetDateTime.now(ZoneOffset.ofHours(1)).plusDays(1);
+        Map<String, Object> future = world.workshop(tomorrow.toString(), tomorrow.plusHours(2).toString());
+        admin().body(Map.of("code", "fut-" + UUID.randomUUID().toString().substring(0, 8), "name", "Future", "startsOn",
+                tomorrow.toLocalDate().minusDays(2).toString(), "endsOn", tomorrow.toLocalDate().plusDays(30).toString(), "targets",
+                Map.of("studentsSensitised", 10, "studentWorkshops", 1, "parentWorkshops", 0, "schools", 1)))
+                .post("/api/v1/campaigns").then().statusCode(201).extract().path("code");
+        future.put("campaignCode", admin().get("/api/v1/campaigns").then().extract().path("find { it.name == 'Future' }.code"));
+        String upcoming = world.schedule(future);
+        admin().body(Map.of("attendees", 20)).post("/api/v1/workshops/" + upcoming + "/completion")
+                .then().statusCode(422).body("detail", containsString("can be completed once it has started"));
+    }
+
+    @Test
+    void attendanceIsCorrectedOnlyWhenCompletedAndWithAReason() {
+        String id = world.schedule(world.workshop());
+        admin().body(Map.of("attendees", 20, "reason", "recount")).post("/api/v1/workshops/" + id + "/attendance-corrections")
+                .then().statusCode(409).body("currentStatus", equalTo("SCHEDULED"));
+        admin().body(Map.of("attendees", 24)).post("/api/v1/workshops/" + id + "/completion").then().statusCode(200);
+        admin().body(Map.of("attendees", 26)).post("/api/v1/workshops/" + id + "/attendance-corrections")
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        admin().body(Map.of("attendees", 26, "reason", "two pupils arrived late"))
+                .post("/api/v1/workshops/" + id + "/attendance-corrections")
+                .then().statusCode(200).body("attendees", equalTo(26)).body("version", equalTo(3));
+    }
+
+    @Test
+    void aWorkshopIsCancelledWhenScheduledOrCompletedButNotTwice() {
+        String scheduled = world.schedule(world.workshop());
+        admin().body(Map.of("reason", "school closed for the day")).post("/api/v1/workshops/" + scheduled + "/cancellation")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancellationReason", equalTo("school closed for the day"));
+        admin().body(Map.of("reason", "again")).post("/api/v1/workshops/" + scheduled + "/cancellation")
+                .then().statusCode(409).body("currentStatus", equalTo("CANCELLED"));
+        admin().body(Map.of("attendees", 3)).post("/api/v1/workshops/" + scheduled + "/completion").then().statusCode(409);
+
+        String completed = world.schedule(world.workshop("2021-11-18T10:00:00+01:00", "2021-11-18T12:00:00+01:00"));
+        admin().body(Map.of("attendees", 30)).post("/api/v1/workshops/" + completed + "/completion").then().statusCode(200);
+        admin().body(Map.of("reason", "recorded by mistake")).post("/api/v1/workshops/" + completed + "/cancellation")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        admin().body(Map.of()).post("/api/v1/workshops/" + completed + "/cancellation").then().statusCode(400);
+    }
+
+    @Test
+    void aScheduledWorkshopIsRescheduledWithItsEtagAndAStaleEtagChangesNothing() {
+        String id = world.schedule(world.workshop());
+        Map<String, Object> moved = world.workshop("2021-11-19T14:00:00+01:00", "2021-11-19T16:00:00+01:00");
+        moved.put("schoolUai", world.otherSchool);
+
+        admin().header("If-Match", "\"1\"").body(moved).put("/api/v1/workshops/" + id)
+                .then().statusCode(200).header("ETag", "\"2\"").body("schoolUai", equalTo(world.otherSchool));
+        admin().header("If-Match", "\"1\"").body(world.workshop()).put("/api/v1/workshops/" + id)
+                .then().statusCode(412).body("currentVersion", equalTo(2));
+        admin().body(world.workshop()).put("/api/v1/workshops/" + id).then().statusCode(428);
+        admin().get("/api/v1/workshops/" + id).then().body("startsAt", equalTo("2021-11-19T14:00:00+01:00")).header("ETag", "\"2\"");
+
+        admin().body(Map.of("attendees", 12)).post("/api/v1/workshops/" + id + "/completion").then().statusCode(200);
+        admin().header("If-Match", "\"3\"").body(world.workshop()).put("/api/v1/workshops/" + id)
+                .then().statusCode(409).body("currentStatus", equalTo("COMPLETED"));
+        admin().header("If-Match", "\"2\"").body(Map.of("attendees", 13, "reason", "late"))
+                .post("/api/v1/workshops/" + id + "/attendance-corrections").then().statusCode(412);
+    }
+
+    @Test
+    void theHistorySaysWhoDidWhatWhenAndWhy() {
+        String id = as(TestTokens.partner(world.partnerA)).body(world.workshop()).post("/api/v1/workshops")
+                .then().statusCode(201).extract().path("id");
+        admin().body(Map.of("attendees", 24)).post("/api/v1/workshops/" + id + "/completion").then().statusCode(200);
+        admin().body(Map.of("attendees", 22, "reason", "double-counted a class")).post("/api/v1/workshops/" + id + "/attendance-corrections")
+                .then().statusCode(200);
+
+        as(TestTokens.viewer()).get("/api/v1/workshops/" + id + "/history").then().statusCode(200)
+                .body("action", equalTo(List.of("scheduled", "completed", "attendance corrected")))
+                .body("actor", equalTo(List.of("integration@" + world.partnerA, "staff@campaign.local", "staff@campaign.local")))
+                .body("[1].changes.status.from", equalTo("SCHEDULED")).body("[1].changes.status.to", equalTo("COMPLETED"))
+                .body("[2].changes.attendees.from", equalTo(24)).body("[2].changes.attendees.to", equalTo(22))
+                .body("[2].reason", equalTo("double-counted a class"))
+                .body("[0].at", not(nullValue()));
+    }
+
+    @Test
+    void aFacilitatorCannotBeInTwoOverlappingWorkshopsUntilOneIsCancelled() {
+        String first = world.schedule(world.workshop());
+        Map<String, Object> overlapping = world.workshop("2021-11-16T11:00:00+01:00", "2021-11-16T13:00:00+01:00");
+        overlapping.put("schoolUai", world.otherSchool);
+
+        admin().body(overlapping).post("/api/v1/workshops")
+                .then().statusCode(409).body("conflictingWorkshopId", equalTo(first)).body("detail", containsString(first));
+        world.schedule(world.workshop("2021-11-16T12:00:00+01:00", "2021-11-16T13:00:00+01:00")); // back to back is fine
+
+        admin().body(Map.of("reason", "moved")).post("/api/v1/workshops/" + first + "/cancellation").then().statusCode(200);
+        Map<String, Object> later = world.workshop("2021-11-16T10:00:00+01:00", "2021-11-16T11:30:00+01:00");
+        world.schedule(later);
+    }
+
+    @Test
+    void twoSimultaneousBookingsOfOneFacilitatorForOverlappingTimesLetExactlyOneWin() throws Exception {
+        int attempts = 6;
+        ExecutorService clients = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<Response>> bookings = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                Map<String, Object> body = world.workshop("2021-12-01T10:0" + i + ":00+01:00", "2021-12-01T11:00:00+01:00");
+                bookings.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return admin().body(body).post("/api/v1/workshops");
+                }, clients));
+            }
+            start.countDown();
+            List<Integer> statuses = bookings.stream().map(CompletableFuture::join).map(Response::statusCode).toList();
+
+            assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+            bookings.stream().map(CompletableFuture::join).filter(response -> response.statusCode() == 409)
+                    .forEach(response -> assertThat(response.contentType()).startsWith("application/problem+json"));
+        } finally {
+            clients.shutdown();
+        }
+        admin().queryParams(Map.of("campaign", world.campaign, "facilitator", world.facilitatorA)).get("/api/v1/workshops")
+                .then().body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReplaysTheFirstResponseAndCreatesNothing() {
+        String key = UUID.randomUUID().toString();
+        Response first = admin().header("Idempotency-Key", key).body(world.workshop()).post("/api/v1/workshops");
+        Response retry = admin().header("Idempotency-Key", key).body(world.workshop()).post("/api/v1/workshops");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.<String>path("id")).isEqualTo(first.path("id"));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        admin().queryParams(Map.of("campaign", world.campaign)).get("/api/v1/workshops").then().body("totalItems", equalTo(1));
+
+        admin().header("Idempotency-Key", key).body(world.workshop("2021-11-20T10:00:00+01:00", "2021-11-20T12:00:00+01:00"))
+                .post("/api/v1/workshops").then().statusCode(422).body("detail", containsString("different request"));
+        admin().queryParams(Map.of("campaign", world.campaign)).get("/api/v1/workshops").then().body("totalItems", equalTo(1));
+
+        String id = first.path("id");
+        String completionKey = UUID.randomUUID().toString();
+        admin().header("Idempotency-Key", completionKey).body(Map.of("attendees", 21)).post("/api/v1/workshops/" + id + "/completion")
+                .then().statusCode(200);
+        admin().header("Idempotency-Key", completionKey).body(Map.of("attendees", 21)).post("/api/v1/workshops/" + id + "/completion")
+                .then().statusCode(200).header("ETag", "\"2\"");
+    }
+
+    @Test
+    void searchFiltersByStatusAudienceSchoolAndTime() {
+        String a = world.schedule(world.workshop("2021-10-05T10:00:00+02:00", "2021-10-05T12:00:00+02:00"));
+        Map<String, Object> parents = world.workshop("2022-01-10T18:00:00+01:00", "2022-01-10T20:00:00+01:00");
+        parents.put("audience", "PARENTS");
+        parents.remove("classLevel");
+        parents.put("schoolUai", world.otherSchool);
+        String b = world.schedule(parents);
+        admin().body(Map.of("attendees", 15)).post("/api/v1/workshops/" + a + "/completion").then().statusCode(200);
+
+        admin().queryParams(Map.of("campaign", world.campaign)).get("/api/v1/workshops").then().body("items.id", equalTo(List.of(a, b)));
+        admin().queryParams(Map.of("campaign", world.campaign, "status", "COMPLETED")).get("/api/v1/workshops")
+                .then().body("items.id", equalTo(List.of(a)));
+        admin().queryParams(Map.of("campaign", world.campaign, "audience", "parents")).get("/api/v1/workshops")
+                .then().body("items.id", equalTo(List.of(b)));
+        admin().queryParams(Map.of("campaign", world.campaign, "school", world.otherSchool)).get("/api/v1/workshops")
+                .then().body("items.id", equalTo(List.of(b)));
+        admin().queryParams(Map.of("campaign", world.campaign, "from", "2022-01-01T00:00:00+01:00")).get("/api/v1/workshops")
+                .then().body("items.id", equalTo(List.of(b)));
+        admin().queryParams(Map.of("campaign", world.campaign, "to", "2022-01-01T00:00:00+01:00")).get("/api/v1/workshops")
+                .then().body("items.id", equalTo(List.of(a)));
+        admin().queryParams(Map.of("from", "yesterday")).get("/api/v1/workshops").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        admin().get("/api/v1/workshops/not-a-uuid").then().statusCode(404);
+    }
+
+    private Map<String, Object> with(String field, Object value) {
+        Map<String, Object> body = world.workshop();
+        body.put(field, value);
+        return body;
+    }
+
+    private static void expect422(Map<String, Object> body, String detail) {
+        admin().body(body).post("/api/v1/workshops")
+                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString(detail));
+    }
+}
