@@ -225,14 +225,43 @@ public class OutboxRelay {
                         row.occurredAt(), row.payload());
                 kafka.send(new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.payload(), event.headers()));
             }
-            kafka.commitTransaction();
         } catch (RuntimeException e) {
-            try {
-                kafka.abortTransaction();
-            } catch (RuntimeException abortFailed) {
-                e.addSuppressed(abortFailed);
-            }
+            abort(kafka, e);
             throw e;
+        }
+        commit(kafka);
+    }
+
+    /**
+     * Commits the Kafka transaction. A commit that times out may still have happened on the broker (say, while it
+     * was shutting down): aborting then, and sending the rows again, would publish them twice. Kafka lets a timed
+     * out commit be retried until it answers, so the relay does exactly that, and only then marks the rows.
+     */
+    private void commit(KafkaProducer<String, String> kafka) {
+        Duration pause = Duration.ofMillis(200);
+        while (true) {
+            try {
+                kafka.commitTransaction();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException uncertain) {
+                if (!running) {
+                    throw uncertain;
+                }
+                LOG.debugf("Kafka commit timed out; retrying it (it may have succeeded): %s", uncertain.getMessage());
+                awaitWakeUp(pause);
+                pause = pause.multipliedBy(2).compareTo(config.outbox().maxBackoff()) > 0 ? config.outbox().maxBackoff() : pause.multipliedBy(2);
+            } catch (RuntimeException e) {
+                abort(kafka, e);
+                throw e;
+            }
+        }
+    }
+
+    private static void abort(KafkaProducer<String, String> kafka, RuntimeException cause) {
+        try {
+            kafka.abortTransaction();
+        } catch (RuntimeException abortFailed) {
+            cause.addSuppressed(abortFailed);
         }
     }
 

@@ -1,0 +1,149 @@
+package fr.antiharcelement.reach.api;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import fr.antiharcelement.api.http.PageRequest;
+import fr.antiharcelement.api.http.QueryParams;
+import fr.antiharcelement.api.problem.ProblemException;
+import fr.antiharcelement.api.security.Roles;
+import fr.antiharcelement.events.consumer.DeadLetterView;
+import fr.antiharcelement.events.consumer.EventConsumers;
+import fr.antiharcelement.reach.domain.Breakdown;
+import fr.antiharcelement.reach.domain.CampaignReach;
+import fr.antiharcelement.reach.domain.ReachReport;
+import fr.antiharcelement.reach.domain.ReachRow;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Path("/api/v1/reach")
+@Tag(name = "Reach")
+public class ReachResource {
+
+    static final String CSV = "text/csv";
+
+    @Inject
+    ReachReport report;
+
+    @Inject
+    EventConsumers consumers;
+
+    @GET
+    @Path("/campaigns")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
+    @Operation(summary = "Every campaign with its headline totals, targets and progress")
+    public List<CampaignReach> campaigns() {
+        return report.campaigns();
+    }
+
+    @GET
+    @Path("/campaigns/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
+    @Operation(summary = "A campaign's totals, targets, progress in percent, pace needed versus pace so far, asOf and lag")
+    public CampaignReach summary(@PathParam("code") String code) {
+        return report.summary(code);
+    }
+
+    @GET
+    @Path("/campaigns/{code}/breakdown")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
+    @Operation(summary = "One row per key with the same metrics, sorted by students sensitised; Accept: text/csv for spreadsheets")
+    public Response breakdown(@PathParam("code") String code,
+                              @Parameter(description = "region, academy, department, school, partner, audience, classLevel or month",
+                                      required = true) @QueryParam("by") String by,
+                              @Parameter(description = "First day counted (workshops count on the day they start)") @QueryParam("from") String from,
+                              @Parameter(description = "Last day counted") @QueryParam("to") String to,
+                              @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        Breakdown breakdown = Breakdown.fromApiName(by == null ? "" : by).orElseThrow(() -> ProblemException.invalidField("by",
+                "must be one of region, academy, department, school, partner, audience, classLevel, month"));
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        if (first != null && last != null && last.isBefore(first)) {
+            throw ProblemException.invalidField("to", "must not be before from");
+        }
+        List<ReachRow> rows = report.breakdown(code, breakdown, first, last);
+        if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
+            return Response.ok(csv(breakdown, rows), CSV + ";charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + code + "-by-" + breakdown.apiName() + ".csv\"").build();
+        }
+        return Response.ok(rows, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/campaigns/{code}/timeline")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
+    @Operation(summary = "Per period and cumulative series, ready for a chart")
+    public List<ReachReport.TimelinePoint> timeline(@PathParam("code") String code,
+                                                    @QueryParam("granularity") @DefaultValue("week") String granularity) {
+        ReachReport.Granularity parsed = QueryParams.enumValue("granularity", granularity, ReachReport.Granularity.class);
+        return report.timeline(code, parsed == null ? ReachReport.Granularity.WEEK : parsed);
+    }
+
+    @GET
+    @Path("/campaigns/{code}/audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Recomputes every total from the contribution rows and lists any difference (there must be none)")
+    public ReachReport.Audit audit(@PathParam("code") String code) {
+        return report.audit(code);
+    }
+
+    @GET
+    @Path("/dead-letters")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Records that could not be applied, newest first, with the reason")
+    public List<DeadLetterView> deadLetters(@BeanParam @Valid PageRequest page) {
+        return consumers.deadLetters(page.page, page.size);
+    }
+
+    private static String csv(Breakdown by, List<ReachRow> rows) {
+        StringWriter out = new StringWriter();
+        try (CsvWriter writer = CsvWriter.builder().build(out)) {
+            writer.writeRecord(by.apiName(), "name", "studentsSensitised", "parentsSensitised", "studentWorkshopsDelivered",
+                    "parentWorkshopsDelivered", "workshopsScheduled", "schoolsReached");
+            for (ReachRow row : rows) {
+                writer.writeRecord(row.key(), row.name() == null ? "" : row.name(), Long.toString(row.studentsSensitised()),
+                        Long.toString(row.parentsSensitised()), Long.toString(row.studentWorkshopsDelivered()),
+                        Long.toString(row.parentWorkshopsDelivered()), Long.toString(row.workshopsScheduled()),
+                        Long.toString(row.schoolsReached()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static LocalDate date(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(parameter, "must be an ISO-8601 date, e.g. 2021-11-16");
+        }
+    }
+}

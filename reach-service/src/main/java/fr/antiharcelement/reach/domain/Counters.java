@@ -1,0 +1,23 @@
+package fr.antiharcelement.reach.domain;
+
+/** Totals under one key; also used as a difference to add (new contribution) or subtract (old one). */
+public final class Counters {
+
+    public long students;
+    public long parents;
+    public long studentWorkshops;
+    public long parentWorkshops;
+    public long scheduledWorkshops;
+
+    public void add(Contribution contribution, int sign) {
+        students += sign * contribution.studentsSensitised();
+        parents += sign * contribution.parentsSensitised();
+        studentWorkshops += sign * contribution.studentWorkshops();
+        parentWorkshops += sign * contribution.parentWorkshops();
+        scheduledWorkshops += sign * contribution.scheduledWorkshops();
+    }
+
+    public boolean isZero() {
+        return students == 0 && parents == 0 && studentWorkshops == 0 && parentWorkshops == 0 && scheduledWorkshops == 0;
+    }
+}

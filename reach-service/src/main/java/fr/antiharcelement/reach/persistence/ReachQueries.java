@@ -1,0 +1,214 @@
+package fr.antiharcelement.reach.persistence;
+
+import fr.antiharcelement.reach.domain.Breakdown;
+import fr.antiharcelement.reach.domain.ReachRow;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads of the reach projection. Unfiltered reads come from the running totals (small, indexed); a date range,
+ * or an audit, aggregates the workshop contributions themselves, which must always agree with the totals.
+ */
+@ApplicationScoped
+public class ReachQueries {
+
+    /** A campaign as campaign-events describe it. */
+    public record CampaignInfo(String code, String name, LocalDate startsOn, LocalDate endsOn, int targetStudents,
+                               Integer targetParents, int targetStudentWorkshops, int targetParentWorkshops, int targetSchools) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public List<String> campaignCodes() {
+        return query("""
+                select code from campaign_info union select distinct campaign_code from reach_total where dimension = 'campaign'
+                order by 1""", statement -> { }, rows -> rows.getString(1));
+    }
+
+    public Optional<CampaignInfo> campaign(String code) {
+        return query("select * from campaign_info where code = ?", statement -> statement.setString(1, code),
+                rows -> new CampaignInfo(rows.getString("code"), rows.getString("name"), rows.getDate("starts_on").toLocalDate(),
+                        rows.getDate("ends_on").toLocalDate(), rows.getInt("target_students"),
+                        (Integer) rows.getObject("target_parents"), rows.getInt("target_student_workshops"),
+                        rows.getInt("target_parent_workshops"), rows.getInt("target_schools"))).stream().findFirst();
+    }
+
+    /** A campaign's headline totals, from the running totals. */
+    public ReachRow totals(String campaign) {
+        return query("""
+                select t.key, null as name, t.students, t.parents, t.student_workshops, t.parent_workshops, t.scheduled_workshops,
+                  (select count(*) from reach_school s where s.campaign_code = t.campaign_code and s.dimension = 'campaign'
+                     and s.key = t.key and s.delivered > 0) as schools
+                from reach_total t where t.campaign_code = ? and t.dimension = 'campaign'""",
+                statement -> statement.setString(1, campaign), rows -> row(rows, null)).stream().findFirst()
+                .orElse(new ReachRow(campaign, null, 0, 0, 0, 0, 0, 0));
+    }
+
+    public Optional<Instant> asOf() {
+        return query("select as_of from projection_state where name = ?", statement -> statement.setString(1, ReachStore.PROJECTION),
+                rows -> rows.getTimestamp(1) == null ? null : rows.getTimestamp(1).toInstant()).stream().findFirst();
+    }
+
+    /** One row per key, from the running totals, sorted by students sensitised. */
+    public List<ReachRow> breakdownFromTotals(String campaign, Breakdown by) {
+        String sql = switch (by) {
+            case REGION, ACADEMY, DEPARTMENT -> {
+                String column = by.name().toLowerCase();
+                yield """
+                        select coalesce(si.%1$s_code, 'UNKNOWN') as key, max(si.%1$s_name) as name, sum(t.students), sum(t.parents),
+                          sum(t.student_workshops), sum(t.parent_workshops), sum(t.scheduled_workshops),
+                          count(*) filter (where s.delivered > 0) as schools
+                        from reach_total t
+                        left join school_info si on si.uai = t.key
+                        left join reach_school s on s.campaign_code = t.campaign_code and s.dimension = 'school' and s.key = t.key
+                          and s.school_uai = t.key
+                        where t.campaign_code = ? and t.dimension = 'school'
+                        group by 1""".formatted(column);
+            }
+            default -> """
+                    select t.key, %s as name, t.students, t.parents, t.student_workshops, t.parent_workshops, t.scheduled_workshops,
+                      (select count(*) from reach_school s where s.campaign_code = t.campaign_code and s.dimension = t.dimension
+                         and s.key = t.key and s.delivered > 0) as schools
+                    from reach_total t where t.campaign_code = ? and t.dimension = '%s'""".formatted(nameOf(by), dimensionOf(by));
+        };
+        return sorted(query(sql, statement -> statement.setString(1, campaign), rows -> row(rows, rows.getString(2))));
+    }
+
+    /**
+     * One row per key, aggregated from the workshop contributions whose day lies in [from, to] (either may be
+     * null). Exact at any range; used for date-filtered breakdowns and by the audit.
+     */
+    public List<ReachRow> breakdownFromContributions(String campaign, Breakdown by, LocalDate from, LocalDate to) {
+        String key = switch (by) {
+            case REGION -> "coalesce(si.region_code, 'UNKNOWN')";
+            case ACADEMY -> "coalesce(si.academy_code, 'UNKNOWN')";
+            case DEPARTMENT -> "coalesce(si.department_code, 'UNKNOWN')";
+            case SCHOOL -> "c.school_uai";
+            case PARTNER -> "c.partner_code";
+            case AUDIENCE -> "c.audience";
+            case CLASS_LEVEL -> "coalesce(c.class_level, 'NONE')";
+            case MONTH -> "to_char(c.day, 'YYYY-MM')";
+        };
+        String name = switch (by) {
+            case REGION -> "max(si.region_name)";
+            case ACADEMY -> "max(si.academy_name)";
+            case DEPARTMENT -> "max(si.department_name)";
+            case SCHOOL -> "max(si.name)";
+            case PARTNER -> "max(p.name)";
+            default -> "null";
+        };
+        String sql = """
+                select %s as key, %s as name,
+                  sum(case when c.status = 'COMPLETED' and c.audience = 'STUDENTS' then c.attendees else 0 end),
+                  sum(case when c.status = 'COMPLETED' and c.audience = 'PARENTS' then c.attendees else 0 end),
+                  count(*) filter (where c.status = 'COMPLETED' and c.audience = 'STUDENTS'),
+                  count(*) filter (where c.status = 'COMPLETED' and c.audience = 'PARENTS'),
+                  count(*) filter (where c.status = 'SCHEDULED'),
+                  count(distinct c.school_uai) filter (where c.status = 'COMPLETED')
+                from workshop_contribution c
+                left join school_info si on si.uai = c.school_uai
+                left join partner_info p on p.code = c.partner_code
+                where c.campaign_code = ? and c.day >= ? and c.day <= ?
+                group by 1""".formatted(key, name);
+        return sorted(query(sql, statement -> {
+            statement.setString(1, campaign);
+            statement.setDate(2, Date.valueOf(from == null ? LocalDate.of(1900, 1, 1) : from));
+            statement.setDate(3, Date.valueOf(to == null ? LocalDate.of(9999, 12, 31) : to));
+        }, rows -> row(rows, rows.getString(2))));
+    }
+
+    /** Per day: what completed or was scheduled that day, from the running totals. */
+    public List<ReachRow> days(String campaign) {
+        return query("""
+                select key, null, students, parents, student_workshops, parent_workshops, scheduled_workshops, 0
+                from reach_total where campaign_code = ? and dimension = 'day' order by key""",
+                statement -> statement.setString(1, campaign), rows -> row(rows, null));
+    }
+
+    /** The whole campaign, aggregated from contributions: what the audit compares the headline totals with. */
+    public ReachRow totalsFromContributions(String campaign) {
+        return query("""
+                select ?, null,
+                  coalesce(sum(case when status = 'COMPLETED' and audience = 'STUDENTS' then attendees else 0 end), 0),
+                  coalesce(sum(case when status = 'COMPLETED' and audience = 'PARENTS' then attendees else 0 end), 0),
+                  count(*) filter (where status = 'COMPLETED' and audience = 'STUDENTS'),
+                  count(*) filter (where status = 'COMPLETED' and audience = 'PARENTS'),
+                  count(*) filter (where status = 'SCHEDULED'),
+                  count(distinct school_uai) filter (where status = 'COMPLETED')
+                from workshop_contribution where campaign_code = ?""", statement -> {
+            statement.setString(1, campaign);
+            statement.setString(2, campaign);
+        }, rows -> row(rows, null)).get(0);
+    }
+
+    private static String dimensionOf(Breakdown by) {
+        return switch (by) {
+            case SCHOOL -> "school";
+            case PARTNER -> "partner";
+            case AUDIENCE -> "audience";
+            case CLASS_LEVEL -> "classLevel";
+            case MONTH -> "month";
+            default -> throw new IllegalArgumentException(by + " is derived from schools");
+        };
+    }
+
+    private static String nameOf(Breakdown by) {
+        return switch (by) {
+            case SCHOOL -> "(select name from school_info where uai = t.key)";
+            case PARTNER -> "(select name from partner_info where code = t.key)";
+            default -> "null";
+        };
+    }
+
+    /** Rows with nothing in them (every workshop under the key moved or was cancelled) are left out. */
+    private static List<ReachRow> sorted(List<ReachRow> rows) {
+        return rows.stream().filter(row -> row.studentsSensitised() != 0 || row.parentsSensitised() != 0
+                        || row.studentWorkshopsDelivered() != 0 || row.parentWorkshopsDelivered() != 0 || row.workshopsScheduled() != 0)
+                .sorted(java.util.Comparator.comparingLong(ReachRow::studentsSensitised).reversed()
+                        .thenComparing(java.util.Comparator.comparingLong(ReachRow::parentsSensitised).reversed())
+                        .thenComparing(ReachRow::key))
+                .toList();
+    }
+
+    private static ReachRow row(ResultSet rows, String name) throws SQLException {
+        return new ReachRow(rows.getString(1), name, rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
+                rows.getLong(7), rows.getLong(8));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface Mapper<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Binder binder, Mapper<T> mapper) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            List<T> result = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reach query failed: " + e.getMessage(), e);
+        }
+    }
+}
