@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class FoundationTest extends ServiceFoundationContract {
 
     @Override
-    protected String adminOnlyPostPath() {
-        return "/api/v1/reach/rebuild";
+    protected String adminOnlyRequest() {
+        return "GET /api/v1/reach/dead-letters";
     }
 }

@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class FoundationTest extends ServiceFoundationContract {
 
     @Override
-    protected String adminOnlyPostPath() {
-        return "/api/v1/partners";
+    protected String adminOnlyRequest() {
+        return "POST /api/v1/partners";
     }
 }

@@ -34,8 +34,8 @@ public abstract class ServiceFoundationContract {
 
     private static final String PROTECTED_PATH = "/api/v1/me";
 
-    /** A path of this service that only an admin may POST to. */
-    protected abstract String adminOnlyPostPath();
+    /** A request only an admin may make on this service: method and path, e.g. {@code POST /api/v1/schools}. */
+    protected abstract String adminOnlyRequest();
 
     @Test
     void readinessIsUpAndChecksPostgresqlAndKafka() {
@@ -78,8 +78,9 @@ public abstract class ServiceFoundationContract {
 
     @Test
     void aViewerIsForbiddenAnAdminEndpointWith403Problem() {
+        String[] request = adminOnlyRequest().split(" ", 2);
         given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body("{}")
-                .when().post(adminOnlyPostPath())
+                .when().request(request[0], request[1])
                 .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
     }
 

@@ -1,0 +1,336 @@
+package fr.antiharcelement.reach;
+
+import fr.antiharcelement.events.consumer.EventConsumers;
+import fr.antiharcelement.infra.testing.ChildService;
+import fr.antiharcelement.infra.testing.TestTokens;
+import fr.antiharcelement.infra.testing.TopicReader;
+import fr.antiharcelement.reach.events.ReachConsumer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A seeded random campaign played through workshop-service's own HTTP API (run as a separate process), with
+ * duplicate deliveries, a replay from offset 0 and a school moving to another région injected; then every
+ * total and every breakdown of reach must equal a simple model computed from the operations alone.
+ */
+@QuarkusTest
+class ReachModelTest {
+
+    private static final long SEED = 20211116L;
+    private static final int OPERATIONS = 300;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final List<String> LEVELS = List.of("SIXIEME", "CINQUIEME", "QUATRIEME", "TROISIEME");
+
+    private static ChildService workshopService;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    EventConsumers consumers;
+
+    /** What the model knows of a workshop: only what the operations said. */
+    static final class Modelled {
+        String id;
+        String school;
+        String partner;
+        String facilitator;
+        String audience;
+        String level;
+        LocalDate day;
+        String status = "SCHEDULED";
+        int attendees;
+        long version = 1;
+    }
+
+    @BeforeAll
+    static void startWorkshopService() {
+        workshopService = ChildService.start("workshop-service", "workshop_for_reach_tests");
+    }
+
+    @AfterAll
+    static void stopWorkshopService() {
+        workshopService.close();
+    }
+
+    @Test
+    void everyTotalAndBreakdownEqualsAModelOfTheOperations() {
+        Random random = new Random(SEED);
+        String campaign = "model-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, SchoolEventsFeed.Place> schools = new LinkedHashMap<>();
+        List<SchoolEventsFeed.Place> places = List.of(SchoolEventsFeed.RENNES, SchoolEventsFeed.NANTES, SchoolEventsFeed.LILLE);
+        int base = random.nextInt(50_000);
+        try (SchoolEventsFeed feed = new SchoolEventsFeed(bootstrapServers)) {
+            for (int i = 0; i < 12; i++) {
+                String uai = SchoolEventsFeed.uai(base + i);
+                schools.put(uai, places.get(i % places.size()));
+                feed.publish(uai, "Collège " + i, schools.get(uai), 1);
+            }
+        }
+        workshops().body(Map.of("code", campaign, "name", "Model campaign", "startsOn", "2021-09-01", "endsOn", "2022-06-30",
+                        "targets", Map.of("studentsSensitised", 5000, "studentWorkshops", 200, "parentWorkshops", 20, "schools", 12)))
+                .post("/api/v1/campaigns").then().statusCode(201);
+        Map<String, List<String>> facilitators = new LinkedHashMap<>();
+        for (String partner : List.of("p1-" + campaign, "p2-" + campaign, "p3-" + campaign)) {
+            workshops().body(Map.of("code", partner, "name", "Partner " + partner)).post("/api/v1/partners").then().statusCode(201);
+            List<String> ids = new ArrayList<>();
+            for (int f = 0; f < 2; f++) {
+                ids.add(workshops().body(Map.of("displayName", "F" + f, "contactEmail", "f" + f + "@" + partner + ".example"))
+                        .post("/api/v1/partners/" + partner + "/facilitators").then().statusCode(201).extract().path("id"));
+            }
+            facilitators.put(partner, ids);
+        }
+
+        List<Modelled> workshops = new ArrayList<>();
+        Set<String> busy = new HashSet<>(); // facilitator|day: one workshop a day each, so no double booking
+        for (int op = 0; op < OPERATIONS; op++) {
+            int choice = random.nextInt(100);
+            if (choice < 40 || workshops.isEmpty()) {
+                schedule(random, campaign, schools, facilitators, busy).ifPresent(workshops::add);
+            } else {
+                Modelled w = workshops.get(random.nextInt(workshops.size()));
+                if (choice < 65) {
+                    if (w.status.equals("SCHEDULED")) {
+                        complete(w, 20 + random.nextInt(16));
+                    }
+                } else if (choice < 78) {
+                    if (w.status.equals("COMPLETED")) {
+                        correct(w, 15 + random.nextInt(21));
+                    }
+                } else if (choice < 88) {
+                    if (!w.status.equals("CANCELLED")) {
+                        cancel(w, busy);
+                    }
+                } else if (w.status.equals("SCHEDULED")) {
+                    reschedule(random, w, campaign, new ArrayList<>(schools.keySet()), busy);
+                }
+            }
+            if (op == OPERATIONS / 2) {
+                consumers.replayFromStart(ReachConsumer.NAME);
+            }
+            if (op == OPERATIONS * 2 / 3) {
+                String moving = schools.keySet().iterator().next();
+                schools.put(moving, SchoolEventsFeed.LILLE);
+                try (SchoolEventsFeed feed = new SchoolEventsFeed(bootstrapServers)) {
+                    feed.publish(moving, "Collège 0", SchoolEventsFeed.LILLE, 2);
+                }
+            }
+        }
+        redeliverSomeWorkshopEvents(random, workshops);
+
+        Map<String, List<Long>> expectedTotals = model(workshops, w -> campaign);
+        assertThat(expectedTotals.get(campaign)).as("the random campaign completed workshops of both audiences")
+                .satisfies(totals -> assertThat(totals.get(0)).isPositive()).satisfies(totals -> assertThat(totals.get(1)).isPositive());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(actual(campaign, null)).isEqualTo(expectedTotals));
+        Map<String, Function<Modelled, String>> breakdowns = new LinkedHashMap<>();
+        breakdowns.put("region", w -> schools.get(w.school).regionCode());
+        breakdowns.put("academy", w -> schools.get(w.school).academyCode());
+        breakdowns.put("department", w -> schools.get(w.school).departmentCode());
+        breakdowns.put("school", w -> w.school);
+        breakdowns.put("partner", w -> w.partner);
+        breakdowns.put("audience", w -> w.audience);
+        breakdowns.put("classLevel", w -> w.level == null ? "NONE" : w.level);
+        breakdowns.put("month", w -> w.day.toString().substring(0, 7));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (Map.Entry<String, Function<Modelled, String>> by : breakdowns.entrySet()) {
+                assertThat(actual(campaign, by.getKey())).as("by " + by.getKey()).isEqualTo(model(workshops, by.getValue()));
+            }
+        });
+        LocalDate from = LocalDate.of(2021, 11, 1);
+        LocalDate to = LocalDate.of(2022, 2, 28);
+        List<Modelled> inRange = workshops.stream().filter(w -> !w.day.isBefore(from) && !w.day.isAfter(to)).toList();
+        assertThat(actualRange(campaign, "partner", from, to)).isEqualTo(model(inRange, w -> w.partner));
+        assertThat(actualRange(campaign, "region", from, to)).isEqualTo(model(inRange, breakdowns.get("region")));
+
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reach/campaigns/" + campaign + "/audit")
+                .then().statusCode(200).body("differences", org.hamcrest.Matchers.empty());
+        List<Map<String, Object>> months = given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign + "/timeline?granularity=month").then().statusCode(200).extract().path("$");
+        assertThat(months).hasSize(10);
+        assertThat(((Number) months.get(9).get("cumulativeStudentsSensitised")).longValue()).isEqualTo(expectedTotals.get(campaign).get(0));
+    }
+
+    private java.util.Optional<Modelled> schedule(Random random, String campaign, Map<String, SchoolEventsFeed.Place> schools,
+                                                  Map<String, List<String>> facilitators, Set<String> busy) {
+        Modelled w = new Modelled();
+        List<String> partners = new ArrayList<>(facilitators.keySet());
+        w.partner = partners.get(random.nextInt(partners.size()));
+        w.facilitator = facilitators.get(w.partner).get(random.nextInt(2));
+        w.school = new ArrayList<>(schools.keySet()).get(random.nextInt(schools.size()));
+        w.audience = random.nextInt(10) < 8 ? "STUDENTS" : "PARENTS";
+        w.level = w.audience.equals("STUDENTS") && random.nextBoolean() ? LEVELS.get(random.nextInt(4)) : null;
+        w.day = freeDay(random, w.facilitator, busy);
+        Map<String, Object> body = body(campaign, w);
+        // The first schedule waits for workshop-service's replica to have seen the school events.
+        w.id = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            io.restassured.response.Response response = workshops().body(body).post("/api/v1/workshops");
+            return response.statusCode() == 201 ? response.<String>path("id") : null;
+        }, java.util.Objects::nonNull);
+        return java.util.Optional.of(w);
+    }
+
+    private void complete(Modelled w, int attendees) {
+        workshops().body(Map.of("attendees", attendees)).post("/api/v1/workshops/" + w.id + "/completion").then().statusCode(200);
+        w.status = "COMPLETED";
+        w.attendees = attendees;
+        w.version++;
+    }
+
+    private void correct(Modelled w, int attendees) {
+        workshops().body(Map.of("attendees", attendees, "reason", "recount")).post("/api/v1/workshops/" + w.id + "/attendance-corrections")
+                .then().statusCode(200);
+        w.attendees = attendees;
+        w.version++;
+    }
+
+    private void cancel(Modelled w, Set<String> busy) {
+        workshops().body(Map.of("reason", "test")).post("/api/v1/workshops/" + w.id + "/cancellation").then().statusCode(200);
+        w.status = "CANCELLED";
+        busy.remove(w.facilitator + "|" + w.day);
+        w.version++;
+    }
+
+    private void reschedule(Random random, Modelled w, String campaign, List<String> schools, Set<String> busy) {
+        busy.remove(w.facilitator + "|" + w.day);
+        w.day = freeDay(random, w.facilitator, busy);
+        w.school = schools.get(random.nextInt(schools.size()));
+        workshops().header("If-Match", "\"" + w.version + "\"").body(body(campaign, w)).put("/api/v1/workshops/" + w.id)
+                .then().statusCode(200);
+        w.version++;
+    }
+
+    /** Sends some workshop events a second time, verbatim, as an at-least-once pipeline may. */
+    private void redeliverSomeWorkshopEvents(Random random, List<Modelled> workshops) {
+        try (TopicReader topic = new TopicReader(bootstrapServers, "workshop-events");
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     bootstrapServers), new StringSerializer(), new StringSerializer())) {
+            Set<String> ours = new HashSet<>();
+            workshops.forEach(w -> ours.add(w.id));
+            long expected = workshops.stream().mapToLong(w -> w.version).sum();
+            List<ConsumerRecord<String, String>> published = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> topic.records().stream().filter(r -> ours.contains(r.key())).toList(), list -> list.size() >= expected);
+            for (int i = 0; i < 40; i++) {
+                ConsumerRecord<String, String> record = published.get(random.nextInt(published.size()));
+                producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers()));
+            }
+            producer.flush();
+        }
+    }
+
+    private static LocalDate freeDay(Random random, String facilitator, Set<String> busy) {
+        while (true) {
+            LocalDate day = LocalDate.of(2021, 9, 1).plusDays(random.nextInt(300));
+            if (busy.add(facilitator + "|" + day)) {
+                return day;
+            }
+        }
+    }
+
+    private static Map<String, Object> body(String campaign, Modelled w) {
+        ZonedDateTime start = ZonedDateTime.of(w.day, LocalTime.of(10, 0), PARIS);
+        Map<String, Object> body = new HashMap<>();
+        body.put("campaignCode", campaign);
+        body.put("schoolUai", w.school);
+        body.put("partnerCode", w.partner);
+        body.put("facilitatorId", w.facilitator);
+        body.put("audience", w.audience);
+        body.put("classLevel", w.level);
+        body.put("startsAt", start.toOffsetDateTime().toString());
+        body.put("endsAt", start.plusHours(2).toOffsetDateTime().toString());
+        return body;
+    }
+
+    /**
+     * The model: per key, students, parents, student workshops, parent workshops, scheduled workshops and
+     * schools reached (distinct schools with a completed workshop), written independently of the service.
+     */
+    static Map<String, List<Long>> model(List<Modelled> workshops, Function<Modelled, String> key) {
+        Map<String, long[]> rows = new TreeMap<>();
+        Map<String, Set<String>> reached = new HashMap<>();
+        for (Modelled w : workshops) {
+            long[] row = rows.computeIfAbsent(key.apply(w), k -> new long[6]);
+            boolean students = w.audience.equals("STUDENTS");
+            if (w.status.equals("COMPLETED")) {
+                row[students ? 0 : 1] += w.attendees;
+                row[students ? 2 : 3] += 1;
+                reached.computeIfAbsent(key.apply(w), k -> new HashSet<>()).add(w.school);
+            } else if (w.status.equals("SCHEDULED")) {
+                row[4] += 1;
+            }
+        }
+        rows.forEach((k, row) -> row[5] = reached.getOrDefault(k, Set.of()).size());
+        rows.values().removeIf(row -> row[0] == 0 && row[1] == 0 && row[2] == 0 && row[3] == 0 && row[4] == 0);
+        Map<String, List<Long>> result = new TreeMap<>();
+        rows.forEach((k, row) -> result.put(k, java.util.Arrays.stream(row).boxed().toList()));
+        return result;
+    }
+
+    private Map<String, List<Long>> actual(String campaign, String by) {
+        if (by == null) {
+            Map<String, Object> totals = given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + campaign)
+                    .then().statusCode(200).extract().path("totals");
+            Map<String, List<Long>> result = new TreeMap<>();
+            result.put(campaign, metrics(totals));
+            return result;
+        }
+        return rows(given().auth().oauth2(TestTokens.viewer()).queryParam("by", by)
+                .get("/api/v1/reach/campaigns/" + campaign + "/breakdown").then().statusCode(200).extract().path("$"));
+    }
+
+    private Map<String, List<Long>> actualRange(String campaign, String by, LocalDate from, LocalDate to) {
+        return rows(given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", by, "from", from.toString(), "to", to.toString()))
+                .get("/api/v1/reach/campaigns/" + campaign + "/breakdown").then().statusCode(200).extract().path("$"));
+    }
+
+    private static Map<String, List<Long>> rows(List<Map<String, Object>> rows) {
+        Map<String, List<Long>> result = new TreeMap<>();
+        rows.forEach(row -> result.put((String) row.get("key"), metrics(row)));
+        return result;
+    }
+
+    private static List<Long> metrics(Map<String, Object> row) {
+        return List.of(number(row, "studentsSensitised"), number(row, "parentsSensitised"), number(row, "studentWorkshopsDelivered"),
+                number(row, "parentWorkshopsDelivered"), number(row, "workshopsScheduled"), number(row, "schoolsReached"));
+    }
+
+    private static long number(Map<String, Object> row, String field) {
+        return ((Number) row.get(field)).longValue();
+    }
+
+    private static RequestSpecification workshops() {
+        return given().baseUri("http://localhost").port(workshopService.port()).auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON);
+    }
+}
