@@ -1,0 +1,59 @@
+package fr.antiharcelement.reach;
+
+import fr.antiharcelement.events.CloudEvent;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/** Publishes campaign and workshop events as workshop-service does (its AsyncAPI contract). */
+public final class EventsFeed implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public EventsFeed(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer());
+    }
+
+    public void campaign(String code, int targetStudents) {
+        String data = """
+                {"code":"%s","name":"Campagne %s","startsOn":"2021-09-01","endsOn":"2022-06-30","targets":{"studentsSensitised":%d,
+                "parentsSensitised":null,"studentWorkshops":1800,"parentWorkshops":200,"schools":300},"version":1}"""
+                .formatted(code, code, targetStudents);
+        send("campaign-events", code, "campaign.defined", data);
+    }
+
+    public void workshop(UUID id, String campaign, String school, String partner, String audience, String startsAt, String status,
+                         Integer attendees, long version) {
+        String data = """
+                {"id":"%s","campaignCode":"%s","schoolUai":"%s","partnerCode":"%s","partnerName":"Partner %s",
+                "facilitatorId":"%s","audience":"%s","classLevel":null,"startsAt":"%s","endsAt":"%s","capacity":30,
+                "status":"%s","attendees":%s,"cancellationReason":null,"version":%d}"""
+                .formatted(id, campaign, school, partner, partner, new UUID(0, 1), audience, startsAt,
+                        OffsetDateTime.parse(startsAt).plusHours(2), status, attendees, version);
+        send("workshop-events", id.toString(), "workshop." + status.toLowerCase(), data);
+    }
+
+    public void raw(String topic, String key, String value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void send(String topic, String key, String type, String data) {
+        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), type, "/workshop-service", key, OffsetDateTime.now(), data);
+        producer.send(new ProducerRecord<>(topic, null, key, data, event.headers()));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,103 @@
+package fr.antiharcelement.reach.api;
+
+import fr.antiharcelement.infra.testing.TestTokens;
+import fr.antiharcelement.reach.EventsFeed;
+import fr.antiharcelement.reach.SchoolEventsFeed;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class ReachApiTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLettersAndTheRecordsAfterItAreApplied() {
+        String campaign = "dl-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID workshop = UUID.randomUUID();
+        try (EventsFeed feed = new EventsFeed(bootstrapServers)) {
+            feed.campaign(campaign, 1000);
+            feed.raw("workshop-events", workshop.toString(), "{\"this is\": \"not a CloudEvent\"");
+            feed.workshop(workshop, campaign, SchoolEventsFeed.uai(1), "p", "STUDENTS", "2021-10-12T10:00:00+02:00", "COMPLETED", 28, 2);
+            feed.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.studentsSensitised", equalTo(28)));
+        List<Map<String, Object>> letters = given().auth().oauth2(TestTokens.admin()).get("/api/v1/reach/dead-letters?size=200")
+                .then().statusCode(200).extract().path("$");
+        assertThat(letters).filteredOn(letter -> workshop.toString().equals(letter.get("key"))).singleElement()
+                .satisfies(letter -> assertThat((String) letter.get("reason")).contains("unreadable record"));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/dead-letters").then().statusCode(403);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("consumer_dead_letters_total").contains("consumer_events_applied_total")
+                .contains("consumer_lag_ms");
+    }
+
+    @Test
+    void theSummaryGivesTotalsTargetsProgressPaceAndFreshness() {
+        String campaign = "sum-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EventsFeed feed = new EventsFeed(bootstrapServers)) {
+            feed.campaign(campaign, 1000);
+            feed.workshop(UUID.randomUUID(), campaign, SchoolEventsFeed.uai(2), "p", "STUDENTS", "2021-10-12T10:00:00+02:00", "COMPLETED", 30, 2);
+            feed.workshop(UUID.randomUUID(), campaign, SchoolEventsFeed.uai(3), "p", "STUDENTS", "2021-11-12T10:00:00+01:00", "COMPLETED", 20, 2);
+            feed.workshop(UUID.randomUUID(), campaign, SchoolEventsFeed.uai(3), "p", "PARENTS", "2021-11-13T18:00:00+01:00", "COMPLETED", 12, 2);
+            feed.workshop(UUID.randomUUID(), campaign, SchoolEventsFeed.uai(3), "q", "STUDENTS", "2022-01-13T10:00:00+01:00", "SCHEDULED", null, 1);
+            feed.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200)
+                .body("totals.studentsSensitised", equalTo(50)).body("totals.parentsSensitised", equalTo(12))
+                .body("totals.studentWorkshopsDelivered", equalTo(2)).body("totals.parentWorkshopsDelivered", equalTo(1))
+                .body("totals.workshopsScheduled", equalTo(1)).body("totals.schoolsReached", equalTo(2)));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + campaign).then()
+                .body("targets.studentsSensitised", equalTo(1000)).body("progress.studentsSensitised", equalTo(5.0f))
+                .body("progress.parentsSensitised", equalTo(null))
+                .body("pace.studentsSensitised.neededPerDay", equalTo(null)) // the 2021-2022 campaign has ended
+                .body("pace.studentsSensitised.soFarPerDay", equalTo(0.17f)) // 50 over 303 days
+                .body("asOf", notNullValue()).body("lagMs", notNullValue());
+        given().auth().oauth2(TestTokens.partner("p")).get("/api/v1/reach/campaigns").then().statusCode(200)
+                .body("find { it.code == '" + campaign + "' }.totals.studentsSensitised", equalTo(50));
+
+        String csv = given().auth().oauth2(TestTokens.viewer()).accept("text/csv").queryParam("by", "month")
+                .get("/api/v1/reach/campaigns/" + campaign + "/breakdown").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        assertThat(csv.lines().toList()).containsExactly(
+                "month,name,studentsSensitised,parentsSensitised,studentWorkshopsDelivered,parentWorkshopsDelivered,workshopsScheduled,schoolsReached",
+                "2021-10,,30,0,1,0,0,1", "2021-11,,20,12,1,1,0,1", "2022-01,,0,0,0,0,1,0");
+        given().auth().oauth2(TestTokens.viewer()).queryParam("by", "partner").get("/api/v1/reach/campaigns/" + campaign + "/breakdown")
+                .then().body("[0].key", equalTo("p")).body("[0].name", equalTo("Partner p")).body("[0].studentsSensitised", equalTo(50));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + campaign + "/timeline?granularity=week")
+                .then().statusCode(200).body("size()", equalTo(44));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reach/campaigns/" + campaign + "/audit")
+                .then().statusCode(200).body("differences.size()", equalTo(0));
+    }
+
+    @Test
+    void badQueriesAreProblemsNamingTheParameter() {
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/no-such-campaign").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.viewer()).queryParam("by", "planet").get("/api/v1/reach/campaigns/x/breakdown")
+                .then().statusCode(400).body("errors[0].field", equalTo("by"));
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "region", "from", "2021-13-01"))
+                .get("/api/v1/reach/campaigns/x/breakdown").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(TestTokens.viewer()).queryParam("granularity", "year").get("/api/v1/reach/campaigns/x/timeline")
+                .then().statusCode(400).body("errors[0].field", equalTo("granularity"));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/x/audit").then().statusCode(403);
+    }
+}
