@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.antiharcelement.events.EventsConfig;
 import fr.antiharcelement.events.TopicAdmin;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,6 +51,8 @@ public class EventConsumers {
     String bootstrapServers;
 
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** Consumers stopped on purpose, kept so their last position still answers while they are down (a rebuild's swap). */
+    private final Map<String, Running> stopped = new ConcurrentHashMap<>();
 
     private record Running(VersionedConsumer consumer, Thread thread) {
     }
@@ -66,7 +69,28 @@ public class EventConsumers {
         if (running.putIfAbsent(name, new Running(consumer, thread)) != null) {
             throw new IllegalStateException("Consumer " + name + " is already running");
         }
+        stopped.remove(name);
+        registerLagGauges(name);
         thread.start();
+    }
+
+    /** Stops consumer {@code name} and waits for its last batch to commit; it may be started again afterwards. */
+    public void stop(String name) {
+        Running entry = running.remove(name);
+        if (entry != null) {
+            stopped.put(name, entry);
+            entry.consumer().stop();
+            try {
+                entry.thread().join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether consumer {@code name} has read to the end of its topics at its last poll. */
+    public boolean caughtUp(String name) {
+        return find(name).consumer().caughtUp();
     }
 
     /** Re-reads consumer {@code name}'s topics from offset 0. */
@@ -145,8 +169,21 @@ public class EventConsumers {
         }
     }
 
+    /** Registered once per name, reading whichever instance runs, or last ran, under that name. */
+    private void registerLagGauges(String name) {
+        Tags tags = Tags.of("consumer", name);
+        if (registry.find("consumer.lag.records").tags(tags).gauge() == null) {
+            registry.gauge("consumer.lag.records", tags, this, self -> self.lookup(name).map(r -> r.consumer().lagRecords()).orElse(0L));
+            registry.gauge("consumer.lag.ms", tags, this, self -> self.lookup(name).map(r -> r.consumer().lagMillis()).orElse(0L));
+        }
+    }
+
+    private Optional<Running> lookup(String name) {
+        return Optional.ofNullable(running.getOrDefault(name, stopped.get(name)));
+    }
+
     private Running find(String name) {
-        Running found = running.get(name);
+        Running found = running.getOrDefault(name, stopped.get(name));
         if (found == null) {
             throw new IllegalArgumentException("No consumer named " + name);
         }

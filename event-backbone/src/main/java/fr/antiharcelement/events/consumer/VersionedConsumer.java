@@ -74,8 +74,6 @@ final class VersionedConsumer implements Runnable {
         applied = registry.counter("consumer.events.applied", tags);
         skipped = registry.counter("consumer.events.skipped", tags.and("reason", "not newer"));
         deadLettered = registry.counter("consumer.dead.letters", tags);
-        registry.gauge("consumer.lag.records", tags, lagRecords);
-        registry.gauge("consumer.lag.ms", tags, lagMillis);
     }
 
     String name() {
@@ -94,6 +92,11 @@ final class VersionedConsumer implements Runnable {
 
     long lagRecords() {
         return lagRecords.get();
+    }
+
+    /** Whether the last poll found this consumer assigned and at the end of every partition. */
+    boolean caughtUp() {
+        return caughtUp;
     }
 
     /** Re-reads the topics from the beginning (a replay changes nothing; it proves that, or rebuilds). */
@@ -268,11 +271,14 @@ final class VersionedConsumer implements Runnable {
 
     private void updateLag(KafkaConsumer<String, String> kafka, boolean idle) {
         long behind = 0;
+        boolean known = !kafka.assignment().isEmpty();
         for (TopicPartition partition : kafka.assignment()) {
-            behind += kafka.currentLag(partition).orElse(0);
+            java.util.OptionalLong lag = kafka.currentLag(partition);
+            known &= lag.isPresent();
+            behind += lag.orElse(0);
         }
         lagRecords.set(behind);
-        caughtUp = behind == 0;
+        caughtUp = known && behind == 0 && !replayRequested;
         Instant newest = newestEventTime;
         lagMillis.set(caughtUp || newest == null ? 0 : Math.max(0, Duration.between(newest, Instant.now()).toMillis()));
     }

@@ -9,6 +9,7 @@ import fr.antiharcelement.events.consumer.DeadLetterView;
 import fr.antiharcelement.events.consumer.EventConsumers;
 import fr.antiharcelement.reach.domain.Breakdown;
 import fr.antiharcelement.reach.domain.CampaignReach;
+import fr.antiharcelement.reach.domain.ReachRebuild;
 import fr.antiharcelement.reach.domain.ReachReport;
 import fr.antiharcelement.reach.domain.ReachRow;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -45,6 +47,9 @@ public class ReachResource {
 
     @Inject
     EventConsumers consumers;
+
+    @Inject
+    ReachRebuild rebuild;
 
     @GET
     @Path("/campaigns")
@@ -108,6 +113,24 @@ public class ReachResource {
     @Operation(summary = "Recomputes every total from the contribution rows and lists any difference (there must be none)")
     public ReachReport.Audit audit(@PathParam("code") String code) {
         return report.audit(code);
+    }
+
+    @POST
+    @Path("/rebuild")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Rebuild the projection from the topics from the beginning; reads keep answering meanwhile (202, then poll GET)")
+    public Response rebuild() {
+        return Response.accepted(rebuild.start()).header("Location", "/api/v1/reach/rebuild").build();
+    }
+
+    @GET
+    @Path("/rebuild")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Where the last rebuild is: RUNNING, DONE or FAILED")
+    public ReachRebuild.Status rebuildStatus() {
+        return rebuild.status();
     }
 
     @GET
