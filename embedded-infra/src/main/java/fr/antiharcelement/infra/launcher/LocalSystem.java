@@ -40,10 +40,10 @@ public final class LocalSystem {
         }
     }
 
-    static final List<Service> SERVICES = List.of(
-            new Service("school-service", 8081, "school"),
-            new Service("workshop-service", 8082, "workshop"),
-            new Service("reach-service", 8083, "reach"));
+    static final Service SCHOOL = new Service("school-service", 8081, "school");
+    static final Service WORKSHOP = new Service("workshop-service", 8082, "workshop");
+    static final Service REACH = new Service("reach-service", 8083, "reach");
+    static final List<Service> SERVICES = List.of(SCHOOL, WORKSHOP, REACH);
     static final int POSTGRES_PORT = 15432;
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
