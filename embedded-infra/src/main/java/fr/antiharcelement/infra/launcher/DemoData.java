@@ -1,14 +1,8 @@
 package fr.antiharcelement.infra.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.antiharcelement.infra.security.TokenMinter;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +40,7 @@ final class DemoData {
             new Partner("e-enfance", "Association e-Enfance", List.of("Camille Laurent", "Nadia Benali", "Hugo Petit")),
             new Partner("generation-numerique", "Génération Numérique", List.of("Julie Moreau", "Karim Haddad", "Léa Fontaine")));
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ApiClient api = new ApiClient();
     private final TokenMinter tokens;
     private final Consumer<String> say;
 
@@ -59,35 +52,31 @@ final class DemoData {
     static void load(Path root, TokenMinter tokens, Consumer<String> say) {
         try {
             new DemoData(tokens, say).load(root);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             say.accept("Demo data could not be loaded: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private void load(Path root) throws IOException, InterruptedException {
-        if (send("GET", LocalSystem.WORKSHOP.url("/api/v1/campaigns/" + CAMPAIGN), tokens.admin(), null).statusCode() == 200) {
+    private void load(Path root) {
+        if (api.send("GET", LocalSystem.WORKSHOP.url("/api/v1/campaigns/" + CAMPAIGN), tokens.admin(), null).statusCode() == 200) {
             say.accept("Demo data: already loaded (campaign " + CAMPAIGN + " exists).");
             return;
         }
         Instant started = Instant.now();
-        JsonNode report = expect(201, 200, http.send(HttpRequest.newBuilder(URI.create(LocalSystem.SCHOOL.url("/api/v1/schools/imports")))
-                .header("Authorization", "Bearer " + tokens.admin()).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofFile(root.resolve(ANNUAIRE))).build(), HttpResponse.BodyHandlers.ofString()));
+        JsonNode report = api.postCsv(LocalSystem.SCHOOL.url("/api/v1/schools/imports"), tokens.admin(), root.resolve(ANNUAIRE));
         say.accept("Demo data: annuaire imported (" + report.path("created").asInt() + " schools created).");
         List<String> colleges = openColleges();
 
-        post(LocalSystem.WORKSHOP.url("/api/v1/campaigns"), tokens.admin(), Map.of("code", CAMPAIGN, "name", "#LePoidsDesMots",
+        api.post(LocalSystem.WORKSHOP.url("/api/v1/campaigns"), tokens.admin(), Map.of("code", CAMPAIGN, "name", "#LePoidsDesMots",
                 "startsOn", "2021-09-01", "endsOn", "2022-06-30", "targets", Map.of("studentsSensitised", 70000,
                         "studentWorkshops", 1800, "parentWorkshops", 200, "schools", 300)));
         Map<String, List<String>> facilitators = new LinkedHashMap<>();
         for (Partner partner : PARTNERS) {
-            post(LocalSystem.WORKSHOP.url("/api/v1/partners"), tokens.admin(), Map.of("code", partner.code(), "name", partner.name()));
+            api.post(LocalSystem.WORKSHOP.url("/api/v1/partners"), tokens.admin(), Map.of("code", partner.code(), "name", partner.name()));
             List<String> ids = new ArrayList<>();
             for (String name : partner.facilitators()) {
                 String email = name.toLowerCase().replaceAll("[^a-z]+", ".") + "@" + partner.code() + ".example";
-                ids.add(post(LocalSystem.WORKSHOP.url("/api/v1/partners/" + partner.code() + "/facilitators"), tokens.admin(),
+                ids.add(api.post(LocalSystem.WORKSHOP.url("/api/v1/partners/" + partner.code() + "/facilitators"), tokens.admin(),
                         Map.of("displayName", name, "contactEmail", email)).path("id").asText());
             }
             facilitators.put(partner.code(), ids);
@@ -99,11 +88,11 @@ final class DemoData {
                 + LocalSystem.REACH.url("/api/v1/reach/campaigns/" + CAMPAIGN));
     }
 
-    private List<String> openColleges() throws IOException, InterruptedException {
+    private List<String> openColleges() {
         List<String> uais = new ArrayList<>();
         for (int number = 0, pages = 1; number < pages; number++) {
-            JsonNode page = expect(200, 200, send("GET", LocalSystem.SCHOOL.url("/api/v1/schools?type=COLLEGE&status=OPEN&size=200&page="
-                    + number), tokens.viewer(), null));
+            JsonNode page = api.get(LocalSystem.SCHOOL.url("/api/v1/schools?type=COLLEGE&status=OPEN&size=200&page=" + number),
+                    tokens.viewer());
             page.path("items").forEach(school -> uais.add(school.path("uai").asText()));
             pages = page.path("totalPages").asInt();
         }
@@ -115,7 +104,7 @@ final class DemoData {
      * own weekday, so no facilitator is booked twice. Every eighth workshop is for parents, in the evening.
      */
     private int[] scheduleYear(List<String> colleges, Map<String, List<String>> facilitators)
-            throws IOException, InterruptedException {
+            {
         Random random = new Random(2021);
         int completed = 0;
         int corrected = 0;
@@ -136,59 +125,24 @@ final class DemoData {
             body.put("classLevel", parents ? null : LEVELS.get(random.nextInt(LEVELS.size())));
             body.put("startsAt", start.toOffsetDateTime().toString());
             body.put("endsAt", start.plusHours(2).toOffsetDateTime().toString());
-            String id = scheduleOnceTheSchoolIsKnown(token, body).path("id").asText();
+            String id = api.scheduleOnceTheSchoolIsKnown(LocalSystem.WORKSHOP.url("/api/v1/workshops"), token, body).path("id").asText();
             String workshop = LocalSystem.WORKSHOP.url("/api/v1/workshops/" + id);
             if (i % 10 == 9) {
                 continue; // still to take place
             }
             int attendees = parents ? 8 + random.nextInt(25) : 20 + random.nextInt(16);
-            post(workshop + "/completion", token, Map.of("attendees", attendees));
+            api.post(workshop + "/completion", token, Map.of("attendees", attendees));
             completed++;
             if (i % 37 == 5) {
-                post(workshop + "/attendance-corrections", token, Map.of("attendees", attendees - 2,
+                api.post(workshop + "/attendance-corrections", token, Map.of("attendees", attendees - 2,
                         "reason", "Deux élèves comptés deux fois"));
                 corrected++;
             } else if (i % 53 == 11) {
-                post(workshop + "/cancellation", token, Map.of("reason", "Saisi par erreur dans la mauvaise école"));
+                api.post(workshop + "/cancellation", token, Map.of("reason", "Saisi par erreur dans la mauvaise école"));
                 cancelled++;
                 completed--;
             }
         }
         return new int[] {WORKSHOPS, completed, corrected, cancelled};
-    }
-
-    /** Schools reach workshop-service's replica over Kafka shortly after the import; the first requests may wait for it. */
-    private JsonNode scheduleOnceTheSchoolIsKnown(String token, Map<String, Object> body) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            HttpResponse<String> response = send("POST", LocalSystem.WORKSHOP.url("/api/v1/workshops"), token, body);
-            if (response.statusCode() != 422 || !response.body().contains("School") || Instant.now().isAfter(deadline)) {
-                return expect(201, 201, response);
-            }
-            Thread.sleep(500); // the replica is catching up with school-events
-        }
-    }
-
-    private JsonNode post(String url, String token, Object body) throws IOException, InterruptedException {
-        return expect(201, 200, send("POST", url, token, body));
-    }
-
-    private HttpResponse<String> send(String method, String url, String token, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode expect(int created, int ok, HttpResponse<String> response) throws IOException {
-        if (response.statusCode() != created && response.statusCode() != ok) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-        return json.readTree(response.body());
     }
 }

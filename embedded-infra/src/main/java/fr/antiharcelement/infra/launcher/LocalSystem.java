@@ -71,10 +71,14 @@ public final class LocalSystem {
         if (!arguments.isEmpty() && arguments.get(0).equals("token")) {
             System.exit(TokenCommand.run(root.resolve(".local"), arguments.subList(1, arguments.size())));
         }
+        if (arguments.equals(List.of("campaign"))) {
+            System.exit(CampaignPlay.run(root, new TokenMinter(LocalKeys.ensure(root.resolve(".local/keys")).privateKey(),
+                    TokenMinter.LOCAL_ISSUER)));
+        }
         for (String argument : arguments) {
             if (!List.of("--fresh", "--demo").contains(argument)) {
                 System.err.println("Unknown argument: " + argument);
-                System.err.println("Usage: ./run [--fresh] [--demo] | ./run token admin|viewer|partner <partnerCode>");
+                System.err.println("Usage: ./run [--fresh] [--demo] | ./run token admin|viewer|partner <partnerCode> | ./run campaign");
                 System.exit(2);
             }
         }
