@@ -115,6 +115,7 @@ public class AnnuaireImport {
                 }
             }
             insertStaged(chunk, columns);
+            indexStaged();
             return columns;
         } catch (CsvParseException e) {
             throw ProblemException.badRequest("The file cannot be read as CSV: " + e.getMessage() + ". Nothing was imported.");
@@ -158,6 +159,16 @@ public class AnnuaireImport {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+        });
+    }
+
+    /** Each chunk of step 2 reads the next establishments in UAI order: an index spares a sort of every staged row. */
+    private void indexStaged() {
+        session().doWork(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("create index on annuaire_row (uai, annex, line)");
+                statement.execute("analyze annuaire_row");
             }
         });
     }
