@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fr.antiharcelement.api.http.StorableTextJson;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -69,6 +70,11 @@ public class ProblemMappers {
     public Response mismatchedInput(MismatchedInputException e) {
         String expected = e.getTargetType() == null ? "another kind of value" : describe(e.getTargetType());
         return invalidBody(e, "must be " + expected);
+    }
+
+    @ServerExceptionMapper
+    public Response unstorableText(StorableTextJson.UnstorableTextException e) {
+        return invalidBody(e, e.reason());
     }
 
     @ServerExceptionMapper
