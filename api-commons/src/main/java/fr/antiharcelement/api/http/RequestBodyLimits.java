@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * <p>JSON bodies are at most a few kilobytes, so every path gets {@code api.limits.max-body-size} (64 KiB by
  * default), except the paths listed in {@code api.limits.file-upload-paths} (the annuaire import), which get
- * the server's {@code quarkus.http.limits.max-body-size}. A body that announces its length is answered at once;
- * one sent in chunks is cut by the server when it passes the same limit.
+ * the server's {@code quarkus.http.limits.max-body-size}. A body that announces its length is answered at once
+ * with a problem; one sent in chunks is cut by Quarkus' input stream when it passes the same limit, with its bare 413.
  */
 @ApplicationScoped
 public class RequestBodyLimits {
