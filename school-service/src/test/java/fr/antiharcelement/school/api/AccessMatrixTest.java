@@ -1,12 +1,11 @@
 package fr.antiharcelement.school.api;
 
 import fr.antiharcelement.infra.testing.AccessMatrix;
-import fr.antiharcelement.infra.testing.OpenApiDocument;
+import fr.antiharcelement.infra.testing.AccessMatrixContract;
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.school.TestSchools;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +17,7 @@ import static io.restassured.RestAssured.given;
 
 /** Who may call each endpoint of school-service: schools are read by everyone and changed by campaign staff only. */
 @QuarkusTest
-class AccessMatrixTest {
+class AccessMatrixTest extends AccessMatrixContract {
 
     private AccessMatrix matrix;
 
@@ -45,19 +44,9 @@ class AccessMatrixTest {
                                 .post("/api/v1/schools/imports"));
     }
 
-    @Test
-    void everyEndpointAnswersEachKindOfCallerAsDeclared() {
-        matrix.verify();
-    }
-
-    @Test
-    void theMatrixDeclaresExactlyTheEndpointsOfTheServiceOpenApiDocument() {
-        matrix.assertDeclaresExactly(OpenApiDocument.ofServiceUnderTest().operationKeys());
-    }
-
-    @Test
-    void healthMetricsAndOpenApiAnswerWithoutAToken() {
-        AccessMatrix.assertOperationalEndpointsAnswerWithoutToken();
+    @Override
+    protected AccessMatrix matrix() {
+        return matrix;
     }
 
     private static String currentVersion(String uai) {

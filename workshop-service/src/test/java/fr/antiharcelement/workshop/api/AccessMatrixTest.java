@@ -1,7 +1,7 @@
 package fr.antiharcelement.workshop.api;
 
 import fr.antiharcelement.infra.testing.AccessMatrix;
-import fr.antiharcelement.infra.testing.OpenApiDocument;
+import fr.antiharcelement.infra.testing.AccessMatrixContract;
 import fr.antiharcelement.infra.testing.ProblemChecks;
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.workshop.Fixtures;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * facilitators and workshops, viewers read, and another partner's workshops do not exist for a partner.
  */
 @QuarkusTest
-class AccessMatrixTest {
+class AccessMatrixTest extends AccessMatrixContract {
 
     /** Each workshop gets a day of its own in the campaign, so that its facilitator is never double-booked. */
     private static final AtomicInteger NEXT_DAY = new AtomicInteger();
@@ -91,19 +91,9 @@ class AccessMatrixTest {
                                 .post("/api/v1/workshops/" + scheduled() + "/cancellation"));
     }
 
-    @Test
-    void everyEndpointAnswersEachKindOfCallerAsDeclared() {
-        matrix.verify();
-    }
-
-    @Test
-    void theMatrixDeclaresExactlyTheEndpointsOfTheServiceOpenApiDocument() {
-        matrix.assertDeclaresExactly(OpenApiDocument.ofServiceUnderTest().operationKeys());
-    }
-
-    @Test
-    void healthMetricsAndOpenApiAnswerWithoutAToken() {
-        AccessMatrix.assertOperationalEndpointsAnswerWithoutToken();
+    @Override
+    protected AccessMatrix matrix() {
+        return matrix;
     }
 
     @Test
