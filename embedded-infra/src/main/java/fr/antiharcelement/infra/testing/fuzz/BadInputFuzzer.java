@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Sends generated requests (see {@link RequestGenerator}) to the service under test and checks, for each, what
  * must hold whatever the input: no 5xx; every 4xx an RFC 9457 problem; no stack trace, class name or SQL in any
@@ -208,6 +210,14 @@ public final class BadInputFuzzer {
         public List<String> findings() {
             return findings.entrySet().stream()
                     .map(entry -> entry.getKey() + "\n    " + String.join("\n    ", entry.getValue())).toList();
+        }
+
+        /** Prints the summary, then fails with every defect found, or if an operation was never called. */
+        public FuzzReport assertHeld() {
+            System.out.println(summary());
+            assertThat(findings()).as(summary()).isEmpty();
+            assertThat(operationsNeverCalled()).as("operations the run never called").isEmpty();
+            return this;
         }
 
         /** Requests per operation and status, for the test log. */

@@ -22,12 +22,17 @@ public final class StoredState implements AutoCloseable {
     private final String query;
 
     /**
-     * @param jdbcUrl the service's database
-     * @param figures a name for each figure and the scalar SQL that computes it, e.g.
-     *                {@code "schools" -> "select count(*) from school"}
+     * The service's own figures, plus those of the tables every service shares: the outbox (every stored change
+     * writes an event) and the Idempotency-Key store.
+     *
+     * @param jdbcUrl        the service's database
+     * @param serviceFigures a name for each figure and the scalar SQL that computes it, e.g.
+     *                       {@code "schools" -> "select count(*) from school"}
      */
-    public StoredState(String jdbcUrl, Map<String, String> figures) {
-        this.figures = new LinkedHashMap<>(figures);
+    public StoredState(String jdbcUrl, Map<String, String> serviceFigures) {
+        this.figures = new LinkedHashMap<>(serviceFigures);
+        figures.put("outbox events", "select count(*) from outbox_event");
+        figures.put("idempotency keys", "select count(*) from idempotency_key");
         this.query = "select " + figures.values().stream().map(sql -> "(" + sql + ")").collect(Collectors.joining(", "));
         try {
             this.connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "unused-trust-auth");
