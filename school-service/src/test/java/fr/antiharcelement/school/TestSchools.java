@@ -26,4 +26,14 @@ public final class TestSchools {
                 "communeName", "Brest", "postalCode", "29200", "departmentCode", "029", "educationPriority", "REP",
                 "pupils", 540);
     }
+
+    /** A small annuaire export in the Ministry's format (its column names, {@code ;}) with a Brest collège per UAI. */
+    public static String annuaireCsv(String... uais) {
+        StringBuilder csv = new StringBuilder("Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;"
+                + "Statut_public_prive;Code postal;Code_commune;Nom_commune;Code_departement;Nombre_d_eleves\n");
+        for (String uai : uais) {
+            csv.append(uai).append(";Collège ").append(uai).append(";Collège;Public;29200;29019;Brest;029;480\n");
+        }
+        return csv.toString();
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fr.antiharcelement.api.http.StorableTextJson;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -72,6 +73,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unstorableText(StorableTextJson.UnstorableTextException e) {
+        return invalidBody(e, e.reason());
+    }
+
+    @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
         return Problem.of(Status.BAD_REQUEST, "The body is not well-formed JSON: " + e.getOriginalMessage()).toResponse();
     }
@@ -107,6 +113,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (isBodyOverLimit(e)) {
+            // A body streamed without a declared length, cut by the server at its limit (see RequestBodyLimits).
+            return Problem.of(413, "The body is larger than this operation accepts.").toResponse();
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE,
@@ -183,6 +193,15 @@ public class ProblemMappers {
             return "an array";
         }
         return "an object";
+    }
+
+    private static boolean isBodyOverLimit(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException && "Request too large".equals(cause.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseUnavailable(Throwable e) {

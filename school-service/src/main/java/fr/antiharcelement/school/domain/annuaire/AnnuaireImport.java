@@ -3,6 +3,7 @@ package fr.antiharcelement.school.domain.annuaire;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import fr.antiharcelement.api.http.StorableText;
 import fr.antiharcelement.api.problem.ProblemException;
 import fr.antiharcelement.school.domain.EducationPriority;
 import fr.antiharcelement.school.domain.Geography;
@@ -128,6 +129,11 @@ public class AnnuaireImport {
         List<String> fields = record.getFields();
         String uai = columns.value(fields, Field.UAI).map(Uai::normalize).orElse("");
         try {
+            for (String field : fields) {
+                StorableText.problem(field).ifPresent(problem -> {
+                    throw new IllegalArgumentException("a field " + problem);
+                });
+            }
             School.Details details = details(fields, columns, null);
             if (!types.isEmpty() && !types.contains(details.type())) {
                 report.skipped++;

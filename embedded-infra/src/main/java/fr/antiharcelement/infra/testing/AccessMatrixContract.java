@@ -1,0 +1,34 @@
+package fr.antiharcelement.infra.testing;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access checks every service makes the same way: its {@link AccessMatrix}, declared by the subclass,
+ * against the running service and against the service's own OpenAPI document, and its open operational
+ * endpoints.
+ */
+public abstract class AccessMatrixContract {
+
+    /** Who may call what on this service, endpoint by endpoint, with real ids and bodies. */
+    protected abstract AccessMatrix matrix();
+
+    /** Called once every call of the matrix has been made, e.g. to let something it started finish. */
+    protected void afterTheMatrixRan() {
+    }
+
+    @Test
+    void everyEndpointAnswersEachKindOfCallerAsDeclared() {
+        matrix().verify();
+        afterTheMatrixRan();
+    }
+
+    @Test
+    void theMatrixDeclaresExactlyTheEndpointsOfTheServiceOpenApiDocument() {
+        matrix().assertDeclaresExactly(OpenApiDocument.ofServiceUnderTest().operationKeys());
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAnswerWithoutAToken() {
+        AccessMatrix.assertOperationalEndpointsAnswerWithoutToken();
+    }
+}

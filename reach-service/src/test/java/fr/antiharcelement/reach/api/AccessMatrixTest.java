@@ -1,0 +1,68 @@
+package fr.antiharcelement.reach.api;
+
+import fr.antiharcelement.infra.testing.AccessMatrix;
+import fr.antiharcelement.infra.testing.AccessMatrixContract;
+import fr.antiharcelement.infra.testing.TestTokens;
+import fr.antiharcelement.reach.EventsFeed;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static fr.antiharcelement.infra.testing.AccessMatrix.Access.allowedFor;
+import static fr.antiharcelement.infra.testing.AccessMatrix.Access.everyRole;
+import static fr.antiharcelement.infra.testing.AccessMatrix.Caller.ADMIN;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Who may call each endpoint of reach-service: every role reads the totals; audits, dead letters and rebuilds are staff's. */
+@QuarkusTest
+class AccessMatrixTest extends AccessMatrixContract {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private AccessMatrix matrix;
+
+    @BeforeEach
+    void declareTheMatrix() {
+        String campaign = "acl-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EventsFeed feed = new EventsFeed(bootstrapServers)) {
+            feed.campaign(campaign, 5_000);
+            feed.flush();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200));
+
+        String reach = "/api/v1/reach/campaigns/" + campaign;
+        matrix = new AccessMatrix("partner-a", "partner-b")
+                .expect("GET /api/v1/me", everyRole().succeedingWith(200), request -> request.get("/api/v1/me"))
+                .expect("GET /api/v1/reach/campaigns", everyRole().succeedingWith(200), request -> request.get("/api/v1/reach/campaigns"))
+                .expect("GET /api/v1/reach/campaigns/{code}", everyRole().succeedingWith(200), request -> request.get(reach))
+                .expect("GET /api/v1/reach/campaigns/{code}/breakdown", everyRole().succeedingWith(200),
+                        request -> request.queryParam("by", "region").get(reach + "/breakdown"))
+                .expect("GET /api/v1/reach/campaigns/{code}/timeline", everyRole().succeedingWith(200),
+                        request -> request.get(reach + "/timeline"))
+                .expect("GET /api/v1/reach/campaigns/{code}/audit", allowedFor(ADMIN).succeedingWith(200),
+                        request -> request.get(reach + "/audit"))
+                .expect("GET /api/v1/reach/dead-letters", allowedFor(ADMIN).succeedingWith(200),
+                        request -> request.get("/api/v1/reach/dead-letters"))
+                .expect("GET /api/v1/reach/rebuild", allowedFor(ADMIN).succeedingWith(200), request -> request.get("/api/v1/reach/rebuild"))
+                .expect("POST /api/v1/reach/rebuild", allowedFor(ADMIN).succeedingWith(202), request -> request.post("/api/v1/reach/rebuild"));
+    }
+
+    @Override
+    protected AccessMatrix matrix() {
+        return matrix;
+    }
+
+    /** The admin's call started a rebuild: let it finish before other tests read the projection. */
+    @Override
+    protected void afterTheMatrixRan() {
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> given().auth().oauth2(TestTokens.admin())
+                .get("/api/v1/reach/rebuild").then().statusCode(200).body("state", equalTo("DONE")));
+    }
+}

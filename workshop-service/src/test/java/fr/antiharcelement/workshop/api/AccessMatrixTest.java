@@ -1,0 +1,165 @@
+package fr.antiharcelement.workshop.api;
+
+import fr.antiharcelement.infra.testing.AccessMatrix;
+import fr.antiharcelement.infra.testing.AccessMatrixContract;
+import fr.antiharcelement.infra.testing.ProblemChecks;
+import fr.antiharcelement.infra.testing.TestTokens;
+import fr.antiharcelement.workshop.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static fr.antiharcelement.infra.testing.AccessMatrix.Access.allowedFor;
+import static fr.antiharcelement.infra.testing.AccessMatrix.Access.everyRole;
+import static fr.antiharcelement.infra.testing.AccessMatrix.Caller.ADMIN;
+import static fr.antiharcelement.infra.testing.AccessMatrix.Caller.PARTNER_A;
+import static fr.antiharcelement.infra.testing.AccessMatrix.Caller.PARTNER_B;
+import static fr.antiharcelement.infra.testing.AccessMatrix.Caller.VIEWER;
+import static fr.antiharcelement.workshop.Fixtures.admin;
+import static fr.antiharcelement.workshop.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call each endpoint of workshop-service: staff define campaigns and partners, partners manage their own
+ * facilitators and workshops, viewers read, and another partner's workshops do not exist for a partner.
+ */
+@QuarkusTest
+class AccessMatrixTest extends AccessMatrixContract {
+
+    /** Each workshop gets a day of its own in the campaign, so that its facilitator is never double-booked. */
+    private static final AtomicInteger NEXT_DAY = new AtomicInteger();
+
+    private Fixtures world;
+    private AccessMatrix matrix;
+
+    @BeforeEach
+    void declareTheMatrix() {
+        world = new Fixtures();
+        String workshop = scheduled();
+        matrix = new AccessMatrix(world.partnerA, world.partnerB)
+                .expect("GET /api/v1/me", everyRole().succeedingWith(200), request -> request.get("/api/v1/me"))
+
+                .expect("GET /api/v1/campaigns", everyRole().succeedingWith(200), request -> request.get("/api/v1/campaigns"))
+                .expect("GET /api/v1/campaigns/{code}", everyRole().succeedingWith(200),
+                        request -> request.get("/api/v1/campaigns/" + world.campaign))
+                .expect("POST /api/v1/campaigns", allowedFor(ADMIN).succeedingWith(201),
+                        request -> request.body(campaign("acl-" + UUID.randomUUID().toString().substring(0, 8))).post("/api/v1/campaigns"))
+                .expect("PUT /api/v1/campaigns/{code}", allowedFor(ADMIN).succeedingWith(200),
+                        request -> request.header("If-Match", etag("/api/v1/campaigns/" + world.campaign)).body(campaign(null))
+                                .put("/api/v1/campaigns/" + world.campaign))
+
+                .expect("GET /api/v1/partners", everyRole().succeedingWith(200), request -> request.get("/api/v1/partners"))
+                .expect("GET /api/v1/partners/{code}", everyRole().succeedingWith(200),
+                        request -> request.get("/api/v1/partners/" + world.partnerA))
+                .expect("POST /api/v1/partners", allowedFor(ADMIN).succeedingWith(201),
+                        request -> request.body(Map.of("code", "acl-" + UUID.randomUUID().toString().substring(0, 8), "name", "Association"))
+                                .post("/api/v1/partners"))
+                .expect("GET /api/v1/partners/{code}/facilitators", allowedFor(ADMIN, PARTNER_A).succeedingWith(200),
+                        request -> request.get("/api/v1/partners/" + world.partnerA + "/facilitators"))
+                .expect("POST /api/v1/partners/{code}/facilitators", allowedFor(ADMIN, PARTNER_A).succeedingWith(201),
+                        request -> request.body(Map.of("displayName", "Camille Roux", "contactEmail", "camille.roux@partner.example"))
+                                .post("/api/v1/partners/" + world.partnerA + "/facilitators"))
+
+                .expect("GET /api/v1/workshops", everyRole().succeedingWith(200),
+                        request -> request.queryParam("campaign", world.campaign).get("/api/v1/workshops"))
+                .expect("POST /api/v1/workshops", allowedFor(ADMIN, PARTNER_A).succeedingWith(201),
+                        request -> request.body(slot()).post("/api/v1/workshops"))
+                .expect("GET /api/v1/workshops/{id}", allowedFor(ADMIN, VIEWER, PARTNER_A).succeedingWith(200).hiddenFrom(PARTNER_B),
+                        request -> request.get("/api/v1/workshops/" + workshop))
+                .expect("GET /api/v1/workshops/{id}/history", allowedFor(ADMIN, VIEWER, PARTNER_A).succeedingWith(200).hiddenFrom(PARTNER_B),
+                        request -> request.get("/api/v1/workshops/" + workshop + "/history"))
+                .expect("PUT /api/v1/workshops/{id}", allowedFor(ADMIN, PARTNER_A).succeedingWith(200).hiddenFrom(PARTNER_B),
+                        request -> {
+                            String id = scheduled();
+                            return request.header("If-Match", etag("/api/v1/workshops/" + id)).body(slot()).put("/api/v1/workshops/" + id);
+                        })
+                .expect("POST /api/v1/workshops/{id}/completion", allowedFor(ADMIN, PARTNER_A).succeedingWith(200).hiddenFrom(PARTNER_B),
+                        request -> request.body(Map.of("attendees", 24)).post("/api/v1/workshops/" + scheduled() + "/completion"))
+                .expect("POST /api/v1/workshops/{id}/attendance-corrections",
+                        allowedFor(ADMIN, PARTNER_A).succeedingWith(200).hiddenFrom(PARTNER_B),
+                        request -> request.body(Map.of("attendees", 26, "reason", "Two pupils arrived late"))
+                                .post("/api/v1/workshops/" + completed() + "/attendance-corrections"))
+                .expect("POST /api/v1/workshops/{id}/cancellation", allowedFor(ADMIN, PARTNER_A).succeedingWith(200).hiddenFrom(PARTNER_B),
+                        request -> request.body(Map.of("reason", "The school closed for snow"))
+                                .post("/api/v1/workshops/" + scheduled() + "/cancellation"));
+    }
+
+    @Override
+    protected AccessMatrix matrix() {
+        return matrix;
+    }
+
+    @Test
+    void partnerBNeitherReadsNorChangesPartnerAWorkshopsWhichStayUnchanged() {
+        String scheduled = scheduled();
+        String completed = completed();
+        List<String> before = List.of(snapshot(scheduled), snapshot(completed));
+        String partnerB = TestTokens.partner(world.partnerB);
+
+        for (String id : List.of(scheduled, completed)) {
+            expectHidden(as(partnerB).get("/api/v1/workshops/" + id));
+            expectHidden(as(partnerB).get("/api/v1/workshops/" + id + "/history"));
+            expectHidden(as(partnerB).header("If-Match", etag("/api/v1/workshops/" + id)).body(slot()).put("/api/v1/workshops/" + id));
+            expectHidden(as(partnerB).body(Map.of("attendees", 3)).post("/api/v1/workshops/" + id + "/completion"));
+            expectHidden(as(partnerB).body(Map.of("attendees", 3, "reason", "Wrong count"))
+                    .post("/api/v1/workshops/" + id + "/attendance-corrections"));
+            expectHidden(as(partnerB).body(Map.of("reason", "Not ours")).post("/api/v1/workshops/" + id + "/cancellation"));
+        }
+        for (Map<String, Object> filter : List.of(Map.<String, Object>of("campaign", world.campaign),
+                Map.<String, Object>of("partner", world.partnerA), Map.<String, Object>of("size", 200))) {
+            List<String> listed = as(partnerB).queryParams(filter).get("/api/v1/workshops").then().statusCode(200).extract().path("items.id");
+            assertThat(listed).as("partner B's listing with " + filter).doesNotContain(scheduled, completed);
+        }
+
+        assertThat(List.of(snapshot(scheduled), snapshot(completed))).as("partner A's workshops after partner B's attempts")
+                .isEqualTo(before);
+    }
+
+    private static void expectHidden(Response response) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(404);
+        assertThat(ProblemChecks.problemDefect(response)).isEmpty();
+    }
+
+    /** A workshop as staff see it, with its version and its whole audit trail. */
+    private static String snapshot(String id) {
+        return admin().get("/api/v1/workshops/" + id).then().statusCode(200).extract().asString()
+                + admin().get("/api/v1/workshops/" + id + "/history").then().statusCode(200).extract().asString();
+    }
+
+    /** A SCHEDULED workshop of partner A, in the past so that it can be completed. */
+    private String scheduled() {
+        return world.schedule(slot());
+    }
+
+    private String completed() {
+        String id = scheduled();
+        admin().body(Map.of("attendees", 25)).post("/api/v1/workshops/" + id + "/completion").then().statusCode(200);
+        return id;
+    }
+
+    /** Partner A's workshop on a day no other workshop of this test uses, from 10:00 to 12:00 Paris time. */
+    private Map<String, Object> slot() {
+        LocalDate day = LocalDate.of(2021, 9, 6).plusDays(NEXT_DAY.getAndIncrement() % 290);
+        return world.workshop(day + "T10:00:00+02:00", day + "T12:00:00+02:00");
+    }
+
+    private static String etag(String path) {
+        return admin().get(path).then().statusCode(200).extract().header("ETag");
+    }
+
+    private static Map<String, Object> campaign(String code) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Campagne", "startsOn", "2021-09-01", "endsOn", "2022-06-30",
+                "targets", Map.of("studentsSensitised", 70000, "studentWorkshops", 1800, "parentWorkshops", 200, "schools", 300)));
+        if (code != null) {
+            body.put("code", code);
+        }
+        return body;
+    }
+}

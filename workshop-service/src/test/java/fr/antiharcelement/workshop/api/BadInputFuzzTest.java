@@ -1,0 +1,113 @@
+package fr.antiharcelement.workshop.api;
+
+import fr.antiharcelement.infra.testing.OpenApiDocument;
+import fr.antiharcelement.infra.testing.OpenApiDocument.Operation;
+import fr.antiharcelement.infra.testing.fuzz.BadInputFuzzer;
+import fr.antiharcelement.infra.testing.fuzz.FuzzTarget;
+import fr.antiharcelement.infra.testing.fuzz.StoredState;
+import fr.antiharcelement.workshop.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import static fr.antiharcelement.workshop.Fixtures.admin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Thousands of requests generated from workshop-service's OpenAPI document, most of them spoilt on purpose. */
+@QuarkusTest
+class BadInputFuzzTest {
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    private Fixtures world;
+    /** A campaign the fuzzer may redefine at will, so that the world's campaign keeps its dates. */
+    private String campaignToRedefine;
+    private String workshop;
+    private String completedWorkshop;
+    private int slots;
+    private OffsetDateTime slotEnd;
+
+    @Test
+    void badInputIsRefusedWithAProblemAndStoresNothing() {
+        world = new Fixtures();
+        campaignToRedefine = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().body(Map.of("code", campaignToRedefine, "name", "Campagne à redéfinir", "startsOn", "2021-09-01", "endsOn", "2022-06-30",
+                "targets", Map.of("studentsSensitised", 100, "studentWorkshops", 10, "parentWorkshops", 1, "schools", 5)))
+                .post("/api/v1/campaigns").then().statusCode(201);
+        workshop = world.schedule(world.workshop());
+        completedWorkshop = world.schedule(world.workshop("2021-11-17T10:00:00+01:00", "2021-11-17T12:00:00+01:00"));
+        admin().body(Map.of("attendees", 25)).post("/api/v1/workshops/" + completedWorkshop + "/completion").then().statusCode(200);
+
+        FuzzTarget target = FuzzTarget.of(OpenApiDocument.ofServiceUnderTest()).validValues(this::validValue);
+        try (StoredState stored = new StoredState(jdbcUrl, Map.of(
+                "campaigns", "select count(*) + coalesce(sum(version), 0) from campaign",
+                "partners", "select count(*) from partner",
+                "facilitators", "select count(*) from facilitator",
+                "workshops", "select count(*) from workshop",
+                "workshop versions", "select coalesce(sum(version), 0) from workshop",
+                "history entries", "select count(*) from workshop_history"))) {
+            BadInputFuzzer.FuzzReport report = new BadInputFuzzer(target, stored, 20211116L).run(5_000).assertHeld();
+            assertThat(report.count("POST /api/v1/workshops", 201)).as("valid workshops scheduled").isPositive();
+            assertThat(report.count("POST /api/v1/workshops/{id}/completion", 200)).as("valid completions").isPositive();
+        }
+    }
+
+    /** Values that make a request valid in this world; null lets the OpenAPI schema decide. */
+    private Object validValue(Operation operation, String name) {
+        String path = operation.path();
+        return switch (name) {
+            case "code" -> switch (path) {
+                case "/api/v1/campaigns", "/api/v1/partners" -> "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
+                case "/api/v1/campaigns/{code}" -> operation.method().equals("PUT") ? campaignToRedefine : world.campaign;
+                default -> world.partnerA;
+            };
+            case "id" -> switch (path) {
+                case "/api/v1/workshops/{id}/completion", "/api/v1/workshops/{id}/cancellation" -> world.schedule(slot());
+                case "/api/v1/workshops/{id}/attendance-corrections" -> completedWorkshop;
+                default -> workshop;
+            };
+            case "If-Match" -> path.startsWith("/api/v1/campaigns") ? etag("/api/v1/campaigns/" + campaignToRedefine)
+                    : path.equals("/api/v1/workshops/{id}") ? etag("/api/v1/workshops/" + workshop) : null;
+            case "campaignCode", "campaign" -> world.campaign;
+            case "partnerCode", "partner" -> world.partnerA;
+            case "schoolUai", "school" -> world.school;
+            case "facilitatorId", "facilitator" -> world.facilitatorA;
+            case "contactEmail" -> "alex.martin@partner.example";
+            case "startsOn" -> "2021-09-01";
+            case "endsOn" -> "2022-06-30";
+            case "from" -> "2021-09-01T00:00:00+02:00";
+            case "to" -> "2022-07-01T00:00:00+02:00";
+            case "startsAt" -> {
+                OffsetDateTime start = nextSlotStart();
+                slotEnd = start.plusMinutes(30);
+                yield start.toString();
+            }
+            case "endsAt" -> slotEnd == null ? null : slotEnd.toString();
+            default -> null;
+        };
+    }
+
+    /** A workshop of partner A in a half-hour slot of its own: its facilitator is never double-booked. */
+    private Map<String, Object> slot() {
+        OffsetDateTime start = nextSlotStart();
+        return world.workshop(start.toString(), start.plusMinutes(30).toString());
+    }
+
+    /** Sixteen half-hour slots a day from 8:00, from January 2022 on, after the world's own workshops. */
+    private OffsetDateTime nextSlotStart() {
+        int slot = slots++;
+        return LocalDate.of(2022, 1, 3).plusDays(slot / 16).atTime(8, 0).plusMinutes(30L * (slot % 16))
+                .atOffset(ZoneOffset.ofHours(1));
+    }
+
+    private static String etag(String path) {
+        return admin().get(path).then().statusCode(200).extract().header("ETag");
+    }
+}
