@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.Response.Status;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +36,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** About the pool's acquisition timeout: retrying sooner would only wait in the pool. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -117,10 +117,11 @@ public class ProblemMappers {
             // A body streamed without a declared length, cut by the server at its limit (see RequestBodyLimits).
             return Problem.of(413, "The body is larger than this operation accepts.").toResponse();
         }
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE,
-                    "The service's database is unavailable; retry shortly.").toResponse()).header("Retry-After", "5").build();
+                    "The service's database is unavailable; retry shortly.").toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
@@ -199,24 +200,6 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof java.io.IOException && "Request too large".equals(cause.getMessage())) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if ((state != null && state.startsWith("08")) || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

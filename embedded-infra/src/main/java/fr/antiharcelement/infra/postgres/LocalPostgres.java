@@ -57,9 +57,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Creates the database unless it exists; safe to call on every start. */
     public void ensureDatabase(String database) {
-        if (!database.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("Not a plain database name: " + database);
-        }
+        plainName(database);
         try (Connection connection = server.getPostgresDatabase().getConnection()) {
             try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                 exists.setString(1, database);
@@ -75,6 +73,36 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes {@code database} unreachable while the server and the other databases keep serving: new connections
+     * to it are refused and the open ones are ended, as a network cut or a failed-over primary would. For fault
+     * tests; {@link #allowConnections} undoes it.
+     */
+    public void refuseConnections(String database) {
+        execute("alter database " + plainName(database) + " with allow_connections false");
+        execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + plainName(database) + "'");
+    }
+
+    /** Accepts connections to {@code database} again. */
+    public void allowConnections(String database) {
+        execute("alter database " + plainName(database) + " with allow_connections true");
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = server.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String plainName(String database) {
+        if (!database.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + database);
+        }
+        return database;
     }
 
     @Override

@@ -56,6 +56,11 @@ public final class ChildService implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the service, again after {@link #kill()} or {@link #close()}: same port, same database. */
     public synchronized void start() {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build " + name + " first (the reactor builds it before this module)");

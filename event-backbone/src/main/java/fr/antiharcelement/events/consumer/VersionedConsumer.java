@@ -291,8 +291,9 @@ final class VersionedConsumer implements Runnable {
             }
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if ((state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53")))
-                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                // 55000: PostgreSQL refusing sessions to a database that does not accept connections (maintenance).
+                if ((state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
+                        || state.equals("55000"))) || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
                     return true;
                 }
             }

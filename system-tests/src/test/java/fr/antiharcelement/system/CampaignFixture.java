@@ -1,0 +1,206 @@
+package fr.antiharcelement.system;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A campaign played through the services' HTTP APIs, as staff and partners would: schools registered in
+ * school-service, partners and facilitators and workshops in workshop-service. It remembers what it did, so
+ * that reach-service's totals can be compared with what really happened. Safe to use from several threads.
+ */
+final class CampaignFixture {
+
+    /** Every total reach-service keeps for a campaign, in the names of its API. */
+    record Totals(long studentsSensitised, long parentsSensitised, long studentWorkshopsDelivered,
+                  long parentWorkshopsDelivered, long workshopsScheduled, long schoolsReached) {
+    }
+
+    /** A workshop as the fixture scheduled it; {@code attendees} is set once it is completed. */
+    static final class Workshop {
+        final String id;
+        final String school;
+        final boolean students;
+        volatile Integer attendees;
+
+        private Workshop(String id, String school, boolean students) {
+            this.id = id;
+            this.school = school;
+            this.students = students;
+        }
+    }
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final LocalDate FIRST_DAY = LocalDate.of(2021, 9, 1);
+    private static final AtomicInteger SCHOOL_NUMBERS = new AtomicInteger();
+
+    private final RunningSystem system;
+    final String code;
+    private final List<String[]> facilitators = new ArrayList<>(); // {partner, facilitator id}
+    private final List<String> knownSchools = new ArrayList<>();
+    private final List<Workshop> workshops = new ArrayList<>();
+    private final AtomicInteger slots = new AtomicInteger();
+
+    private CampaignFixture(RunningSystem system, String code) {
+        this.system = system;
+        this.code = code;
+    }
+
+    /**
+     * A campaign of the 2021-2022 school year (so that workshops are in the past and may be completed at once)
+     * with three partners of two facilitators each, and {@code schools} schools that workshop-service's replica
+     * knows: each has one workshop scheduled, the proof that its school event arrived.
+     */
+    static CampaignFixture create(RunningSystem system, String prefix, int schools) {
+        CampaignFixture campaign = new CampaignFixture(system, prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+        system.asAdmin(system.workshop).body(Map.of("code", campaign.code, "name", "Campaign " + campaign.code,
+                        "startsOn", "2021-09-01", "endsOn", "2022-06-30",
+                        "targets", Map.of("studentsSensitised", 10_000, "studentWorkshops", 400, "parentWorkshops", 40, "schools", schools)))
+                .post("/api/v1/campaigns").then().log().ifValidationFails().statusCode(201);
+        for (int p = 1; p <= 3; p++) {
+            String partner = "p" + p + "-" + campaign.code;
+            system.asAdmin(system.workshop).body(Map.of("code", partner, "name", "Partner " + p))
+                    .post("/api/v1/partners").then().statusCode(201);
+            for (int f = 1; f <= 2; f++) {
+                String id = system.asAdmin(system.workshop)
+                        .body(Map.of("displayName", "Facilitator " + f, "contactEmail", "f" + f + "@" + partner + ".example"))
+                        .post("/api/v1/partners/" + partner + "/facilitators").then().statusCode(201).extract().path("id");
+                campaign.facilitators.add(new String[]{partner, id});
+            }
+        }
+        for (int s = 0; s < schools; s++) {
+            String uai = campaign.registerSchool();
+            campaign.scheduleOnceKnown(uai);
+            synchronized (campaign) {
+                campaign.knownSchools.add(uai);
+            }
+        }
+        return campaign;
+    }
+
+    /** Registers a new collège in school-service (201); workshop-service learns of it through school-events. */
+    String registerSchool() {
+        String digits = String.format("07%05d", SCHOOL_NUMBERS.incrementAndGet());
+        String uai = digits + "ABCDEFGHJKLMNPRSTUVWXYZ".charAt(Integer.parseInt(digits) % 23);
+        system.asAdmin(system.school).body(Map.of("uai", uai, "name", "Collège " + uai, "type", "COLLEGE", "sector", "PUBLIC",
+                        "communeCode", "35238", "communeName", "Rennes", "postalCode", "35000", "departmentCode", "035",
+                        "pupils", 500))
+                .post("/api/v1/schools").then().statusCode(201);
+        return uai;
+    }
+
+    /** A school of the campaign that workshop-service already knows, chosen by {@code n}. */
+    synchronized String knownSchool(int n) {
+        return knownSchools.get(Math.floorMod(n, knownSchools.size()));
+    }
+
+    /** Schedules a workshop in a school workshop-service knows; it must answer 201. */
+    Workshop schedule(String school, boolean students) {
+        Response response = postWorkshop(school, students);
+        assertThat(response.statusCode()).as("scheduling in %s: %s", school, response.asString()).isEqualTo(201);
+        return remember(response, school, students);
+    }
+
+    /** Schedules a students workshop in a school just registered, retrying while its event is on the way. */
+    Workshop scheduleOnceKnown(String school) {
+        Response created = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> postWorkshop(school, true), response -> {
+                    if (response.statusCode() == 422 && response.asString().contains("not known to the school directory")) {
+                        return false;
+                    }
+                    assertThat(response.statusCode()).as("scheduling in %s: %s", school, response.asString()).isEqualTo(201);
+                    return true;
+                });
+        return remember(created, school, true);
+    }
+
+    /** Records the headcount of a workshop that took place; it must answer 200. */
+    void complete(Workshop workshop, int attendees) {
+        system.asAdmin(system.workshop).body(Map.of("attendees", attendees))
+                .post("/api/v1/workshops/" + workshop.id + "/completion").then().statusCode(200);
+        workshop.attendees = attendees;
+    }
+
+    /** The totals that must follow from what this fixture did, computed without the services. */
+    synchronized Totals expected() {
+        long[] sums = new long[5];
+        Set<String> reached = new HashSet<>();
+        for (Workshop w : workshops) {
+            if (w.attendees == null) {
+                sums[4]++;
+            } else {
+                sums[w.students ? 0 : 1] += w.attendees;
+                sums[w.students ? 2 : 3]++;
+                reached.add(w.school);
+            }
+        }
+        return new Totals(sums[0], sums[1], sums[2], sums[3], sums[4], reached.size());
+    }
+
+    /** reach-service's totals for this campaign now. */
+    Totals reach() {
+        JsonPath summary = system.asViewer(system.reach).get("/api/v1/reach/campaigns/" + code)
+                .then().statusCode(200).extract().jsonPath();
+        return new Totals(summary.getLong("totals.studentsSensitised"), summary.getLong("totals.parentsSensitised"),
+                summary.getLong("totals.studentWorkshopsDelivered"), summary.getLong("totals.parentWorkshopsDelivered"),
+                summary.getLong("totals.workshopsScheduled"), summary.getLong("totals.schoolsReached"));
+    }
+
+    /** Waits until reach-service's totals equal the expected ones; returns how long that took. */
+    Duration awaitReachTotals(Duration atMost) {
+        long start = System.nanoTime();
+        Totals expected = expected();
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(reach()).isEqualTo(expected));
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** reach-service's audit finds no total that differs from its contributions, and no event was dead-lettered. */
+    void assertReachAuditClean() {
+        system.asAdmin(system.reach).get("/api/v1/reach/campaigns/" + code + "/audit")
+                .then().statusCode(200).body("differences.size()", equalTo(0));
+        system.asAdmin(system.reach).get("/api/v1/reach/dead-letters").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    synchronized int workshopCount() {
+        return workshops.size();
+    }
+
+    private Response postWorkshop(String school, boolean students) {
+        int slot = slots.getAndIncrement();
+        String[] facilitator = facilitators.get(slot % facilitators.size());
+        int turn = slot / facilitators.size(); // each facilitator's workshops follow each other: never double-booked
+        ZonedDateTime start = ZonedDateTime.of(FIRST_DAY.plusDays(turn / 4), LocalTime.of(8 + 2 * (turn % 4), 0), PARIS);
+        Map<String, Object> body = new HashMap<>();
+        body.put("campaignCode", code);
+        body.put("schoolUai", school);
+        body.put("partnerCode", facilitator[0]);
+        body.put("facilitatorId", facilitator[1]);
+        body.put("audience", students ? "STUDENTS" : "PARENTS");
+        body.put("startsAt", start.toOffsetDateTime().toString());
+        body.put("endsAt", start.plusMinutes(90).toOffsetDateTime().toString());
+        return system.asAdmin(system.workshop).body(body).post("/api/v1/workshops");
+    }
+
+    private synchronized Workshop remember(Response created, String school, boolean students) {
+        Workshop workshop = new Workshop(created.path("id"), school, students);
+        workshops.add(workshop);
+        return workshop;
+    }
+}
