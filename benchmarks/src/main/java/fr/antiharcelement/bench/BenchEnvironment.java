@@ -1,0 +1,92 @@
+package fr.antiharcelement.bench;
+
+import fr.antiharcelement.infra.postgres.LocalPostgres;
+import fr.antiharcelement.infra.testing.ChildService;
+import fr.antiharcelement.infra.testing.TestInfrastructure;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+/**
+ * PostgreSQL and Kafka for one benchmark run (the tests' {@link TestInfrastructure}, data under
+ * {@code benchmarks/target/embedded-infra}), and the services it starts, stopped in reverse order at the end or on
+ * Ctrl-C.
+ */
+final class BenchEnvironment implements AutoCloseable {
+
+    /** A started service: where it answers, and how to stop it. */
+    record Service(String name, String url, AutoCloseable process) {
+        void stop() {
+            try {
+                process.close();
+            } catch (Exception e) {
+                System.err.println("Stopping " + name + ": " + e);
+            }
+        }
+    }
+
+    private final TestInfrastructure infra;
+    private final Deque<Service> started = new ArrayDeque<>();
+
+    private BenchEnvironment(TestInfrastructure infra) {
+        this.infra = infra;
+    }
+
+    static BenchEnvironment start() {
+        Report.progress("starting embedded PostgreSQL and Kafka under " + Bench.moduleDir().resolve("target/embedded-infra"));
+        BenchEnvironment environment = new BenchEnvironment(TestInfrastructure.get());
+        Runtime.getRuntime().addShutdownHook(new Thread(environment::close, "bench-services-shutdown"));
+        return environment;
+    }
+
+    String bootstrapServers() {
+        return infra.kafka().bootstrapServers();
+    }
+
+    /** Starts {@code name} from its jar through the tests' {@link ChildService}, on database {@code database}. */
+    Service service(String name, String database) {
+        durableCommits(database);
+        Report.progress("starting " + name + " (database " + database + ")");
+        ChildService child = ChildService.start(name, database);
+        return track(new Service(name, child.url(), child));
+    }
+
+    /** The same with extra environment settings, which {@link ChildService} cannot pass. */
+    Service service(String name, String database, Map<String, String> settings) {
+        durableCommits(database);
+        Report.progress("starting " + name + " (database " + database + ", " + settings + ")");
+        ConfiguredService child = ConfiguredService.start(name, database, settings, infra);
+        return track(new Service(name, child.url(), child));
+    }
+
+    /**
+     * The embedded server commits asynchronously by default (zonky sets {@code synchronous_commit=off}); a service's
+     * database commits durably here, as in production, so that write figures include the WAL flush.
+     */
+    private void durableCommits(String database) {
+        infra.postgres().ensureDatabase(database);
+        try (Connection connection = DriverManager.getConnection(infra.postgres().jdbcUrl("postgres"), LocalPostgres.USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("alter database " + database + " set synchronous_commit = on");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot configure database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized Service track(Service service) {
+        started.push(service);
+        return service;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            started.pop().stop();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package fr.antiharcelement.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * How busy the machine's CPUs were, and how much of that came from processes this benchmark did not start (another
+ * build, another test suite): sampled every second from /proc, so that a disturbed figure can be recognised.
+ */
+final class CpuShare {
+
+    private static final CpuShare INSTANCE = new CpuShare();
+
+    /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Map<Long, Long> ticksByOwnProcess = new HashMap<>();
+    private final Map<Long, String> groupOfProcess = new HashMap<>();
+    private final Map<String, Long> ticksByGroup = new java.util.TreeMap<>();
+    private long totalBusy;
+    private long totalAll;
+    private long ownBusy;
+    private long[] lastMachine;
+    private long markBusy;
+    private long markAll;
+    private long markOwn;
+
+    private CpuShare() {
+    }
+
+    static void start() {
+        if (!Files.isReadable(Path.of("/proc/stat"))) {
+            return;
+        }
+        INSTANCE.sample();
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                try {
+                    TimeUnit.SECONDS.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                INSTANCE.sample();
+            }
+        }, "cpu-share");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** "busy 93%, other processes 41%" of the whole machine since the previous call. */
+    static String sinceLastMark() {
+        return INSTANCE.mark();
+    }
+
+    private synchronized String mark() {
+        long all = totalAll - markAll;
+        long busy = totalBusy - markBusy;
+        long own = ownBusy - markOwn;
+        markAll = totalAll;
+        markBusy = totalBusy;
+        markOwn = ownBusy;
+        if (all <= 0) {
+            return "unknown";
+        }
+        return String.format("machine busy %d%%, of which processes not started by the benchmark %d%%",
+                100 * busy / all, Math.max(0, 100 * (busy - own) / all));
+    }
+
+    private synchronized void sample() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                all += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            long[] machine = {all, all - idle};
+            if (lastMachine != null) {
+                totalAll += machine[0] - lastMachine[0];
+                totalBusy += machine[1] - lastMachine[1];
+            }
+            lastMachine = machine;
+            ProcessHandle self = ProcessHandle.current();
+            Stream.concat(Stream.concat(Stream.of(self), self.descendants()), postgres()).forEach(process -> {
+                long ticks = ticks(process.pid());
+                long before = ticksByOwnProcess.getOrDefault(process.pid(), 0L);
+                if (ticks > before) { // 0 when it ended meanwhile
+                    ticksByOwnProcess.put(process.pid(), ticks);
+                    ownBusy += ticks - before;
+                    String group = groupOfProcess.computeIfAbsent(process.pid(), pid -> group(process));
+                    ticksByGroup.merge(group, ticks - before, Long::sum);
+                }
+            });
+        } catch (IOException | RuntimeException unreadable) {
+            // a process that ended between listing and reading: the next sample catches up
+        }
+    }
+
+    /** CPU seconds used so far by each kind of process the benchmark started. */
+    static Map<String, Double> used() {
+        synchronized (INSTANCE) {
+            INSTANCE.sample();
+            Map<String, Double> seconds = new java.util.TreeMap<>();
+            INSTANCE.ticksByGroup.forEach((group, ticks) -> seconds.put(group, ticks / TICKS_PER_SECOND));
+            return seconds;
+        }
+    }
+
+    /** "school-service 12.1 s, postgres 8.0 s, ..." used between two {@link #used()} snapshots, and their total. */
+    static String describe(Map<String, Double> before, Map<String, Double> after) {
+        StringBuilder text = new StringBuilder();
+        after.forEach((group, seconds) -> {
+            double delta = seconds - before.getOrDefault(group, 0.0);
+            if (delta >= 0.05) {
+                text.append(text.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.1f s", group, delta));
+            }
+        });
+        return text.append(String.format(java.util.Locale.ROOT, " (system under test %.1f s)", total(before, after))).toString();
+    }
+
+    /** CPU seconds of the system under test (services, PostgreSQL, Kafka), the load generator left out. */
+    static double total(Map<String, Double> before, Map<String, Double> after) {
+        return after.entrySet().stream().filter(e -> !e.getKey().equals("benchmark"))
+                .mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
+    }
+
+    /** What a process is, from its full command line (ProcessHandle.Info truncates long ones). */
+    private static String group(ProcessHandle process) {
+        if (process.pid() == ProcessHandle.current().pid()) {
+            return "benchmark";
+        }
+        String command;
+        try {
+            command = Files.readString(Path.of("/proc/" + process.pid() + "/cmdline")).replace('\0', ' ');
+        } catch (IOException | RuntimeException gone) {
+            return "other";
+        }
+        java.util.regex.Matcher service = java.util.regex.Pattern.compile("/([a-z-]+-service)/target/quarkus-app").matcher(command);
+        if (service.find()) {
+            return service.group(1);
+        }
+        if (command.contains("kafka.Kafka")) {
+            return "kafka";
+        }
+        return command.startsWith("postgres") || command.contains("/bin/postgres ") ? "postgres" : "other";
+    }
+
+    /** PostgreSQL and its backends: pg_ctl detaches the server, so it is no descendant of this JVM. */
+    private static Stream<ProcessHandle> postgres() {
+        Path pidFile = Bench.moduleDir().resolve("target/embedded-infra/postgres/postmaster.pid");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            return ProcessHandle.of(pid).stream().flatMap(server -> Stream.concat(Stream.of(server), server.descendants()));
+        } catch (IOException | RuntimeException notRunning) {
+            return Stream.empty();
+        }
+    }
+
+    /** User and system CPU ticks of one process, 0 when it is gone. */
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package fr.antiharcelement.bench;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+
+/**
+ * Closed-loop load: {@code clients} threads, each sending its next request as soon as the previous one answered,
+ * until {@code requests} were sent or {@code maxDuration} passed. Every response is timed and its status counted.
+ */
+final class Load {
+
+    record Outcome(int sent, long succeeded, Map<Integer, Long> failedByStatus, long transportErrors, Duration elapsed,
+                   Latency latency, List<String> failureExamples) {
+
+        double perSecond() {
+            return sent / (elapsed.toNanos() / 1e9);
+        }
+
+        long failed() {
+            return sent - succeeded;
+        }
+
+        String failures() {
+            if (failed() == 0) {
+                return "0";
+            }
+            return failed() + " " + failedByStatus + (transportErrors > 0 ? ", " + transportErrors + " transport errors" : "")
+                    + (failureExamples.isEmpty() ? "" : "; e.g. " + failureExamples.get(0));
+        }
+    }
+
+    private Load() {
+    }
+
+    static Outcome closedLoop(Http http, int clients, int requests, Duration maxDuration, IntFunction<HttpRequest> requestFor) {
+        ExecutorService workers = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        LongAdder succeeded = new LongAdder();
+        LongAdder transportErrors = new LongAdder();
+        Map<Integer, LongAdder> failed = new ConcurrentHashMap<>();
+        List<String> examples = Collections.synchronizedList(new ArrayList<>());
+        Latency latency = new Latency();
+        long start = System.nanoTime();
+        long deadline = start + maxDuration.toNanos();
+        for (int c = 0; c < clients; c++) {
+            workers.execute(() -> {
+                while (System.nanoTime() < deadline) {
+                    int index = next.getAndIncrement();
+                    if (index >= requests) {
+                        return;
+                    }
+                    HttpRequest request = requestFor.apply(index);
+                    long began = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(request);
+                        latency.recordNanos(System.nanoTime() - began);
+                        if (response.statusCode() / 100 == 2) {
+                            succeeded.increment();
+                        } else {
+                            failed.computeIfAbsent(response.statusCode(), s -> new LongAdder()).increment();
+                            if (examples.size() < 3) {
+                                examples.add(response.statusCode() + " " + abbreviate(response.body()));
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        transportErrors.increment();
+                        if (examples.size() < 3) {
+                            examples.add(e.toString());
+                        }
+                    }
+                    sent.incrementAndGet();
+                }
+            });
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(maxDuration.toSeconds() + 300, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        failed.forEach((status, count) -> byStatus.put(status, count.sum()));
+        return new Outcome(sent.get(), succeeded.sum(), byStatus, transportErrors.sum(), elapsed, latency, List.copyOf(examples));
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+}

@@ -1,0 +1,389 @@
+package fr.antiharcelement.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.antiharcelement.bench.Places.Department;
+import fr.antiharcelement.infra.testing.TestTokens;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code ./run bench reach}, in four parts on one broker:
+ * <ol>
+ * <li>ingest: a million workshops' events (with corrections, reschedules and cancellations, plus the schools and
+ * the campaign they refer to) written to the topics first, then reach-service started and timed until it has
+ * applied them all (its Prometheus counters);</li>
+ * <li>reads on that million-workshop projection: summary and breakdown latencies, summary requests/s with 64
+ * connections;</li>
+ * <li>freshness: workshop-service completing workshops at 100/s through its API, and the time from each
+ * completion's response to the reach summary counting it;</li>
+ * <li>one transaction per event: reach-service with {@code EVENTS_CONSUMER_MAX_POLL_RECORDS=1} on a new database
+ * over a smaller sample, next to the default (500 per transaction) over a sample of the same size.</li>
+ * </ol>
+ */
+final class ReachBenchmark {
+
+    static final String CONSUMER = "reach-service.projection";
+    private static final String CAMPAIGN = "nationale-2024";
+    private static final LocalDate CAMPAIGN_START = LocalDate.of(2024, 9, 2);
+    private static final LocalDate CAMPAIGN_END = LocalDate.of(2025, 6, 27);
+
+    private final BenchEnvironment environment;
+    private final String viewer = TestTokens.viewer();
+
+    ReachBenchmark(BenchEnvironment environment) {
+        this.environment = environment;
+    }
+
+    void run() throws Exception {
+        int workshops = Bench.setting("reach.workshops", 1_000_000);
+        int schoolCount = Bench.setting("reach.schools", 7_000);
+        int sampleWorkshops = Bench.setting("reach.sample-workshops", 18_000);
+        List<String> schools = new ArrayList<>();
+        try (Http http = new Http(16)) {
+            long produced;
+            try (SyntheticEvents events = new SyntheticEvents(environment.bootstrapServers())) {
+                produced = writeWorld(events, schools, schoolCount, workshops);
+            }
+            var cpu = Report.cpuMark();
+            BenchEnvironment.Service reach = environment.service("reach-service", "reach");
+            Catchup ingest = awaitApplied(http, reach, produced, Duration.ofMinutes(40));
+            Report.block("reach: ingest of " + Report.count(produced) + " events (" + Report.count(workshops) + " workshops)");
+            ingest.describe();
+            Report.cpu(cpu, produced, "event (start-up included)");
+            Report.figure("reach ingest, 500 events per transaction", Report.rate(ingest.steadyPerSecond()), "≥ 20,000 /s");
+
+            reads(http, reach);
+            freshness(http, reach, schools);
+            reach.stop();
+            oneTransactionPerEvent(http, schools, sampleWorkshops);
+        }
+    }
+
+    /** Schools, the campaign, then the workshops; returns how many records were written. */
+    private long writeWorld(SyntheticEvents events, List<String> schools, int schoolCount, int workshops) {
+        List<Department> departments = Places.departments();
+        for (int i = 0; i < schoolCount; i++) {
+            Department department = departments.get(i % departments.size());
+            String uai = Places.uai(department, 100 + i / departments.size());
+            schools.add(uai);
+            events.school(uai, "Collège " + uai, department);
+        }
+        events.campaign(CAMPAIGN, CAMPAIGN_START, CAMPAIGN_END);
+        Report.progress("writing the events of " + Report.count(workshops) + " workshops to the topics...");
+        long start = System.nanoTime();
+        SyntheticEvents.WorkshopStream.Counts counts = new SyntheticEvents.WorkshopStream(events, CAMPAIGN, schools,
+                CAMPAIGN_START, CAMPAIGN_END, 0x5ea7_0000_0000_0000L, 20_000, 42).write(workshops);
+        events.flush();
+        Report.progress(String.format("wrote %,d events in %.1f s: %,d schools, 1 campaign, %,d workshop events "
+                        + "(%,d corrections, %,d reschedules, %,d cancellations)", events.sent(), (System.nanoTime() - start) / 1e9,
+                schoolCount, counts.events(), counts.corrections(), counts.reschedules(), counts.cancellations()));
+        return events.sent();
+    }
+
+    private void reads(Http http, BenchEnvironment.Service reach) {
+        String summary = reach.url() + "/api/v1/reach/campaigns/" + CAMPAIGN;
+        JsonNode totals = http.expectSuccess(Http.get(summary, viewer)).path("totals");
+        Report.block("reach: reads on the projection of " + Report.count(totalWorkshops(totals)) + " workshops");
+        Report.line("summary totals", totals);
+        Load.closedLoop(http, 4, 500, Duration.ofSeconds(60), i -> Http.get(summary, viewer)); // warm-up
+
+        Load.Outcome one = Load.closedLoop(http, 1, 2_000, Duration.ofSeconds(120), i -> Http.get(summary, viewer));
+        Report.line("summary, 1 client", one.latency().describe());
+        Report.figure("summary p99", Report.ms(one.latency().millis(99)) + " ms", "≤ 10 ms");
+        for (String by : List.of("region", "school")) {
+            String url = summary + "/breakdown?by=" + by;
+            HttpResponse<String> sample = http.send(Http.get(url, viewer));
+            Load.closedLoop(http, 1, 20, Duration.ofSeconds(60), i -> Http.get(url, viewer)); // warm-up
+            Load.Outcome breakdown = Load.closedLoop(http, 1, 300, Duration.ofSeconds(120), i -> Http.get(url, viewer));
+            Report.line("breakdown by " + by + ", 1 client", breakdown.latency().describe() + String.format(", %,d rows, %.1f kB",
+                    Http.parse(sample.body()).size(), sample.body().length() / 1e3));
+            Report.figure("breakdown by " + by + " p99", Report.ms(breakdown.latency().millis(99)) + " ms", "≤ 50 ms");
+            require(breakdown.failed() == 0, "breakdown by " + by + " failed: " + breakdown.failures());
+        }
+        Load.closedLoop(http, 64, Integer.MAX_VALUE, Duration.ofSeconds(5), i -> Http.get(summary, viewer)); // warm-up
+        var cpu = Report.cpuMark();
+        Load.Outcome many = Load.closedLoop(http, 64, Integer.MAX_VALUE, Duration.ofSeconds(20), i -> Http.get(summary, viewer));
+        Report.line("summary, 64 connections, 20 s", many.latency().describe() + ", non-2xx " + many.failures());
+        Report.cpu(cpu, many.sent(), "summary request");
+        Report.figure("summary requests/s, 64 connections", Report.rate(many.perSecond()), "");
+    }
+
+    /**
+     * Workshops completed through workshop-service at a fixed rate; the reach summary of their campaign is polled
+     * continuously. The k-th completion to be answered is taken as visible at the first poll counting k delivered
+     * workshops (completions are answered in commit order at this rate, and each adds exactly one).
+     */
+    private void freshness(Http http, BenchEnvironment.Service reach, List<String> schools) throws Exception {
+        int perSecond = Bench.setting("reach.completions-per-second", 100);
+        int completions = perSecond * Bench.setting("reach.freshness-seconds", 30);
+        BenchEnvironment.Service workshop = environment.service("workshop-service", "workshop");
+        String admin = TestTokens.admin();
+        WorkshopBenchmark.awaitReplica(http, workshop, schools.size(), Duration.ofMinutes(5));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String campaign = "fraicheur-" + today;
+        http.expectSuccess(Http.postJson(workshop.url() + "/api/v1/campaigns", admin, Map.of("code", campaign,
+                "name", "Campagne fraîcheur", "startsOn", today.minusDays(30).toString(), "endsOn", today.plusDays(30).toString(),
+                "targets", Map.of("studentsSensitised", 100_000, "studentWorkshops", 5_000, "parentWorkshops", 0, "schools", 100))));
+        http.expectSuccess(Http.postJson(workshop.url() + "/api/v1/partners", admin,
+                Map.of("code", WorkshopBenchmark.PARTNER, "name", "Association Benchmark")));
+        List<String> facilitators = WorkshopBenchmark.facilitators(http, workshop, admin, 100);
+        String partner = TestTokens.partner(WorkshopBenchmark.PARTNER);
+
+        Report.progress("scheduling " + completions + " past workshops through workshop-service...");
+        ZonedDateTime firstSlot = today.minusDays(20).atTime(8, 0).atZone(ZoneId.of("Europe/Paris"));
+        Load.Outcome scheduled = Load.closedLoop(http, 16, completions, Duration.ofMinutes(10), i -> {
+            ZonedDateTime startsAt = firstSlot.plusHours(i / facilitators.size());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("campaignCode", campaign);
+            body.put("schoolUai", schools.get(i % schools.size()));
+            body.put("partnerCode", WorkshopBenchmark.PARTNER);
+            body.put("facilitatorId", facilitators.get(i % facilitators.size()));
+            body.put("audience", "STUDENTS");
+            body.put("classLevel", "CINQUIEME");
+            body.put("startsAt", startsAt.toOffsetDateTime().toString());
+            body.put("endsAt", startsAt.plusMinutes(55).toOffsetDateTime().toString());
+            return Http.postJson(workshop.url() + "/api/v1/workshops", partner, body);
+        });
+        require(scheduled.failed() == 0, "scheduling failed: " + scheduled.failures());
+        String[] ids = listIds(http, workshop, admin, campaign, completions).subList(0, completions).toArray(String[]::new);
+        String summary = reach.url() + "/api/v1/reach/campaigns/" + campaign;
+        awaitSummary(http, summary, "workshopsScheduled", completions, Duration.ofMinutes(5));
+
+        Report.progress(completions + " completions at " + perSecond + "/s, polling the reach summary...");
+        long[] answeredAt = new long[completions];
+        Latency completionLatency = new Latency();
+        SummaryPoller poller = new SummaryPoller(http, summary, completions);
+        Thread polling = new Thread(poller, "summary-poller");
+        polling.start();
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        long start = System.nanoTime();
+        for (int i = 0; i < completions; i++) {
+            long due = start + i * (1_000_000_000L / perSecond);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int index = i;
+            senders.execute(() -> {
+                HttpRequest request = Http.postJson(workshop.url() + "/api/v1/workshops/" + ids[index] + "/completion", partner,
+                        Map.of("attendees", 25));
+                long sent = System.nanoTime();
+                HttpResponse<String> response = http.send(request);
+                answeredAt[index] = System.nanoTime();
+                completionLatency.recordNanos(answeredAt[index] - sent);
+                if (response.statusCode() != 200) {
+                    System.err.println("completion " + ids[index] + " answered " + response.statusCode() + ": " + response.body());
+                    answeredAt[index] = Long.MAX_VALUE;
+                }
+            });
+        }
+        senders.shutdown();
+        require(senders.awaitTermination(2, TimeUnit.MINUTES), "completions did not finish");
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        polling.join(TimeUnit.MINUTES.toMillis(2));
+        poller.stop();
+
+        long[] sorted = answeredAt.clone();
+        Arrays.sort(sorted);
+        Latency visible = new Latency();
+        int unseen = 0;
+        for (int k = 1; k <= completions; k++) {
+            long seenAt = poller.firstSeenAt(k);
+            if (sorted[k - 1] == Long.MAX_VALUE || seenAt < 0) {
+                unseen++;
+                continue;
+            }
+            visible.recordNanos(seenAt - sorted[k - 1]);
+        }
+        Report.block("reach: freshness, " + completions + " completions at " + perSecond + "/s through workshop-service");
+        Report.line("completions sent", String.format("%,d in %.1f s (%s)", completions, sendSeconds, Report.rate(completions / sendSeconds)));
+        Report.line("completion request latency", completionLatency.describe());
+        Report.line("summary polls", String.format("%,d, %s apart on average", poller.polls(),
+                Report.ms(poller.averageGapMillis()) + " ms"));
+        Report.line("completion to summary", visible.describe() + (unseen > 0 ? ", " + unseen + " never seen" : ""));
+        Report.figure("freshness p50", Report.ms(visible.millis(50)) + " ms", "");
+        Report.figure("freshness p99", Report.ms(visible.millis(99)) + " ms", "≤ 100 ms");
+        workshop.stop();
+    }
+
+    /**
+     * The same consumer configured to commit after every event, on a new database, against the default on another
+     * sample of the same size. Both start from the consumer group's committed offsets, so each reads only the sample
+     * written just before it.
+     */
+    private void oneTransactionPerEvent(Http http, List<String> schools, int sampleWorkshops) {
+        long[] idPrefixes = {0x0e0e_0000_0000_0000L, 0x0f0f_0000_0000_0000L};
+        String[] databases = {"reach_one_per_transaction", "reach_batched_sample"};
+        for (int run = 0; run < 2; run++) {
+            boolean onePerTransaction = run == 0;
+            long produced;
+            try (SyntheticEvents events = new SyntheticEvents(environment.bootstrapServers())) {
+                new SyntheticEvents.WorkshopStream(events, CAMPAIGN, schools, CAMPAIGN_START, CAMPAIGN_END, idPrefixes[run], 2_000,
+                        7 + run).write(sampleWorkshops);
+                events.flush();
+                produced = events.sent();
+            }
+            var cpu = Report.cpuMark();
+            BenchEnvironment.Service reach = onePerTransaction
+                    ? environment.service("reach-service", databases[run], Map.of("EVENTS_CONSUMER_MAX_POLL_RECORDS", "1"))
+                    : environment.service("reach-service", databases[run]);
+            Catchup catchup = awaitApplied(http, reach, produced, Duration.ofMinutes(30));
+            String how = onePerTransaction ? "1 event per transaction" : "500 events per transaction";
+            Report.block("reach: ingest of a " + Report.count(produced) + "-event sample, " + how + ", new database");
+            catchup.describe();
+            Report.cpu(cpu, produced, "event (start-up included)");
+            Report.figure("reach ingest, " + how + " (sample)", Report.rate(catchup.steadyPerSecond()), "");
+            reach.stop();
+        }
+    }
+
+    /** How a consumer caught up: when it started applying, when it had applied everything, what it did. */
+    private record Catchup(long events, double startupSeconds, double applyingSeconds, double applied, double skipped,
+                           double deadLetters) {
+
+        double steadyPerSecond() {
+            return events / applyingSeconds;
+        }
+
+        void describe() {
+            Report.line("events", Report.count(events) + String.format(" (applied %,.0f, skipped as not newer %,.0f, dead letters %,.0f)",
+                    applied, skipped, deadLetters));
+            Report.line("start to first applied", String.format("%.1f s (JVM start, migrations, first poll)", startupSeconds));
+            Report.line("first applied to caught up", String.format("%.1f s", applyingSeconds));
+            Report.line("overall, start-up included", Report.rate(events / (startupSeconds + applyingSeconds)));
+        }
+    }
+
+    /**
+     * Polls reach-service's counters until it has handled {@code expected} records (applied, skipped as not newer
+     * than what it holds, or dead-lettered).
+     */
+    private static Catchup awaitApplied(Http http, BenchEnvironment.Service reach, long expected, Duration timeout) {
+        long started = System.nanoTime(); // the service is ready: its consumer may already be applying
+        long deadline = started + timeout.toNanos();
+        long firstProgress = -1;
+        long lastReport = started;
+        while (true) {
+            double applied = Prometheus.sum(http, reach.url(), "consumer_events_applied_total", CONSUMER);
+            double skipped = Prometheus.sum(http, reach.url(), "consumer_events_skipped_total", CONSUMER);
+            double dead = Prometheus.sum(http, reach.url(), "consumer_dead_letters_total", CONSUMER);
+            long now = System.nanoTime();
+            double handled = applied + skipped + dead;
+            if (handled > 0 && firstProgress < 0) {
+                firstProgress = now;
+            }
+            if (handled >= expected) {
+                return new Catchup(expected, (firstProgress - started) / 1e9, (now - firstProgress) / 1e9, applied, skipped, dead);
+            }
+            require(now < deadline, String.format("reach-service handled %,.0f of %,d events in %s", handled, expected, timeout));
+            if (now - lastReport > TimeUnit.SECONDS.toNanos(20)) {
+                Report.progress(String.format("reach-service has handled %,.0f of %,d events", handled, expected));
+                lastReport = now;
+            }
+            CommittedTail.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private void awaitSummary(Http http, String summaryUrl, String total, long expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            HttpResponse<String> response = http.send(Http.get(summaryUrl, viewer));
+            if (response.statusCode() == 200 && Http.parse(response.body()).path("totals").path(total).asLong() >= expected) {
+                return;
+            }
+            require(System.nanoTime() < deadline, "the reach summary never showed " + expected + " " + total);
+            CommittedTail.sleep(Duration.ofMillis(100));
+        }
+    }
+
+    /** The ids of the campaign's workshops, in pages of 200. */
+    private static List<String> listIds(Http http, BenchEnvironment.Service workshop, String token, String campaign, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ids.size() < count; page++) {
+            JsonNode items = http.expectSuccess(Http.get(workshop.url() + "/api/v1/workshops?campaign=" + campaign + "&size=200&page="
+                    + page, token)).path("items");
+            require(items.size() > 0, "only " + ids.size() + " workshops listed in " + campaign);
+            items.forEach(item -> ids.add(item.path("id").asText()));
+        }
+        return ids;
+    }
+
+    private static long totalWorkshops(JsonNode totals) {
+        return totals.path("studentWorkshopsDelivered").asLong() + totals.path("parentWorkshopsDelivered").asLong()
+                + totals.path("workshopsScheduled").asLong();
+    }
+
+    /** Polls a campaign summary back to back, noting the first response that counted each number of deliveries. */
+    private final class SummaryPoller implements Runnable {
+
+        private final Http http;
+        private final String url;
+        private final long[] firstSeenAt;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private long polls;
+        private long firstPoll;
+        private long lastPoll;
+
+        SummaryPoller(Http http, String url, int completions) {
+            this.http = http;
+            this.url = url;
+            this.firstSeenAt = new long[completions + 1];
+            Arrays.fill(firstSeenAt, -1);
+        }
+
+        @Override
+        public void run() {
+            int seen = 0;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            firstPoll = System.nanoTime();
+            while (running.get() && seen < firstSeenAt.length - 1 && System.nanoTime() < deadline) {
+                HttpResponse<String> response = http.send(Http.get(url, viewer));
+                long now = System.nanoTime();
+                polls++;
+                lastPoll = now;
+                JsonNode totals = Http.parse(response.body()).path("totals");
+                int delivered = (int) Math.min(firstSeenAt.length - 1,
+                        totals.path("studentWorkshopsDelivered").asLong() + totals.path("parentWorkshopsDelivered").asLong());
+                for (int k = seen + 1; k <= delivered; k++) {
+                    firstSeenAt[k] = now;
+                }
+                seen = Math.max(seen, delivered);
+                CommittedTail.sleep(Duration.ofMillis(2));
+            }
+        }
+
+        long firstSeenAt(int k) {
+            return firstSeenAt[k];
+        }
+
+        long polls() {
+            return polls;
+        }
+
+        double averageGapMillis() {
+            return polls == 0 ? 0 : (lastPoll - firstPoll) / 1e6 / polls;
+        }
+
+        void stop() {
+            running.set(false);
+        }
+    }
+
+    private static void require(boolean condition, String problem) {
+        WorkshopBenchmark.require(condition, problem);
+    }
+}

@@ -1,0 +1,168 @@
+package fr.antiharcelement.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.antiharcelement.infra.testing.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code ./run bench relay}: at light load (one school registered or changed every 20 ms), the time from
+ * school-service's HTTP response (its transaction has committed) to the event being readable by a read_committed
+ * consumer of {@code school-events}: outbox row, relay wake-up, Kafka transaction, consumer fetch.
+ */
+final class RelayBenchmark {
+
+    private static final String TOPIC = "school-events";
+
+    private final BenchEnvironment environment;
+
+    RelayBenchmark(BenchEnvironment environment) {
+        this.environment = environment;
+    }
+
+    void run() {
+        int requests = Bench.setting("relay.requests", 500);
+        int intervalMillis = Bench.setting("relay.interval-ms", 20);
+        int warmUp = Bench.setting("relay.warm-up", 1_000);
+        BenchEnvironment.Service school = environment.service("school-service", "school");
+        String admin = TestTokens.admin();
+        try (Http http = new Http(2)) {
+            Report.progress("warming up (" + warmUp + " requests, not measured)...");
+            drive(http, school, admin, warmUp, 0, 5, new ConcurrentHashMap<>(), new Latency());
+
+            try (Arrivals arrivals = new Arrivals(environment.bootstrapServers())) {
+                Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+                Latency requestLatency = new Latency();
+                Report.progress(requests + " requests, one every " + intervalMillis + " ms...");
+                double[] serverBefore = serverTime(http, school);
+                var cpu = Report.cpuMark();
+                drive(http, school, admin, requests, 5_000, intervalMillis, answeredAt, requestLatency);
+                double[] serverAfter = serverTime(http, school);
+                arrivals.await(answeredAt.keySet(), Duration.ofSeconds(60));
+
+                Latency visible = new Latency();
+                int beforeResponse = 0;
+                for (Map.Entry<String, Long> answered : answeredAt.entrySet()) {
+                    long nanos = arrivals.at(answered.getKey()) - answered.getValue();
+                    beforeResponse += nanos < 0 ? 1 : 0;
+                    visible.recordNanos(nanos);
+                }
+                Report.block("relay: commit to read_committed consumer, " + requests + " changes at one per " + intervalMillis + " ms");
+                Report.line("HTTP request latency", requestLatency.describe());
+                Report.line("  of which in the service (mean)", Report.ms(1000 * (serverAfter[0] - serverBefore[0])
+                        / (serverAfter[1] - serverBefore[1])) + " ms (its http_server_requests metric)");
+                Report.line("commit to visible", visible.describe());
+                Report.line("seen before the response was read", beforeResponse + " (counted as 0 ms)");
+                Report.cpu(cpu, requests, "change (request, relay and consumer)");
+                Report.figure("relay latency p50", Report.ms(visible.millis(50)) + " ms", "");
+                Report.figure("relay latency p99", Report.ms(visible.millis(99)) + " ms", "≤ 50 ms");
+            }
+        }
+    }
+
+    /** Seconds spent in, and number of, the school-service's POST and PUT on schools, from its own metrics. */
+    private static double[] serverTime(Http http, BenchEnvironment.Service school) {
+        double seconds = 0;
+        double count = 0;
+        for (String uri : new String[] {"uri=\"/api/v1/schools\"", "uri=\"/api/v1/schools/{uai}\""}) {
+            seconds += Prometheus.sum(http, school.url(), "http_server_requests_seconds_sum", uri);
+            count += Prometheus.sum(http, school.url(), "http_server_requests_seconds_count", uri);
+        }
+        return new double[] {seconds, count};
+    }
+
+    /**
+     * Sends {@code requests} at a fixed pace: even ones register a school, odd ones change the school just
+     * registered (version 1 to 2). Notes when each response was read, by "UAI#version".
+     */
+    private static void drive(Http http, BenchEnvironment.Service school, String token, int requests, int firstSerial,
+                              int intervalMillis, Map<String, Long> answeredAt, Latency requestLatency) {
+        long start = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            long due = start + i * intervalMillis * 1_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                CommittedTail.sleep(Duration.ofNanos(wait));
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+            }
+            int n = i / 2;
+            String uai = SchoolRequests.uai(n, firstSerial);
+            Map<String, Object> body = SchoolRequests.college(uai, SchoolRequests.department(n), "Collège Benchmark " + n);
+            HttpRequest request;
+            if (i % 2 == 0) {
+                request = Http.postJson(school.url() + "/api/v1/schools", token, body);
+            } else {
+                body.put("name", "Collège Benchmark " + n + " (renamed)");
+                request = Http.request(school.url() + "/api/v1/schools/" + uai, token).header("Content-Type", "application/json")
+                        .header("If-Match", "\"1\"").PUT(Http.json(body)).build();
+            }
+            long sent = System.nanoTime();
+            HttpResponse<String> response = http.send(request);
+            long answered = System.nanoTime();
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
+                        + ": " + response.body());
+            }
+            requestLatency.recordNanos(answered - sent);
+            answeredAt.put(uai + "#" + (i % 2 == 0 ? 1 : 2), answered);
+        }
+    }
+
+    /** Notes when each school event ("UAI#version") first became readable, polling from the topic's end. */
+    private static final class Arrivals implements AutoCloseable {
+
+        private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        private final CommittedTail tail;
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        Arrivals(String bootstrapServers) {
+            tail = new CommittedTail(bootstrapServers, TOPIC, false, Duration.ofSeconds(30));
+            thread = new Thread(() -> {
+                while (running) {
+                    for (ConsumerRecord<String, String> record : tail.poll(Duration.ofMillis(100))) {
+                        long now = System.nanoTime();
+                        JsonNode data = Http.parse(record.value());
+                        seenAt.putIfAbsent(record.key() + "#" + data.path("version").asLong(), now);
+                    }
+                }
+            }, "school-events-arrivals");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long at(String key) {
+            return seenAt.get(key);
+        }
+
+        void await(Iterable<String> keys, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (String key : keys) {
+                while (!seenAt.containsKey(key)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Event " + key + " not seen on " + TOPIC + " after " + timeout);
+                    }
+                    CommittedTail.sleep(Duration.ofMillis(20));
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            tail.close();
+        }
+    }
+}
