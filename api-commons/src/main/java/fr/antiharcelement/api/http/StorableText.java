@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Text a PostgreSQL {@code text} column can store: no NUL character (PostgreSQL refuses it) and no unpaired
- * surrogate (not Unicode; the driver would silently store a question mark instead). Such text in a parameter
- * or a JSON body is a 400 naming the parameter or field, never a 500 from the database.
+ * surrogate (not valid Unicode, so never what a client meant). Such text in a parameter or a JSON body is a 400
+ * naming the parameter or field, never a 500 from the database.
  */
 public class StorableText {
 
