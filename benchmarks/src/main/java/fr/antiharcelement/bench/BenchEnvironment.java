@@ -56,11 +56,11 @@ final class BenchEnvironment implements AutoCloseable {
         return track(new Service(name, child.url(), child));
     }
 
-    /** The same with extra environment settings, which {@link ChildService} cannot pass. */
+    /** The same with settings of its own in its environment. */
     Service service(String name, String database, Map<String, String> settings) {
         durableCommits(database);
         Report.progress("starting " + name + " (database " + database + ", " + settings + ")");
-        ConfiguredService child = ConfiguredService.start(name, database, settings, infra);
+        ChildService child = ChildService.start(name, database, settings);
         return track(new Service(name, child.url(), child));
     }
 

@@ -31,11 +31,13 @@ public final class ChildService implements AutoCloseable {
     private final String database;
     private final int port;
     private final Path log;
+    private final Map<String, String> settings;
     private Process process;
 
-    private ChildService(String name, String database) {
+    private ChildService(String name, String database, Map<String, String> settings) {
         this.name = name;
         this.database = database;
+        this.settings = Map.copyOf(settings);
         this.jar = Path.of(System.getProperty("basedir", "."), "..", name, "target", "quarkus-app", "quarkus-run.jar").normalize();
         this.port = freePort();
         this.log = Path.of(System.getProperty("basedir", "."), "target", name + "-" + database + ".log");
@@ -43,7 +45,12 @@ public final class ChildService implements AutoCloseable {
 
     /** Starts {@code name} (e.g. {@code workshop-service}) on a free port with database {@code database}; waits until ready. */
     public static ChildService start(String name, String database) {
-        ChildService service = new ChildService(name, database);
+        return start(name, database, Map.of());
+    }
+
+    /** The same with settings of its own in its environment, e.g. {@code EVENTS_CONSUMER_MAX_POLL_RECORDS=1}. */
+    public static ChildService start(String name, String database, Map<String, String> settings) {
+        ChildService service = new ChildService(name, database, settings);
         service.start();
         return service;
     }
@@ -78,6 +85,7 @@ public final class ChildService implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", infra.keys().publicKeyFile().toUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", TokenMinter.LOCAL_ISSUER));
+        builder.environment().putAll(settings);
         try {
             process = builder.start();
         } catch (IOException e) {
