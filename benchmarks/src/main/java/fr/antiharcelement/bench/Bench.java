@@ -32,8 +32,8 @@ public final class Bench {
             }
         } catch (Exception | AssertionError e) {
             Report.summary();
-            System.err.println("Benchmark " + name + " failed: " + e);
-            e.printStackTrace();
+            java.util.logging.Logger.getLogger(Bench.class.getName()).log(java.util.logging.Level.SEVERE,
+                    "Benchmark " + name + " failed", e);
             System.exit(1); // the shutdown hooks stop the services, Kafka and PostgreSQL
         }
         Report.summary();
