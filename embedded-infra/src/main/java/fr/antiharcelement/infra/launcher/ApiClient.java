@@ -2,6 +2,7 @@ package fr.antiharcelement.infra.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
 
 /** The running system's HTTP APIs as a user calls them, for the launcher's demo data and campaign play. */
 final class ApiClient {
@@ -68,14 +71,16 @@ final class ApiClient {
      * travel there over Kafka shortly after they are registered.
      */
     JsonNode scheduleOnceTheSchoolIsKnown(String url, String token, Object body) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            HttpResponse<String> response = send("POST", url, token, body);
-            if (response.statusCode() != 422 || !response.body().contains("School") || Instant.now().isAfter(deadline)) {
-                return expect(response, 201);
-            }
-            pause(Duration.ofMillis(500));
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+                last.set(send("POST", url, token, body));
+                return last.get().statusCode() != 422 || !last.get().body().contains("School");
+            });
+        } catch (ConditionTimeoutException stillUnknown) {
+            // the last answer says why
         }
+        return expect(last.get(), 201);
     }
 
     JsonNode expect(HttpResponse<String> response, Integer... statuses) {
@@ -90,13 +95,4 @@ final class ApiClient {
         }
     }
 
-    /** Between two polls of a running system that is catching up. */
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package fr.antiharcelement.infra.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.antiharcelement.infra.security.TokenMinter;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code ./run campaign}: plays a whole campaign at #LePoidsDesMots scale against the running system, as its users
@@ -235,18 +239,16 @@ final class CampaignPlay {
     }
 
     private JsonNode awaitTotals(String campaign, Metrics expected) {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (true) {
-            JsonNode summary = api.get(LocalSystem.REACH.url("/api/v1/reach/campaigns/" + campaign), tokens.viewer());
-            Metrics actual = metrics(summary.path("totals"));
-            if (actual.equals(expected)) {
-                return summary;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("After 120 s reach shows " + actual + " instead of " + expected);
-            }
-            ApiClient.pause(Duration.ofMillis(100));
+        AtomicReference<JsonNode> summary = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+                summary.set(api.get(LocalSystem.REACH.url("/api/v1/reach/campaigns/" + campaign), tokens.viewer()));
+                return metrics(summary.get().path("totals")).equals(expected);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("After 120 s reach shows " + metrics(summary.get().path("totals")) + " instead of " + expected);
         }
+        return summary.get();
     }
 
     private int compareBreakdowns(String campaign, List<Played> played) {
