@@ -59,6 +59,10 @@ final class CommittedTail implements AutoCloseable {
         consumer.close(Duration.ofSeconds(2));
     }
 
+    /**
+     * The load generator's clock: open-loop benchmarks send at a set pace (one request every N ms), which is a
+     * matter of time, not of a condition; polls elsewhere in the benchmarks use it between reads of a metric.
+     */
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
