@@ -4,6 +4,7 @@ import fr.antiharcelement.school.domain.Uai;
 
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Valid, unique school data for tests that share one database. */
 public final class TestSchools {
@@ -11,9 +12,15 @@ public final class TestSchools {
     private TestSchools() {
     }
 
-    /** A fresh valid UAI in a range the annuaire fixture does not use (it starts with 035). */
+    /**
+     * Numbers handed out in turn from a random start: random picks collided (a birthday problem once the fuzz tests
+     * had registered a thousand schools), and each test JVM starts on an empty database.
+     */
+    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000));
+
+    /** A fresh valid UAI, never handed out before in this JVM, in a range the annuaire fixture does not use (035). */
     public static String newUai() {
-        String digits = "09" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        String digits = "09" + String.format("%05d", Math.floorMod(NEXT.getAndIncrement(), 100_000));
         return digits + Uai.checkLetter(digits);
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 
@@ -18,6 +19,9 @@ import static io.restassured.RestAssured.given;
  * campaign over the 2021-2022 school year, two partners with a facilitator each, open and closed schools.
  */
 public final class Fixtures {
+
+    /** Handed out in turn from a random start: random picks collide once a test has made many schools. */
+    private static final AtomicInteger NEXT_SCHOOL = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000));
 
     public final String campaign = "test-" + UUID.randomUUID().toString().substring(0, 8);
     public final String partnerA = "pa-" + UUID.randomUUID().toString().substring(0, 8);
@@ -75,7 +79,7 @@ public final class Fixtures {
 
     /** A school as workshop-service's replica knows it (school-events feed it in production). */
     public static String school(String status) {
-        String digits = "07" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        String digits = "07" + String.format("%05d", Math.floorMod(NEXT_SCHOOL.getAndIncrement(), 100_000));
         String uai = digits + "ABCDEFGHJKLMNPRSTUVWXYZ".charAt(Integer.parseInt(digits) % 23);
         QuarkusTransaction.requiringNew().run(() -> {
             SchoolReplica school = new SchoolReplica();
