@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,20 +58,25 @@ public class ConsumerStore {
         return fresh;
     }
 
+    /** Records the versions applied, in one statement for the batch; a version never goes back. */
     void recordApplied(String consumer, List<IncomingEvent> events) {
+        // One row per aggregate: a statement cannot upsert the same row twice.
+        Map<String, IncomingEvent> newest = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            newest.merge(event.topic() + '\u0000' + event.aggregateId(), event,
+                    (kept, candidate) -> candidate.version() > kept.version() ? candidate : kept);
+        }
         session().doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
-                    insert into consumed_version (consumer, topic, aggregate_id, version) values (?, ?, ?, ?)
+                    insert into consumed_version (consumer, topic, aggregate_id, version)
+                    select ?::text, applied.* from unnest(?::text[], ?::text[], ?::bigint[]) as applied
                     on conflict (consumer, topic, aggregate_id)
                     do update set version = excluded.version where consumed_version.version < excluded.version""")) {
-                for (IncomingEvent event : events) {
-                    upsert.setString(1, consumer);
-                    upsert.setString(2, event.topic());
-                    upsert.setString(3, event.aggregateId());
-                    upsert.setLong(4, event.version());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
+                upsert.setString(1, consumer);
+                upsert.setArray(2, connection.createArrayOf("text", newest.values().stream().map(IncomingEvent::topic).toArray()));
+                upsert.setArray(3, connection.createArrayOf("text", newest.values().stream().map(IncomingEvent::aggregateId).toArray()));
+                upsert.setArray(4, connection.createArrayOf("int8", newest.values().stream().map(IncomingEvent::version).toArray()));
+                upsert.executeUpdate();
             }
         });
     }
