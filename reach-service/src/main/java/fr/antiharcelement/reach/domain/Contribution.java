@@ -24,6 +24,15 @@ public record Contribution(UUID workshopId, String campaignCode, String schoolUa
         Dimension(String code) {
             this.code = code;
         }
+
+        public static Dimension of(String code) {
+            for (Dimension dimension : values()) {
+                if (dimension.code.equals(code)) {
+                    return dimension;
+                }
+            }
+            throw new IllegalArgumentException("unknown dimension " + code);
+        }
     }
 
     public record Key(Dimension dimension, String value) {

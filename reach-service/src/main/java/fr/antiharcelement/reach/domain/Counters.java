@@ -8,6 +8,8 @@ public final class Counters {
     public long studentWorkshops;
     public long parentWorkshops;
     public long scheduledWorkshops;
+    /** Schools reached under the key: changed by the projection when a school's delivered count leaves or comes back to 0. */
+    public long schools;
 
     public void add(Contribution contribution, int sign) {
         students += sign * contribution.studentsSensitised();
@@ -18,6 +20,7 @@ public final class Counters {
     }
 
     public boolean isZero() {
-        return students == 0 && parents == 0 && studentWorkshops == 0 && parentWorkshops == 0 && scheduledWorkshops == 0;
+        return students == 0 && parents == 0 && studentWorkshops == 0 && parentWorkshops == 0 && scheduledWorkshops == 0
+                && schools == 0;
     }
 }

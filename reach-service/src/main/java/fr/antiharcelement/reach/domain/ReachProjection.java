@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,11 +35,12 @@ public class ReachProjection {
     ReachStore store;
 
     public void apply(List<IncomingEvent> events) {
+        List<JsonNode> schools = new ArrayList<>();
         List<IncomingEvent> workshops = new ArrayList<>();
         Instant newest = null;
         for (IncomingEvent event : events) {
             switch (event.topic()) {
-                case SCHOOL_TOPIC -> store.upsertSchool(event.data());
+                case SCHOOL_TOPIC -> schools.add(event.data());
                 case CAMPAIGN_TOPIC -> store.upsertCampaign(event.data());
                 case WORKSHOP_TOPIC -> workshops.add(event);
                 default -> throw new IllegalArgumentException("reach does not consume " + event.topic());
@@ -48,6 +50,7 @@ public class ReachProjection {
                 newest = time.toInstant();
             }
         }
+        store.upsertSchools(schools);
         applyWorkshops(workshops);
         if (newest != null) {
             store.advanceAsOf(newest);
@@ -58,20 +61,33 @@ public class ReachProjection {
         if (events.isEmpty()) {
             return;
         }
-        List<Contribution> incoming = events.stream().map(ReachProjection::contribution).toList();
-        Map<UUID, Contribution> previous = store.contributions(incoming.stream().map(Contribution::workshopId).toList());
+        // The newest state of each workshop only: applying the states of one workshop in turn (subtract, add, subtract,
+        // add) comes to the same as subtracting the stored one and adding the newest, and each row is written once.
+        Map<UUID, Contribution> incoming = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            incoming.merge(UUID.fromString(event.aggregateId()), contribution(event),
+                    (kept, candidate) -> candidate.version() >= kept.version() ? candidate : kept);
+        }
+        Map<UUID, Contribution> previous = store.contributions(incoming.keySet());
         Map<Contribution.Key, Map<String, Counters>> totals = new HashMap<>();     // key → campaign → difference
         Map<SchoolKey, Long> delivered = new HashMap<>();
-        for (Contribution next : incoming) {
+        for (Contribution next : incoming.values()) {
             Contribution before = previous.get(next.workshopId());
             if (before != null) {
                 accumulate(before, -1, totals, delivered);
             }
             accumulate(next, +1, totals, delivered);
         }
-        store.saveContributions(incoming);
+        store.saveContributions(incoming.values());
+        store.addToSchools(delivered).forEach((school, after) -> {
+            // A school is reached under a key while its delivered count there is above 0.
+            long reachedChange = (after > 0 ? 1 : 0) - (after - delivered.get(school) > 0 ? 1 : 0);
+            if (reachedChange != 0) {
+                totals.computeIfAbsent(school.key(), k -> new HashMap<>()).computeIfAbsent(school.campaignCode(), c -> new Counters())
+                        .schools += reachedChange;
+            }
+        });
         store.addToTotals(totals);
-        store.addToSchools(delivered);
         store.upsertPartners(events);
     }
 

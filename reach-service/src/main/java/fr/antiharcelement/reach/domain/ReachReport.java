@@ -34,8 +34,9 @@ public class ReachReport {
     }
 
     public CampaignReach summary(String code) {
-        ReachQueries.CampaignInfo campaign = queries.campaign(code).orElse(null);
-        ReachRow totals = queries.totals(code);
+        ReachQueries.Summary summary = queries.summary(code);
+        ReachQueries.CampaignInfo campaign = summary.campaign().orElse(null);
+        ReachRow totals = summary.totals();
         if (campaign == null && totals.studentWorkshopsDelivered() + totals.parentWorkshopsDelivered() + totals.workshopsScheduled() == 0) {
             throw ProblemException.notFound("No campaign " + code + " in reach (yet)");
         }
@@ -59,7 +60,7 @@ public class ReachReport {
                         rate(t.studentWorkshopsDelivered(), targets.studentWorkshops(), campaign, today),
                         rate(t.parentWorkshopsDelivered(), targets.parentWorkshops(), campaign, today),
                         rate(t.schoolsReached(), targets.schools(), campaign, today)),
-                queries.asOf().map(asOf -> asOf.atZone(PARIS).toOffsetDateTime()).orElse(null),
+                summary.asOf().map(asOf -> asOf.atZone(PARIS).toOffsetDateTime()).orElse(null),
                 consumers.lagMillis(ReachConsumer.NAME));
     }
 

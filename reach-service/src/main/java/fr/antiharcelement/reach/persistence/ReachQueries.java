@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,51 +39,75 @@ public class ReachQueries {
                 order by 1""", statement -> { }, rows -> rows.getString(1));
     }
 
-    public Optional<CampaignInfo> campaign(String code) {
-        return query("select * from campaign_info where code = ?", statement -> statement.setString(1, code),
-                rows -> new CampaignInfo(rows.getString("code"), rows.getString("name"), rows.getDate("starts_on").toLocalDate(),
-                        rows.getDate("ends_on").toLocalDate(), rows.getInt("target_students"),
-                        (Integer) rows.getObject("target_parents"), rows.getInt("target_student_workshops"),
-                        rows.getInt("target_parent_workshops"), rows.getInt("target_schools"))).stream().findFirst();
+    /** What a summary needs, read in one query: the campaign (if campaign-events described it), its totals, and asOf. */
+    public record Summary(Optional<CampaignInfo> campaign, ReachRow totals, Optional<Instant> asOf) {
+    }
+
+    public Summary summary(String code) {
+        return query("""
+                select c.code, c.name, c.starts_on, c.ends_on, c.target_students, c.target_parents, c.target_student_workshops,
+                  c.target_parent_workshops, c.target_schools,
+                  coalesce(t.students, 0) as students, coalesce(t.parents, 0) as parents,
+                  coalesce(t.student_workshops, 0) as student_workshops, coalesce(t.parent_workshops, 0) as parent_workshops,
+                  coalesce(t.scheduled_workshops, 0) as scheduled_workshops, coalesce(t.schools, 0) as schools,
+                  (select as_of from projection_state where name = ?) as as_of
+                from (select ?::text as code) asked
+                left join campaign_info c on c.code = asked.code
+                left join reach_total t on t.campaign_code = asked.code and t.dimension = 'campaign' and t.key = asked.code""",
+                statement -> {
+                    statement.setString(1, ReachStore.PROJECTION);
+                    statement.setString(2, code);
+                }, rows -> {
+                    Optional<CampaignInfo> campaign = rows.getString("code") == null ? Optional.empty()
+                            : Optional.of(new CampaignInfo(rows.getString("code"), rows.getString("name"),
+                            rows.getDate("starts_on").toLocalDate(), rows.getDate("ends_on").toLocalDate(), rows.getInt("target_students"),
+                            (Integer) rows.getObject("target_parents"), rows.getInt("target_student_workshops"),
+                            rows.getInt("target_parent_workshops"), rows.getInt("target_schools")));
+                    ReachRow totals = new ReachRow(code, null, rows.getLong("students"), rows.getLong("parents"),
+                            rows.getLong("student_workshops"), rows.getLong("parent_workshops"), rows.getLong("scheduled_workshops"),
+                            rows.getLong("schools"));
+                    Timestamp asOf = rows.getTimestamp("as_of");
+                    return new Summary(campaign, totals, Optional.ofNullable(asOf).map(Timestamp::toInstant));
+                }).get(0);
     }
 
     /** A campaign's headline totals, from the running totals. */
     public ReachRow totals(String campaign) {
         return query("""
                 select t.key, null as name, t.students, t.parents, t.student_workshops, t.parent_workshops, t.scheduled_workshops,
-                  (select count(*) from reach_school s where s.campaign_code = t.campaign_code and s.dimension = 'campaign'
-                     and s.key = t.key and s.delivered > 0) as schools
+                  t.schools
                 from reach_total t where t.campaign_code = ? and t.dimension = 'campaign'""",
                 statement -> statement.setString(1, campaign), rows -> row(rows, null)).stream().findFirst()
                 .orElse(new ReachRow(campaign, null, 0, 0, 0, 0, 0, 0));
     }
 
-    public Optional<Instant> asOf() {
-        return query("select as_of from projection_state where name = ?", statement -> statement.setString(1, ReachStore.PROJECTION),
-                rows -> rows.getTimestamp(1) == null ? null : rows.getTimestamp(1).toInstant()).stream().findFirst();
-    }
-
-    /** One row per key, from the running totals, sorted by students sensitised. */
+    /**
+     * One row per key, from the running totals, sorted by students sensitised. Région, académie and département sum
+     * the per-school totals: a school's own row counts 1 school reached or none, so the sum counts the schools reached.
+     */
     public List<ReachRow> breakdownFromTotals(String campaign, Breakdown by) {
         String sql = switch (by) {
             case REGION, ACADEMY, DEPARTMENT -> {
                 String column = by.name().toLowerCase();
                 yield """
                         select coalesce(si.%1$s_code, 'UNKNOWN') as key, max(si.%1$s_name) as name, sum(t.students), sum(t.parents),
-                          sum(t.student_workshops), sum(t.parent_workshops), sum(t.scheduled_workshops),
-                          count(*) filter (where s.delivered > 0) as schools
+                          sum(t.student_workshops), sum(t.parent_workshops), sum(t.scheduled_workshops), sum(t.schools)
                         from reach_total t
                         left join school_info si on si.uai = t.key
-                        left join reach_school s on s.campaign_code = t.campaign_code and s.dimension = 'school' and s.key = t.key
-                          and s.school_uai = t.key
                         where t.campaign_code = ? and t.dimension = 'school'
                         group by 1""".formatted(column);
             }
+            case SCHOOL -> """
+                    select t.key, si.name, t.students, t.parents, t.student_workshops, t.parent_workshops, t.scheduled_workshops, t.schools
+                    from reach_total t left join school_info si on si.uai = t.key
+                    where t.campaign_code = ? and t.dimension = 'school'""";
+            case PARTNER -> """
+                    select t.key, p.name, t.students, t.parents, t.student_workshops, t.parent_workshops, t.scheduled_workshops, t.schools
+                    from reach_total t left join partner_info p on p.code = t.key
+                    where t.campaign_code = ? and t.dimension = 'partner'""";
             default -> """
-                    select t.key, %s as name, t.students, t.parents, t.student_workshops, t.parent_workshops, t.scheduled_workshops,
-                      (select count(*) from reach_school s where s.campaign_code = t.campaign_code and s.dimension = t.dimension
-                         and s.key = t.key and s.delivered > 0) as schools
-                    from reach_total t where t.campaign_code = ? and t.dimension = '%s'""".formatted(nameOf(by), dimensionOf(by));
+                    select t.key, null, t.students, t.parents, t.student_workshops, t.parent_workshops, t.scheduled_workshops, t.schools
+                    from reach_total t where t.campaign_code = ? and t.dimension = '%s'""".formatted(dimensionOf(by));
         };
         return sorted(query(sql, statement -> statement.setString(1, campaign), rows -> row(rows, rows.getString(2))));
     }
@@ -156,20 +181,10 @@ public class ReachQueries {
 
     private static String dimensionOf(Breakdown by) {
         return switch (by) {
-            case SCHOOL -> "school";
-            case PARTNER -> "partner";
             case AUDIENCE -> "audience";
             case CLASS_LEVEL -> "classLevel";
             case MONTH -> "month";
-            default -> throw new IllegalArgumentException(by + " is derived from schools");
-        };
-    }
-
-    private static String nameOf(Breakdown by) {
-        return switch (by) {
-            case SCHOOL -> "(select name from school_info where uai = t.key)";
-            case PARTNER -> "(select name from partner_info where code = t.key)";
-            default -> "null";
+            default -> throw new IllegalArgumentException(by + " is read with its names");
         };
     }
 

@@ -10,19 +10,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Writes of the reach projection: batched statements on the consumer transaction's connection. */
+/** Writes of the reach projection: one statement per table and batch, on the consumer transaction's connection. */
 @ApplicationScoped
 public class ReachStore {
 
@@ -31,20 +35,26 @@ public class ReachStore {
     @Inject
     EntityManager entityManager;
 
-    public void upsertSchool(JsonNode school) {
-        work("""
+    /** Upserts the schools of a batch of school-events, in one statement; the last event of a school wins. */
+    public void upsertSchools(List<JsonNode> schools) {
+        String[] fields = {"uai", "name", "departmentCode", "departmentName", "academyCode", "academyName", "regionCode", "regionName"};
+        Map<String, Object[]> byUai = new LinkedHashMap<>();
+        for (JsonNode school : schools) {
+            Object[] row = new Object[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                row[i] = required(school, fields[i]);
+            }
+            byUai.put((String) row[0], row);
+        }
+        Columns rows = new Columns("text", "text", "text", "text", "text", "text", "text", "text");
+        byUai.values().forEach(rows::add);
+        write("""
                 insert into school_info (uai, name, department_code, department_name, academy_code, academy_name, region_code, region_name)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                 on conflict (uai) do update set name = excluded.name, department_code = excluded.department_code,
                   department_name = excluded.department_name, academy_code = excluded.academy_code,
                   academy_name = excluded.academy_name, region_code = excluded.region_code, region_name = excluded.region_name""",
-                statement -> {
-                    String[] fields = {"uai", "name", "departmentCode", "departmentName", "academyCode", "academyName", "regionCode", "regionName"};
-                    for (int i = 0; i < fields.length; i++) {
-                        statement.setString(i + 1, required(school, fields[i]));
-                    }
-                    statement.executeUpdate();
-                });
+                rows);
     }
 
     public void upsertCampaign(JsonNode campaign) {
@@ -75,15 +85,11 @@ public class ReachStore {
         Map<String, String> names = new HashMap<>();
         workshopEvents.forEach(event -> names.put(event.data().path("partnerCode").asText(),
                 event.data().path("partnerName").isTextual() ? event.data().get("partnerName").asText() : null));
-        work("insert into partner_info (code, name) values (?, ?) on conflict (code) do update set name = coalesce(excluded.name, partner_info.name)",
-                statement -> {
-                    for (Map.Entry<String, String> partner : names.entrySet()) {
-                        statement.setString(1, partner.getKey());
-                        statement.setString(2, partner.getValue());
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                });
+        Columns rows = new Columns("text", "text");
+        names.forEach(rows::add);
+        write("""
+                insert into partner_info (code, name) select * from unnest(?::text[], ?::text[])
+                on conflict (code) do update set name = coalesce(excluded.name, partner_info.name)""", rows);
     }
 
     public Map<UUID, Contribution> contributions(Collection<UUID> workshopIds) {
@@ -104,80 +110,77 @@ public class ReachStore {
         return found;
     }
 
-    public void saveContributions(List<Contribution> contributions) {
-        work("""
+    /** Saves the new state of each workshop; at most one contribution per workshop (one statement cannot upsert a row twice). */
+    public void saveContributions(Collection<Contribution> contributions) {
+        Columns rows = new Columns("uuid", "text", "text", "text", "text", "text", "date", "text", "int4", "int8");
+        for (Contribution c : contributions) {
+            rows.add(c.workshopId(), c.campaignCode(), c.schoolUai(), c.partnerCode(), c.audience(), c.classLevel(), c.day(),
+                    c.status(), c.attendees(), c.version());
+        }
+        write("""
                 insert into workshop_contribution (workshop_id, campaign_code, school_uai, partner_code, audience, class_level, day,
-                  status, attendees, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  status, attendees, version)
+                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::int[],
+                  ?::bigint[])
                 on conflict (workshop_id) do update set campaign_code = excluded.campaign_code, school_uai = excluded.school_uai,
                   partner_code = excluded.partner_code, audience = excluded.audience, class_level = excluded.class_level,
                   day = excluded.day, status = excluded.status, attendees = excluded.attendees, version = excluded.version""",
-                statement -> {
-                    for (Contribution c : contributions) {
-                        statement.setObject(1, c.workshopId());
-                        statement.setString(2, c.campaignCode());
-                        statement.setString(3, c.schoolUai());
-                        statement.setString(4, c.partnerCode());
-                        statement.setString(5, c.audience());
-                        statement.setString(6, c.classLevel());
-                        statement.setDate(7, Date.valueOf(c.day()));
-                        statement.setString(8, c.status());
-                        statement.setInt(9, c.attendees());
-                        statement.setLong(10, c.version());
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                });
+                rows);
     }
 
     public void addToTotals(Map<Contribution.Key, Map<String, Counters>> differences) {
-        work("""
+        Columns rows = new Columns("text", "text", "text", "int8", "int8", "int8", "int8", "int8", "int8");
+        for (Map.Entry<Contribution.Key, Map<String, Counters>> byKey : differences.entrySet()) {
+            for (Map.Entry<String, Counters> byCampaign : byKey.getValue().entrySet()) {
+                Counters d = byCampaign.getValue();
+                if (!d.isZero()) {
+                    rows.add(byCampaign.getKey(), byKey.getKey().dimension().code, byKey.getKey().value(), d.students, d.parents,
+                            d.studentWorkshops, d.parentWorkshops, d.scheduledWorkshops, d.schools);
+                }
+            }
+        }
+        write("""
                 insert into reach_total (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
-                  scheduled_workshops) values (?, ?, ?, ?, ?, ?, ?, ?)
+                  scheduled_workshops, schools)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                  ?::bigint[])
                 on conflict (campaign_code, dimension, key) do update set students = reach_total.students + excluded.students,
                   parents = reach_total.parents + excluded.parents,
                   student_workshops = reach_total.student_workshops + excluded.student_workshops,
                   parent_workshops = reach_total.parent_workshops + excluded.parent_workshops,
-                  scheduled_workshops = reach_total.scheduled_workshops + excluded.scheduled_workshops""",
-                statement -> {
-                    for (Map.Entry<Contribution.Key, Map<String, Counters>> byKey : differences.entrySet()) {
-                        for (Map.Entry<String, Counters> byCampaign : byKey.getValue().entrySet()) {
-                            Counters d = byCampaign.getValue();
-                            if (d.isZero()) {
-                                continue;
-                            }
-                            statement.setString(1, byCampaign.getKey());
-                            statement.setString(2, byKey.getKey().dimension().code);
-                            statement.setString(3, byKey.getKey().value());
-                            statement.setLong(4, d.students);
-                            statement.setLong(5, d.parents);
-                            statement.setLong(6, d.studentWorkshops);
-                            statement.setLong(7, d.parentWorkshops);
-                            statement.setLong(8, d.scheduledWorkshops);
-                            statement.addBatch();
-                        }
-                    }
-                    statement.executeBatch();
-                });
+                  scheduled_workshops = reach_total.scheduled_workshops + excluded.scheduled_workshops,
+                  schools = reach_total.schools + excluded.schools""", rows);
     }
 
-    public void addToSchools(Map<ReachProjection.SchoolKey, Long> delivered) {
+    /**
+     * Adds to the delivered counts per school and key, and returns the count of each school changed, after the addition:
+     * the projection tells from it (and the difference it added) which schools became reached or stopped being reached.
+     */
+    public Map<ReachProjection.SchoolKey, Long> addToSchools(Map<ReachProjection.SchoolKey, Long> delivered) {
+        Columns rows = new Columns("text", "text", "text", "text", "int8");
+        delivered.forEach((school, difference) -> {
+            if (difference != 0) {
+                rows.add(school.campaignCode(), school.key().dimension().code, school.key().value(), school.schoolUai(), difference);
+            }
+        });
+        Map<ReachProjection.SchoolKey, Long> after = new HashMap<>();
+        if (rows.isEmpty()) {
+            return after;
+        }
         work("""
-                insert into reach_school (campaign_code, dimension, key, school_uai, delivered) values (?, ?, ?, ?, ?)
-                on conflict (campaign_code, dimension, key, school_uai) do update set delivered = reach_school.delivered + excluded.delivered""",
-                statement -> {
-                    for (Map.Entry<ReachProjection.SchoolKey, Long> entry : delivered.entrySet()) {
-                        if (entry.getValue() == 0) {
-                            continue;
-                        }
-                        statement.setString(1, entry.getKey().campaignCode());
-                        statement.setString(2, entry.getKey().key().dimension().code);
-                        statement.setString(3, entry.getKey().key().value());
-                        statement.setString(4, entry.getKey().schoolUai());
-                        statement.setLong(5, entry.getValue());
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                });
+                insert into reach_school (campaign_code, dimension, key, school_uai, delivered)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                on conflict (campaign_code, dimension, key, school_uai) do update set delivered = reach_school.delivered + excluded.delivered
+                returning campaign_code, dimension, key, school_uai, delivered""", statement -> {
+            rows.bind(statement);
+            try (ResultSet changed = statement.executeQuery()) {
+                while (changed.next()) {
+                    Contribution.Key key = new Contribution.Key(Contribution.Dimension.of(changed.getString(2)), changed.getString(3));
+                    after.put(new ReachProjection.SchoolKey(changed.getString(1), key, changed.getString(4)), changed.getLong(5));
+                }
+            }
+        });
+        return after;
     }
 
     public void advanceAsOf(Instant newest) {
@@ -193,11 +196,11 @@ public class ReachStore {
     /** Empties the projection, for a rebuild from the topics. */
     public void clear() {
         work("truncate workshop_contribution, reach_total, reach_school, school_info, campaign_info, partner_info, projection_state",
-                java.sql.PreparedStatement::execute);
+                PreparedStatement::execute);
     }
 
     private interface StatementWork {
-        void run(PreparedStatement statement) throws java.sql.SQLException;
+        void run(PreparedStatement statement) throws SQLException;
     }
 
     private void work(String sql, StatementWork work) {
@@ -206,6 +209,49 @@ public class ReachStore {
                 work.run(statement);
             }
         });
+    }
+
+    /** Writes a batch's rows in one statement ({@code insert ... select * from unnest(?, ...)}), none if there are none. */
+    private void write(String sql, Columns rows) {
+        if (!rows.isEmpty()) {
+            work(sql, statement -> {
+                rows.bind(statement);
+                statement.executeUpdate();
+            });
+        }
+    }
+
+    /**
+     * Rows bound as one array per column, for {@code select * from unnest(?, ?, ...)}: a whole batch in one statement
+     * and one round trip, where a JDBC batch sends a statement per row.
+     */
+    private static final class Columns {
+        private final String[] types;
+        private final List<List<Object>> values = new ArrayList<>();
+
+        Columns(String... types) {
+            this.types = types;
+            for (int i = 0; i < types.length; i++) {
+                values.add(new ArrayList<>());
+            }
+        }
+
+        void add(Object... row) {
+            for (int i = 0; i < types.length; i++) {
+                values.get(i).add(row[i]);
+            }
+        }
+
+        boolean isEmpty() {
+            return values.get(0).isEmpty();
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            Connection connection = statement.getConnection();
+            for (int i = 0; i < types.length; i++) {
+                statement.setArray(i + 1, connection.createArrayOf(types[i], values.get(i).toArray()));
+            }
+        }
     }
 
     private static String required(JsonNode data, String field) {
