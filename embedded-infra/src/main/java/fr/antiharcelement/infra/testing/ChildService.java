@@ -33,6 +33,7 @@ public final class ChildService implements AutoCloseable {
     private final Path log;
     private final Map<String, String> settings;
     private Process process;
+    private Duration startUp;
 
     private ChildService(String name, String database, Map<String, String> settings) {
         this.name = name;
@@ -40,10 +41,12 @@ public final class ChildService implements AutoCloseable {
         this.settings = Map.copyOf(settings);
         this.jar = Path.of(System.getProperty("basedir", "."), "..", name, "target", "quarkus-app", "quarkus-run.jar").normalize();
         this.port = freePort();
-        this.log = Path.of(System.getProperty("basedir", "."), "target", name + "-" + database + ".log");
+        this.log = Path.of(System.getProperty("basedir", "."), "target", Path.of(name).getFileName() + "-" + database + ".log");
     }
 
-    /** Starts {@code name} (e.g. {@code workshop-service}) on a free port with database {@code database}; waits until ready. */
+    /**
+     * Starts {@code name} (the module's directory from the repository's root, e.g. {@code workshop-service}) on a free
+     * port with database {@code database}; waits until ready. */
     public static ChildService start(String name, String database) {
         return start(name, database, Map.of());
     }
@@ -61,6 +64,19 @@ public final class ChildService implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** The operating system's process id, while it runs: where its resident memory can be read. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        return process.pid();
+    }
+
+    /** Time from the process's launch to its first ready answer, for the last {@link #start()}. */
+    public synchronized Duration startUp() {
+        return startUp;
     }
 
     public synchronized boolean isRunning() {
@@ -86,12 +102,14 @@ public final class ChildService implements AutoCloseable {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", infra.keys().publicKeyFile().toUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", TokenMinter.LOCAL_ISSUER));
         builder.environment().putAll(settings);
+        long launched = System.nanoTime();
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
         awaitReady(Duration.ofSeconds(90));
+        startUp = Duration.ofNanos(System.nanoTime() - launched);
     }
 
     /** Kills the process abruptly (SIGKILL), as a crash would: no shutdown hook, no last commit. */
@@ -141,7 +159,7 @@ public final class ChildService implements AutoCloseable {
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
             try {
-                process.waitFor(250, TimeUnit.MILLISECONDS); // returns early if the process dies
+                process.waitFor(50, TimeUnit.MILLISECONDS); // returns early if the process dies; short, as start-up is measured
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
