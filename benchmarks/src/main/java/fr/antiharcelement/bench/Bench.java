@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * Entry point of {@code ./run bench NAME}: runs one benchmark against its own embedded PostgreSQL and Kafka (under
  * {@code benchmarks/target/}) and the services started from their built jars, prints its figures and stops
- * everything it started. {@code ./run bench all} runs each in a JVM of its own, so they never share a topic.
+ * everything it started. {@code ./run bench all} runs each in a JVM of its own, so they never share a topic;
+ * {@code ./run bench report} does the same and then has {@link BenchmarkReport} write docs/benchmarks.md.
  */
 public final class Bench {
 
-    static final List<String> NAMES = List.of("import", "relay", "workshops", "reach");
+    static final List<String> NAMES = List.of("baseline", "import", "relay", "workshops", "reach");
 
     private Bench() {
     }
@@ -18,12 +19,14 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String name = args.length == 0 ? "" : args[0];
         if (!NAMES.contains(name)) {
-            System.err.println("Usage: ./run bench [" + String.join("|", NAMES) + "|all]");
+            System.err.println("Usage: ./run bench [" + String.join("|", NAMES) + "|all|report]");
             System.exit(2);
         }
         Report.machine();
+        Report.benchmark(name);
         try (BenchEnvironment environment = BenchEnvironment.start()) {
             switch (name) {
+                case "baseline" -> new BaselineBenchmark(environment).run();
                 case "import" -> new ImportBenchmark(environment).run();
                 case "relay" -> new RelayBenchmark(environment).run();
                 case "workshops" -> new WorkshopBenchmark(environment).run();

@@ -20,11 +20,29 @@ import java.util.Map;
 final class BenchEnvironment implements AutoCloseable {
 
     /** A started service: where it answers, and how to stop it. */
-    record Service(String name, String url, AutoCloseable process) {
+    record Service(String name, String database, ChildService process) {
+
+        String url() {
+            return process.url();
+        }
+
+        /**
+         * Stops it, recording its peak resident memory first: what it needed under the benchmark's load (for the
+         * baseline service, that is the baseline).
+         */
         void stop() {
+            if (process.isRunning()) {
+                double peak = Report.residentMegabytes(process.pid(), "VmHWM");
+                if (peak > 0) {
+                    Figure figure = Figure.megabytes("peak resident memory, " + java.nio.file.Path.of(name).getFileName()
+                            + " (database " + database + ")", peak);
+                    Report.figure(name.equals(BaselineBenchmark.SERVICE) ? figure.provides(Baseline.MEMORY_PEAK)
+                            : figure.against(Baseline.MEMORY_PEAK));
+                }
+            }
             try {
                 process.close();
-            } catch (Exception e) {
+            } catch (RuntimeException e) {
                 System.err.println("Stopping " + name + ": " + e);
             }
         }
@@ -48,27 +66,41 @@ final class BenchEnvironment implements AutoCloseable {
         return infra.kafka().bootstrapServers();
     }
 
+    int postgresPort() {
+        return infra.postgres().port();
+    }
+
+    /** The embedded PostgreSQL's version, as the server reports it. */
+    String postgresVersion() {
+        try (Connection connection = DriverManager.getConnection(infra.postgres().jdbcUrl("postgres"), LocalPostgres.USER, "");
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery("show server_version")) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
     /** Starts {@code name} from its jar through the tests' {@link ChildService}, on database {@code database}. */
     Service service(String name, String database) {
         durableCommits(database);
         Report.progress("starting " + name + " (database " + database + ")");
-        ChildService child = ChildService.start(name, database);
-        return track(new Service(name, child.url(), child));
+        return track(new Service(name, database, ChildService.start(name, database)));
     }
 
     /** The same with settings of its own in its environment. */
     Service service(String name, String database, Map<String, String> settings) {
         durableCommits(database);
         Report.progress("starting " + name + " (database " + database + ", " + settings + ")");
-        ChildService child = ChildService.start(name, database, settings);
-        return track(new Service(name, child.url(), child));
+        return track(new Service(name, database, ChildService.start(name, database, settings)));
     }
 
     /**
      * The embedded server commits asynchronously by default (zonky sets {@code synchronous_commit=off}); a service's
      * database commits durably here, as in production, so that write figures include the WAL flush.
      */
-    private void durableCommits(String database) {
+    void durableCommits(String database) {
         infra.postgres().ensureDatabase(database);
         try (Connection connection = DriverManager.getConnection(infra.postgres().jdbcUrl("postgres"), LocalPostgres.USER, "");
              Statement statement = connection.createStatement()) {

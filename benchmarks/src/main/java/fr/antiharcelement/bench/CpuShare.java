@@ -52,12 +52,22 @@ final class CpuShare {
         sampler.start();
     }
 
-    /** "busy 93%, other processes 41%" of the whole machine since the previous call. */
-    static String sinceLastMark() {
+    /** Shares of the whole machine's CPU, in percent; {@code others} is what processes not started by the benchmark used. */
+    record Share(int busy, int others) {
+        static final Share UNKNOWN = new Share(-1, -1);
+
+        @Override
+        public String toString() {
+            return busy < 0 ? "unknown" : "machine busy " + busy + "%, of which processes not started by the benchmark " + others + "%";
+        }
+    }
+
+    /** How busy the machine was since the previous call, and how much of it came from other processes. */
+    static Share sinceLastMark() {
         return INSTANCE.mark();
     }
 
-    private synchronized String mark() {
+    private synchronized Share mark() {
         long all = totalAll - markAll;
         long busy = totalBusy - markBusy;
         long own = ownBusy - markOwn;
@@ -65,10 +75,9 @@ final class CpuShare {
         markBusy = totalBusy;
         markOwn = ownBusy;
         if (all <= 0) {
-            return "unknown";
+            return Share.UNKNOWN;
         }
-        return String.format("machine busy %d%%, of which processes not started by the benchmark %d%%",
-                100 * busy / all, Math.max(0, 100 * (busy - own) / all));
+        return new Share((int) (100 * busy / all), (int) Math.max(0, 100 * (busy - own) / all));
     }
 
     private synchronized void sample() {

@@ -49,7 +49,8 @@ final class ImportBenchmark {
                     rowsRead, report.path("created").asLong(), report.path("updated").asLong(),
                     report.path("unchanged").asLong(), report.path("merged").size(), report.path("rejectedCount").asLong()));
             Report.line("duration", String.format("%.1f s (one request, one transaction)", seconds));
-            Report.figure("import throughput", Report.rate(rowsRead / seconds), "≥ 5,000 /s");
+            Report.figure(Figure.rate("annuaire import, " + Report.count(rowsRead) + " rows", rowsRead / seconds).aim("≥ 5,000 /s")
+                    .against(Baseline.PG_BULK_ROWS));
             Report.cpu(cpu, rowsRead, "row");
             cpu = Report.cpuMark();
 
@@ -58,7 +59,8 @@ final class ImportBenchmark {
             double relaySeconds = (allSeen - answered) / 1e9;
             Report.block("relay after the import: " + Report.count(events) + " school events to " + TOPIC);
             Report.line("from import response to last event", String.format("%.1f s", relaySeconds));
-            Report.figure("relay throughput after import", Report.rate(events / relaySeconds), "");
+            Report.figure(Figure.rate("relay after the import, " + Report.count(events) + " events", events / relaySeconds)
+                    .against(Baseline.KAFKA_RECORDS));
             Report.cpu(cpu, events, "event");
 
             Report.progress("importing the same file again (nothing changes, nothing is published)...");
@@ -71,7 +73,8 @@ final class ImportBenchmark {
             Report.line("report", String.format("unchanged %,d, created %,d, updated %,d", second.path("unchanged").asLong(),
                     second.path("created").asLong(), second.path("updated").asLong()));
             Report.line("events published by it", Report.count(counter.count() - events));
-            Report.figure("re-import throughput (no change)", Report.rate(second.path("rowsRead").asLong() / secondSeconds), "");
+            Report.figure(Figure.rate("same file again (nothing changes)", second.path("rowsRead").asLong() / secondSeconds)
+                    .against(Baseline.PG_BULK_ROWS));
             Report.cpu(cpu, second.path("rowsRead").asLong(), "row");
         }
     }

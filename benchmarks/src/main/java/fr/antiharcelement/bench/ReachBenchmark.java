@@ -64,7 +64,8 @@ final class ReachBenchmark {
             Report.block("reach: ingest of " + Report.count(produced) + " events (" + Report.count(workshops) + " workshops)");
             ingest.describe();
             Report.cpu(cpu, produced, "event (start-up included)");
-            Report.figure("reach ingest, 500 events per transaction", Report.rate(ingest.steadyPerSecond()), "≥ 20,000 /s");
+            Report.figure(Figure.rate("ingest of " + Report.count(produced) + " events, 500 per transaction", ingest.steadyPerSecond())
+                    .aim("≥ 20,000 /s").against(Baseline.KAFKA_RECORDS, Baseline.PG_BULK_ROWS));
 
             reads(http, reach);
             freshness(http, reach, schools);
@@ -103,7 +104,7 @@ final class ReachBenchmark {
 
         Load.Outcome one = Load.closedLoop(http, 1, 2_000, Duration.ofSeconds(120), i -> Http.get(summary, viewer));
         Report.line("summary, 1 client", one.latency().describe());
-        Report.figure("summary p99", Report.ms(one.latency().millis(99)) + " ms", "≤ 10 ms");
+        Report.figure(Figure.latency("campaign summary, 1 client", one.latency()).aim("p99 ≤ 10 ms").against(Baseline.HTTP_1_CLIENT));
         for (String by : List.of("region", "school")) {
             String url = summary + "/breakdown?by=" + by;
             HttpResponse<String> sample = http.send(Http.get(url, viewer));
@@ -111,15 +112,18 @@ final class ReachBenchmark {
             Load.Outcome breakdown = Load.closedLoop(http, 1, 300, Duration.ofSeconds(120), i -> Http.get(url, viewer));
             Report.line("breakdown by " + by + ", 1 client", breakdown.latency().describe() + String.format(", %,d rows, %.1f kB",
                     Http.parse(sample.body()).size(), sample.body().length() / 1e3));
-            Report.figure("breakdown by " + by + " p99", Report.ms(breakdown.latency().millis(99)) + " ms", "≤ 50 ms");
+            Report.figure(Figure.latency("breakdown by=" + by + ", 1 client", breakdown.latency()).aim("p99 ≤ 50 ms")
+                    .against(Baseline.HTTP_1_CLIENT));
             require(breakdown.failed() == 0, "breakdown by " + by + " failed: " + breakdown.failures());
         }
         Load.closedLoop(http, 64, Integer.MAX_VALUE, Duration.ofSeconds(5), i -> Http.get(summary, viewer)); // warm-up
         var cpu = Report.cpuMark();
         Load.Outcome many = Load.closedLoop(http, 64, Integer.MAX_VALUE, Duration.ofSeconds(20), i -> Http.get(summary, viewer));
-        Report.line("summary, 64 connections, 20 s", many.latency().describe() + ", non-2xx " + many.failures());
+        Report.block("reach: campaign summary with 64 connections, 20 s");
+        Report.line("summary, 64 connections", many.latency().describe() + ", non-2xx " + many.failures());
         Report.cpu(cpu, many.sent(), "summary request");
-        Report.figure("summary requests/s, 64 connections", Report.rate(many.perSecond()), "");
+        Report.figure(Figure.rate("campaign summary, 64 connections", many.perSecond()).with(many.latency())
+                .against(Baseline.HTTP_64_CLIENTS, Baseline.PG_READS));
     }
 
     /**
@@ -215,8 +219,8 @@ final class ReachBenchmark {
         Report.line("summary polls", String.format("%,d, %s apart on average", poller.polls(),
                 Report.ms(poller.averageGapMillis()) + " ms"));
         Report.line("completion to summary", visible.describe() + (unseen > 0 ? ", " + unseen + " never seen" : ""));
-        Report.figure("freshness p50", Report.ms(visible.millis(50)) + " ms", "");
-        Report.figure("freshness p99", Report.ms(visible.millis(99)) + " ms", "≤ 100 ms");
+        Report.figure(Figure.latency("completion to reach summary, " + perSecond + " completions/s", visible).aim("p99 ≤ 100 ms")
+                .against(Baseline.KAFKA_LATENCY));
         workshop.stop();
     }
 
@@ -246,7 +250,8 @@ final class ReachBenchmark {
             Report.block("reach: ingest of a " + Report.count(produced) + "-event sample, " + how + ", new database");
             catchup.describe();
             Report.cpu(cpu, produced, "event (start-up included)");
-            Report.figure("reach ingest, " + how + " (sample)", Report.rate(catchup.steadyPerSecond()), "");
+            Report.figure(Figure.rate("ingest of a " + Report.count(produced) + "-event sample, " + how, catchup.steadyPerSecond())
+                    .against(onePerTransaction ? Baseline.PG_COMMITS : Baseline.KAFKA_RECORDS));
             reach.stop();
         }
     }

@@ -1,8 +1,6 @@
 package fr.antiharcelement.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.antiharcelement.infra.testing.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,7 +33,8 @@ final class RelayBenchmark {
             Report.progress("warming up (" + warmUp + " requests, not measured)...");
             drive(http, school, admin, warmUp, 0, 5, new ConcurrentHashMap<>(), new Latency());
 
-            try (Arrivals arrivals = new Arrivals(environment.bootstrapServers())) {
+            try (Arrivals arrivals = new Arrivals(environment.bootstrapServers(), TOPIC,
+                    record -> record.key() + "#" + Http.parse(record.value()).path("version").asLong())) {
                 Map<String, Long> answeredAt = new ConcurrentHashMap<>();
                 Latency requestLatency = new Latency();
                 Report.progress(requests + " requests, one every " + intervalMillis + " ms...");
@@ -59,8 +58,8 @@ final class RelayBenchmark {
                 Report.line("commit to visible", visible.describe());
                 Report.line("seen before the response was read", beforeResponse + " (counted as 0 ms)");
                 Report.cpu(cpu, requests, "change (request, relay and consumer)");
-                Report.figure("relay latency p50", Report.ms(visible.millis(50)) + " ms", "");
-                Report.figure("relay latency p99", Report.ms(visible.millis(99)) + " ms", "≤ 50 ms");
+                Report.figure(Figure.latency("commit to read_committed consumer, one change per " + intervalMillis + " ms", visible)
+                        .aim("p99 ≤ 50 ms").against(Baseline.KAFKA_LATENCY));
             }
         }
     }
@@ -84,14 +83,7 @@ final class RelayBenchmark {
                               int intervalMillis, Map<String, Long> answeredAt, Latency requestLatency) {
         long start = System.nanoTime();
         for (int i = 0; i < requests; i++) {
-            long due = start + i * intervalMillis * 1_000_000L;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                CommittedTail.sleep(Duration.ofNanos(wait));
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
-            }
+            Arrivals.waitForTurn(start, i, intervalMillis);
             int n = i / 2;
             String uai = SchoolRequests.uai(n, firstSerial);
             Map<String, Object> body = SchoolRequests.college(uai, SchoolRequests.department(n), "Collège Benchmark " + n);
@@ -112,57 +104,6 @@ final class RelayBenchmark {
             }
             requestLatency.recordNanos(answered - sent);
             answeredAt.put(uai + "#" + (i % 2 == 0 ? 1 : 2), answered);
-        }
-    }
-
-    /** Notes when each school event ("UAI#version") first became readable, polling from the topic's end. */
-    private static final class Arrivals implements AutoCloseable {
-
-        private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
-        private final CommittedTail tail;
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        Arrivals(String bootstrapServers) {
-            tail = new CommittedTail(bootstrapServers, TOPIC, false, Duration.ofSeconds(30));
-            thread = new Thread(() -> {
-                while (running) {
-                    for (ConsumerRecord<String, String> record : tail.poll(Duration.ofMillis(100))) {
-                        long now = System.nanoTime();
-                        JsonNode data = Http.parse(record.value());
-                        seenAt.putIfAbsent(record.key() + "#" + data.path("version").asLong(), now);
-                    }
-                }
-            }, "school-events-arrivals");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        long at(String key) {
-            return seenAt.get(key);
-        }
-
-        void await(Iterable<String> keys, Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            for (String key : keys) {
-                while (!seenAt.containsKey(key)) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Event " + key + " not seen on " + TOPIC + " after " + timeout);
-                    }
-                    CommittedTail.sleep(Duration.ofMillis(20));
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            running = false;
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            tail.close();
         }
     }
 }

@@ -5,17 +5,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** What a benchmark prints: progress lines, one block of figures per measurement, and a closing table. */
+/**
+ * What a benchmark prints: progress lines, one block of figures per measurement, and a closing table. With
+ * {@code -Dbench.figures=FILE} the figures are also appended to FILE (JSON lines), from which
+ * {@link BenchmarkReport} writes docs/benchmarks.md.
+ */
 final class Report {
 
-    private record Figure(String name, String measured, String aim) {
-    }
-
     private static final List<Figure> FIGURES = new ArrayList<>();
+    private static final Map<String, String> CPU_PER_OPERATION = new HashMap<>();
+    private static final Map<String, String> NOTES = new java.util.LinkedHashMap<>();
+    private static String benchmark = "";
+    private static String block = "";
+    private static CpuShare.Share blockShare = CpuShare.Share.UNKNOWN;
 
     private Report() {
     }
@@ -24,10 +33,17 @@ final class Report {
         System.out.println("[bench " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + line);
     }
 
-    static void block(String title) {
+    static synchronized void benchmark(String name) {
+        benchmark = name;
+    }
+
+    /** Starts the block of figures of one measurement; the CPU share shown is the measurement's, since the last block. */
+    static synchronized void block(String title) {
+        block = title;
+        blockShare = CpuShare.sinceLastMark();
         System.out.println();
         System.out.println("=== " + title + " ===");
-        line("CPU since the previous block", CpuShare.sinceLastMark());
+        line("CPU since the previous block", blockShare);
     }
 
     static void line(String label, Object value) {
@@ -35,25 +51,63 @@ final class Report {
     }
 
     /** A headline figure: printed in its block and again in the closing table, next to its aim. */
-    static synchronized void figure(String name, String measured, String aim) {
-        line(name, measured + (aim.isEmpty() ? "" : "   (aim " + aim + ")"));
-        FIGURES.add(new Figure(name, measured, aim));
+    static synchronized void figure(Figure figure) {
+        line(figure.name(), figure.measured() + (figure.aim().isEmpty() ? "" : "   (aim " + figure.aim() + ")"));
+        boolean ofTheBlock = figure.unit() != Figure.Unit.MEGABYTES && figure.unit() != Figure.Unit.SECONDS;
+        FIGURES.add(ofTheBlock ? figure.takenIn(benchmark, block, blockShare.busy() < 0 ? null : blockShare.others())
+                : figure.takenIn(benchmark, "", null)); // memory and start-up: not the block's measurement
     }
 
+    /** A process's resident memory in MB from /proc: {@code VmRSS} now, {@code VmHWM} its peak; 0 if unreadable. */
+    static double residentMegabytes(long pid, String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                    .filter(line -> line.startsWith(field + ":"))
+                    .mapToDouble(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0).findFirst().orElse(0);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** The closing table; and the figures appended to the file of {@code -Dbench.figures}, when given. */
     static synchronized void summary() {
-        if (FIGURES.isEmpty()) {
+        if (FIGURES.isEmpty() && NOTES.isEmpty()) {
             return;
         }
         System.out.println();
         System.out.println("=== summary (load average at the end: " + loadAverage() + ") ===");
-        System.out.printf("  %-44s %-22s %s%n", "figure", "measured", "aim");
+        System.out.printf("  %-48s %-40s %s%n", "figure", "measured", "aim");
         for (Figure figure : FIGURES) {
-            System.out.printf("  %-44s %-22s %s%n", figure.name(), figure.measured(), figure.aim());
+            System.out.printf("  %-48s %-40s %s%n", figure.name(), figure.measured(), figure.aim());
+        }
+        String file = System.getProperty("bench.figures");
+        if (file != null) {
+            StringBuilder lines = new StringBuilder();
+            NOTES.forEach((label, value) -> lines.append(Http.JSON.createObjectNode().put("note", label).put("value", value))
+                    .append('\n'));
+            for (Figure figure : FIGURES) {
+                try {
+                    lines.append(Http.JSON.writeValueAsString(figure.costing(CPU_PER_OPERATION.get(figure.block()))))
+                            .append('\n');
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            try {
+                Files.writeString(Path.of(file), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                System.err.println("Cannot append the figures to " + file + ": " + e);
+            }
         }
     }
 
     /** Cores, CPU model and memory, from /proc: figures mean little without the machine. */
     static void machine() {
+        CpuShare.start();
+        progress("machine: " + machineDescription() + "; load average " + loadAverage());
+    }
+
+    static String machineDescription() {
         String model = "unknown CPU";
         long cores = Runtime.getRuntime().availableProcessors();
         String memory = "unknown memory";
@@ -66,9 +120,13 @@ final class Report {
         } catch (IOException | RuntimeException notLinux) {
             // keep the defaults
         }
-        CpuShare.start();
-        progress("machine: " + cores + " cores (" + model + "), " + memory + " RAM, Java " + System.getProperty("java.version")
-                + "; load average " + loadAverage());
+        return cores + " cores (" + model + "), " + memory + " RAM, Java " + System.getProperty("java.version");
+    }
+
+    /** A fact about the run worth keeping beside its figures (a version, a setting): printed, and kept with them. */
+    static synchronized void note(String label, String value) {
+        line(label, value);
+        NOTES.put(label, value);
     }
 
     /** The 1, 5 and 15 minute load averages: above the core count, something else was competing for the CPU. */
@@ -90,7 +148,7 @@ final class Report {
      * The CPU the services, PostgreSQL and Kafka used since {@code mark}, per operation: a cost that other processes
      * competing for the CPU do not change, unlike throughput, and what throughput the cores would allow at best.
      */
-    static void cpu(java.util.Map<String, Double> mark, long operations, String operation) {
+    static synchronized void cpu(java.util.Map<String, Double> mark, long operations, String operation) {
         java.util.Map<String, Double> now = CpuShare.used();
         double seconds = CpuShare.total(mark, now);
         int cores = Runtime.getRuntime().availableProcessors();
@@ -98,6 +156,7 @@ final class Report {
         if (seconds > 0 && operations > 0) {
             line("CPU per " + operation, String.format(Locale.ROOT, "%.2f ms, so at best ~%s on %d cores with nothing else running",
                     1000 * seconds / operations, rate(cores * operations / seconds), cores));
+            CPU_PER_OPERATION.put(block, String.format(Locale.ROOT, "%.2f ms per %s", 1000 * seconds / operations, operation));
         }
     }
 

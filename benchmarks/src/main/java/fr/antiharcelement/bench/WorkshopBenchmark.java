@@ -74,10 +74,10 @@ final class WorkshopBenchmark {
                 Report.line("non-2xx", outcome.failures());
                 Report.line("latency", outcome.latency().describe());
                 Report.cpu(cpu, outcome.sent(), "creation");
-                Report.figure("workshop creations, " + clients + " clients", Report.rate(outcome.perSecond()), "≥ 1,000 /s");
-                Report.figure("creation latency p50/p99, " + clients + " clients", Report.ms(outcome.latency().millis(50)) + " / "
-                        + Report.ms(outcome.latency().millis(99)) + " ms", "");
-                Report.figure("creations rejected, " + clients + " clients", Report.count(outcome.failed()), "0");
+                Report.figure(Figure.rate("workshop creations, " + clients + " clients", outcome.perSecond())
+                        .with(outcome.latency()).aim("≥ 1,000 /s")
+                        .against(clients == 16 ? Baseline.HTTP_16_CLIENTS : Baseline.HTTP_64_CLIENTS, Baseline.PG_COMMITS));
+                Report.figure(Figure.count("creations rejected (non-2xx), " + clients + " clients", outcome.failed()).aim("0"));
             }
             long drainStart = System.nanoTime();
             double published = awaitPublished(http, workshop, offset + 1, Duration.ofMinutes(5));

@@ -1,0 +1,175 @@
+package fr.antiharcelement.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The last step of {@code ./run bench report}: reads the figures every benchmark of the run appended to
+ * {@code -Dbench.figures} and writes docs/benchmarks.md, each figure beside the baseline it is read against.
+ */
+public final class BenchmarkReport {
+
+    private static final Pattern AIM = Pattern.compile("(p99 )?([≥≤]) ([0-9,.]+).*");
+
+    private final List<Figure> figures = new ArrayList<>();
+    private final Map<String, String> notes = new LinkedHashMap<>();
+    private final Map<Baseline, Figure> baselines = new EnumMap<>(Baseline.class);
+
+    private BenchmarkReport(List<String> lines) throws IOException {
+        for (String line : lines) {
+            JsonNode node = Http.JSON.readTree(line);
+            if (node.has("note")) {
+                notes.put(node.get("note").asText(), node.get("value").asText());
+            } else {
+                Figure figure = Http.JSON.treeToValue(node, Figure.class);
+                figures.add(figure);
+                if (figure.provides() != null) {
+                    baselines.put(figure.provides(), figure);
+                }
+            }
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path source = Path.of(System.getProperty("bench.figures"));
+        Path target = Path.of(System.getProperty("bench.report"));
+        Duration took = Duration.ofSeconds(Instant.now().getEpochSecond() - Long.getLong("bench.started", Instant.now().getEpochSecond()));
+        String markdown = new BenchmarkReport(Files.readAllLines(source)).markdown(System.getProperty("bench.commit", "unknown"), took);
+        Files.writeString(target, markdown);
+        System.out.println("[bench] wrote " + target);
+    }
+
+    private String markdown(String commit, Duration took) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n")
+                .append("<!-- Written by `./run bench report` (benchmarks/src/main/java/fr/antiharcelement/bench/BenchmarkReport.java):"
+                        + " run it again rather than editing this file. -->\n\n")
+                .append("Figures of one run of `./run bench report` on ")
+                .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(ZoneOffset.UTC)))
+                .append(", commit `").append(commit).append("`, ").append(took.toMinutes()).append(" min in all. Every figure is")
+                .append(" read against a baseline measured in the same run on the same machine: what the machine gives with none")
+                .append(" of our code in the way. How each figure is measured, and why some are below their aim:")
+                .append(" [benchmark-methods.md](benchmark-methods.md).\n\n");
+        String options = System.getProperty("bench.options", "").trim();
+        if (!options.isEmpty()) {
+            md.append("Sizes changed from the defaults for this run (`BENCH_OPTS`): `").append(options).append("`.\n\n");
+        }
+        String failed = System.getProperty("bench.failed", "").trim();
+        if (!failed.isEmpty()) {
+            md.append("**Failed in this run: ").append(failed).append("** (their figures are missing or partial; the run's output says why).\n\n");
+        }
+
+        md.append("## The machine\n\n");
+        notes.forEach((label, value) -> md.append("- ").append(label).append(": ").append(value).append('\n'));
+        md.append("- everything on the same cores: load generator, services, PostgreSQL, Kafka. \"Others' CPU\" below is the share of")
+                .append(" the machine used by processes the benchmark did not start during that measurement (above a few percent,")
+                .append(" the figure was disturbed); \"CPU per operation\" is what the services, PostgreSQL and Kafka spent,")
+                .append(" load generator left out.\n\n");
+
+        md.append("## Baselines\n\n| baseline | measured | CPU per operation |\n|---|---|---|\n");
+        for (Figure baseline : baselines.values()) {
+            if (baseline.unit() == Figure.Unit.PER_SECOND || baseline.unit() == Figure.Unit.MILLISECONDS) {
+                md.append("| ").append(baseline.name()).append(" | ").append(baseline.measured()).append(" | ")
+                        .append(orDash(baseline.cpuPerOperation())).append(" |\n");
+            }
+        }
+        if (baselines.isEmpty()) {
+            md.append("| not measured: `./run bench baseline` did not run | | |\n");
+        }
+
+        md.append("\n## Figures\n\n")
+                .append("Rates are read as a share of their baseline's rate; latencies as a multiple of their baseline's p99.\n\n")
+                .append("| benchmark | figure | measured | aim | met | against the baseline | others' CPU | CPU per operation |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (Figure figure : figures) {
+            if (figure.provides() != null || figure.unit() == Figure.Unit.SECONDS || figure.unit() == Figure.Unit.MEGABYTES) {
+                continue;
+            }
+            md.append("| ").append(figure.benchmark()).append(" | ").append(figure.name()).append(" | **").append(figure.measured())
+                    .append("** | ").append(orDash(figure.aim())).append(" | ").append(met(figure)).append(" | ")
+                    .append(against(figure)).append(" | ").append(figure.othersCpu() == null ? "—" : figure.othersCpu() + "%")
+                    .append(" | ").append(orDash(figure.cpuPerOperation())).append(" |\n");
+        }
+
+        md.append("\n## Start-up and memory\n\n")
+                .append("Start-up: from the launch of `java -Xmx256m -XX:+UseSerialGC -jar quarkus-run.jar` to the first ready answer of")
+                .append(" `/q/health/ready`, on a new database (migrations included), median of the starts. Resident memory: the")
+                .append(" process's VmRSS once ready, and its peak (VmHWM) at the end of each benchmark that ran it.\n\n")
+                .append("| benchmark | figure | measured | against the baseline |\n|---|---|---|---|\n");
+        for (Figure figure : figures) {
+            if (figure.unit() == Figure.Unit.SECONDS || figure.unit() == Figure.Unit.MEGABYTES) {
+                md.append("| ").append(figure.benchmark()).append(" | ").append(figure.name()).append(" | **").append(figure.measured())
+                        .append("** | ").append(figure.provides() != null ? "(baseline)" : against(figure)).append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    /** "3.1% of trivial Quarkus JSON GET, 16 clients (9,812 /s)", one line per baseline. */
+    private String against(Figure figure) {
+        List<String> parts = new ArrayList<>();
+        for (Baseline baseline : figure.against()) {
+            Figure base = baselines.get(baseline);
+            if (base == null) {
+                parts.add(baseline.label + ": not measured");
+                continue;
+            }
+            String ratio = switch (figure.unit()) {
+                case PER_SECOND -> "**" + percent(figure.value() / base.value()) + "** of";
+                case MILLISECONDS -> "**p99 ×" + times(figure.p99() / base.p99()) + "** that of";
+                default -> "**×" + times(figure.value() / base.value()) + "** the";
+            };
+            parts.add(ratio + " " + baseline.label + " (" + base.measured() + ")");
+        }
+        return parts.isEmpty() ? "—" : String.join("<br>", parts);
+    }
+
+    /** Whether an aim of the form "≥ 5,000 /s", "p99 ≤ 50 ms" or "0" was met. */
+    private static String met(Figure figure) {
+        String aim = figure.aim();
+        if (aim.isEmpty()) {
+            return "—";
+        }
+        Matcher matcher = AIM.matcher(aim);
+        if (matcher.matches()) {
+            double limit = Double.parseDouble(matcher.group(3).replace(",", ""));
+            Double measured = matcher.group(1) != null ? figure.p99() : figure.value();
+            if (measured == null) {
+                return "?";
+            }
+            boolean ok = matcher.group(2).equals("≥") ? measured >= limit : measured <= limit;
+            return ok ? "yes" : "**no**";
+        }
+        if (figure.value() != null && aim.matches("[0-9]+")) {
+            return figure.value() == Double.parseDouble(aim) ? "yes" : "**no**";
+        }
+        return "?";
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, share < 0.1 ? "%.1f%%" : "%.0f%%", 100 * share);
+    }
+
+    private static String times(double factor) {
+        return String.format(Locale.ROOT, factor < 10 ? "%.1f" : "%.0f", factor);
+    }
+
+    private static String orDash(String text) {
+        return text == null || text.isEmpty() ? "—" : text;
+    }
+}
