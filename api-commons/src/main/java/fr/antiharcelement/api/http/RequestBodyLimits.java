@@ -16,18 +16,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The largest request body each path accepts, refused with a 413 problem before the body is read.
+ * The largest request body each path accepts, refused with a 413 problem.
  *
  * <p>JSON bodies are at most a few kilobytes, so every path gets {@code api.limits.max-body-size} (64 KiB by
  * default), except the paths listed in {@code api.limits.file-upload-paths} (the annuaire import), which get
- * the server's {@code quarkus.http.limits.max-body-size}. A body that announces its length is answered at once
- * with a problem; one sent in chunks is cut by Quarkus' input stream when it passes the same limit, with its bare 413.
+ * the server's {@code quarkus.http.limits.max-body-size}. A body that announces its length is answered here, before
+ * it is read; one sent in chunks is cut by {@link StreamedBodyLimit} as it is read, once it passes the same limit.
  */
 @ApplicationScoped
 public class RequestBodyLimits {
 
-    /** Where Quarkus keeps the limit it applies to bodies read without a declared length. */
-    private static final String STREAMED_BODY_LIMIT = "io.quarkus.max-request-size";
     /** Quarkus' own default for {@code quarkus.http.limits.max-body-size}. */
     private static final MemorySize SERVER_DEFAULT = new MemorySize(java.math.BigInteger.valueOf(10240L * 1024));
 
@@ -46,8 +44,6 @@ public class RequestBodyLimits {
     void install(@Observes Router router) {
         // Before Quarkus' own check (order -2), which would answer a bare 413 without a problem.
         router.route().order(-3).handler(this::refuseDeclaredOversize);
-        // After it, to lower the limit it set for streamed bodies on the paths that take JSON.
-        router.route().order(-1).handler(this::limitStreamedBody);
     }
 
     private void refuseDeclaredOversize(RoutingContext context) {
@@ -60,15 +56,6 @@ public class RequestBodyLimits {
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(json(problem));
             return;
-        }
-        context.next();
-    }
-
-    private void limitStreamedBody(RoutingContext context) {
-        long limit = limitFor(context.normalizedPath());
-        Long current = context.get(STREAMED_BODY_LIMIT);
-        if (current == null || current < 0 || limit < current) {
-            context.put(STREAMED_BODY_LIMIT, limit);
         }
         context.next();
     }

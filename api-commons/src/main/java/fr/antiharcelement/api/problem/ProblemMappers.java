@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.antiharcelement.api.http.StorableTextJson;
+import fr.antiharcelement.api.http.StreamedBodyLimit.BodyTooLarge;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -113,9 +114,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        if (isBodyOverLimit(e)) {
-            // A body streamed without a declared length, cut by the server at its limit (see RequestBodyLimits).
-            return Problem.of(413, "The body is larger than this operation accepts.").toResponse();
+        BodyTooLarge tooLarge = bodyOverLimit(e);
+        if (tooLarge != null) {
+            // A body streamed without a declared length, cut once past its limit: the rest of it is never read.
+            return Response.fromResponse(Problem.of(413, tooLarge.getMessage()).toResponse())
+                    .header("Connection", "close").build();
         }
         if (DatabaseUnavailable.isCauseOf(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
@@ -196,12 +199,12 @@ public class ProblemMappers {
         return "an object";
     }
 
-    private static boolean isBodyOverLimit(Throwable e) {
+    private static BodyTooLarge bodyOverLimit(Throwable e) {
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException && "Request too large".equals(cause.getMessage())) {
-                return true;
+            if (cause instanceof BodyTooLarge tooLarge) {
+                return tooLarge;
             }
         }
-        return false;
+        return null;
     }
 }
