@@ -48,30 +48,38 @@ public final class BenchmarkReport {
     public static void main(String[] args) throws IOException {
         Path source = Path.of(System.getProperty("bench.figures"));
         Path target = Path.of(System.getProperty("bench.report"));
-        Duration took = Duration.ofSeconds(Instant.now().getEpochSecond() - Long.getLong("bench.started", Instant.now().getEpochSecond()));
-        String markdown = new BenchmarkReport(Files.readAllLines(source)).markdown(System.getProperty("bench.commit", "unknown"), took);
-        Files.writeString(target, markdown);
+        Instant started = Instant.ofEpochSecond(Long.getLong("bench.started", Instant.now().getEpochSecond()));
+        Run run = new Run(System.getProperty("bench.commit", "unknown"), started, Duration.between(started, Instant.now()),
+                System.getProperty("bench.options", "").trim(), System.getProperty("bench.failed", "").trim());
+        Files.writeString(target, render(Files.readAllLines(source), run));
         System.out.println("[bench] wrote " + target);
     }
 
-    private String markdown(String commit, Duration took) {
+    /** What the report says of the run itself: the code measured, when, how long, with which options, what failed. */
+    record Run(String commit, Instant started, Duration took, String options, String failed) {
+    }
+
+    /** docs/benchmarks.md from the figures' JSON lines, as the benchmarks appended them. */
+    static String render(List<String> figureLines, Run run) throws IOException {
+        return new BenchmarkReport(figureLines).markdown(run);
+    }
+
+    private String markdown(Run run) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n")
                 .append("<!-- Written by `./run bench report` (benchmarks/src/main/java/fr/antiharcelement/bench/BenchmarkReport.java):"
                         + " run it again rather than editing this file. -->\n\n")
-                .append("Figures of one run of `./run bench report` on ")
-                .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(ZoneOffset.UTC)))
-                .append(", commit `").append(commit).append("`, ").append(took.toMinutes()).append(" min in all. Every figure is")
+                .append("Figures of one run of `./run bench report` started on ")
+                .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(run.started().atOffset(ZoneOffset.UTC)))
+                .append(", commit `").append(run.commit()).append("`, ").append(run.took().toMinutes()).append(" min in all. Every figure is")
                 .append(" read against a baseline measured in the same run on the same machine: what the machine gives with none")
                 .append(" of our code in the way. How each figure is measured, and why some are below their aim:")
                 .append(" [benchmark-methods.md](benchmark-methods.md).\n\n");
-        String options = System.getProperty("bench.options", "").trim();
-        if (!options.isEmpty()) {
-            md.append("Sizes changed from the defaults for this run (`BENCH_OPTS`): `").append(options).append("`.\n\n");
+        if (!run.options().isEmpty()) {
+            md.append("Sizes changed from the defaults for this run (`BENCH_OPTS`): `").append(run.options()).append("`.\n\n");
         }
-        String failed = System.getProperty("bench.failed", "").trim();
-        if (!failed.isEmpty()) {
-            md.append("**Failed in this run: ").append(failed).append("** (their figures are missing or partial; the run's output says why).\n\n");
+        if (!run.failed().isEmpty()) {
+            md.append("**Failed in this run: ").append(run.failed()).append("** (their figures are missing or partial; the run's output says why).\n\n");
         }
 
         md.append("## The machine\n\n");
