@@ -186,7 +186,7 @@ final class VersionedConsumer implements Runnable {
             });
             account(readable.size() - appliedCount, appliedCount, unreadable.size(), candidates);
         } catch (RuntimeException batchFailure) {
-            if (isInfrastructureFailure(batchFailure)) {
+            if (isRetryableFailure(batchFailure)) {
                 throw batchFailure;
             }
             LOG.warnf("Consumer %s: a batch of %d failed (%s); applying its events one by one", name, candidates.size(),
@@ -210,7 +210,7 @@ final class VersionedConsumer implements Runnable {
                     return fresh.size();
                 });
             } catch (RuntimeException e) {
-                if (isInfrastructureFailure(e)) {
+                if (isRetryableFailure(e)) {
                     throw e;
                 }
                 LOG.warnf("Consumer %s: event %s (%s %s v%d) sent to the dead letters: %s", name, event.cloudEvent().id(),
@@ -285,8 +285,12 @@ final class VersionedConsumer implements Runnable {
         lagMillis.set(caughtUp || newest == null ? 0 : Math.max(0, Duration.between(newest, Instant.now()).toMillis()));
     }
 
-    /** A database or broker that cannot be reached: retry the batch later rather than dead-letter good events. */
-    static boolean isInfrastructureFailure(Throwable e) {
+    /**
+     * A database or broker that cannot be reached, or a transaction PostgreSQL rolled back because it conflicted with
+     * another (a deadlock between reach instances, a serialization failure): retry the batch from the committed
+     * offsets rather than dead-letter good events.
+     */
+    static boolean isRetryableFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLTransientConnectionException) {
                 return true;
@@ -294,8 +298,10 @@ final class VersionedConsumer implements Runnable {
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 // 55000: PostgreSQL refusing sessions to a database that does not accept connections (maintenance).
+                // 40: transaction rollback (40001 serialization failure, 40P01 deadlock), nothing wrong with the events.
                 if ((state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
-                        || state.equals("55000"))) || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                        || state.startsWith("40") || state.equals("55000")))
+                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
                     return true;
                 }
             }
