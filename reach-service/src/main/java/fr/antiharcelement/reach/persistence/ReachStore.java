@@ -128,6 +128,10 @@ public class ReachStore {
                 rows);
     }
 
+    /**
+     * Adds a batch's differences to the running totals. Totals are shared by every partition, so rows are upserted in
+     * key order: two reach instances then lock them in the same order and cannot deadlock each other.
+     */
     public void addToTotals(Map<Contribution.Key, Map<String, Counters>> differences) {
         Columns rows = new Columns("text", "text", "text", "int8", "int8", "int8", "int8", "int8", "int8");
         for (Map.Entry<Contribution.Key, Map<String, Counters>> byKey : differences.entrySet()) {
@@ -143,7 +147,7 @@ public class ReachStore {
                 insert into reach_total (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
                   scheduled_workshops, schools)
                 select * from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-                  ?::bigint[])
+                  ?::bigint[]) order by 1, 2, 3
                 on conflict (campaign_code, dimension, key) do update set students = reach_total.students + excluded.students,
                   parents = reach_total.parents + excluded.parents,
                   student_workshops = reach_total.student_workshops + excluded.student_workshops,
@@ -155,6 +159,7 @@ public class ReachStore {
     /**
      * Adds to the delivered counts per school and key, and returns the count of each school changed, after the addition:
      * the projection tells from it (and the difference it added) which schools became reached or stopped being reached.
+     * Rows are upserted in key order, as in {@link #addToTotals}.
      */
     public Map<ReachProjection.SchoolKey, Long> addToSchools(Map<ReachProjection.SchoolKey, Long> delivered) {
         Columns rows = new Columns("text", "text", "text", "text", "int8");
@@ -169,7 +174,7 @@ public class ReachStore {
         }
         work("""
                 insert into reach_school (campaign_code, dimension, key, school_uai, delivered)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) order by 1, 2, 3, 4
                 on conflict (campaign_code, dimension, key, school_uai) do update set delivered = reach_school.delivered + excluded.delivered
                 returning campaign_code, dimension, key, school_uai, delivered""", statement -> {
             rows.bind(statement);
