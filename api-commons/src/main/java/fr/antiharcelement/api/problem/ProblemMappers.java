@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response.Status;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -114,7 +115,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        BodyTooLarge tooLarge = bodyOverLimit(e);
+        IOException tooLarge = bodyOverLimit(e);
         if (tooLarge != null) {
             // A body streamed without a declared length, cut once past its limit: the rest of it is never read.
             return Response.fromResponse(Problem.of(413, tooLarge.getMessage()).toResponse())
@@ -199,10 +200,14 @@ public class ProblemMappers {
         return "an object";
     }
 
-    private static BodyTooLarge bodyOverLimit(Throwable e) {
+    /**
+     * Ours ({@link BodyTooLarge}), or the server's: an annuaire upload streamed past the server's own limit is cut by
+     * Quarkus' input stream, which answers a bare 413 itself and throws "Request too large"; not an unexpected error.
+     */
+    private static IOException bodyOverLimit(Throwable e) {
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLarge tooLarge) {
-                return tooLarge;
+            if (cause instanceof BodyTooLarge || cause instanceof IOException io && "Request too large".equals(io.getMessage())) {
+                return (IOException) cause;
             }
         }
         return null;
