@@ -45,19 +45,7 @@ final class Arrivals implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Record " + key + " not seen on " + topic + " after " + timeout);
                 }
-                CommittedTail.sleep(Duration.ofMillis(20));
-            }
-        }
-    }
-
-    /** Open-loop pacing: returns when the {@code i}-th send of one every {@code intervalMillis} from {@code start} is due. */
-    static void waitForTurn(long start, int i, int intervalMillis) {
-        long due = start + i * intervalMillis * 1_000_000L;
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            CommittedTail.sleep(Duration.ofNanos(wait));
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
+                Pace.sleep(Duration.ofMillis(20));
             }
         }
     }

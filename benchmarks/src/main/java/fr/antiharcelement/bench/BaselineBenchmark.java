@@ -155,7 +155,7 @@ final class BaselineBenchmark {
                 Map<String, Long> committedAt = new HashMap<>();
                 long paced = System.nanoTime();
                 for (int i = 0; i < changes; i++) {
-                    Arrivals.waitForTurn(paced, i, 20);
+                    Pace.waitForTurn(paced, i, Duration.ofMillis(20));
                     producer.beginTransaction();
                     producer.send(new ProducerRecord<>(TOPIC, "single-" + i, value));
                     producer.commitTransaction();

@@ -37,7 +37,7 @@ final class CommittedTail implements AutoCloseable {
                 consumer.close();
                 throw new IllegalStateException("Topic " + topic + " did not appear within " + topicTimeout);
             }
-            sleep(Duration.ofMillis(100)); // the topic is created by the service's first relay batch
+            Pace.sleep(Duration.ofMillis(100)); // the topic is created by the service's first relay batch
             partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
         }
         List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -57,18 +57,5 @@ final class CommittedTail implements AutoCloseable {
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(2));
-    }
-
-    /**
-     * The load generator's clock: open-loop benchmarks send at a set pace (one request every N ms), which is a
-     * matter of time, not of a condition; polls elsewhere in the benchmarks use it between reads of a metric.
-     */
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
     }
 }

@@ -68,7 +68,7 @@ final class ImportBenchmark {
             long again = System.nanoTime();
             JsonNode second = http.expectSuccess(importRequest(school, file));
             double secondSeconds = (System.nanoTime() - again) / 1e9;
-            CommittedTail.sleep(Duration.ofSeconds(3));
+            Pace.sleep(Duration.ofSeconds(3));
             Report.block("import: the same file again");
             Report.line("report", String.format("unchanged %,d, created %,d, updated %,d", second.path("unchanged").asLong(),
                     second.path("created").asLong(), second.path("updated").asLong()));
@@ -134,7 +134,7 @@ final class ImportBenchmark {
                         }
                     }
                 }
-                CommittedTail.sleep(Duration.ofMillis(50));
+                Pace.sleep(Duration.ofMillis(50));
             }
             throw new IllegalStateException("Only " + count() + " of " + expected + " events on " + TOPIC + " after " + timeout);
         }

@@ -176,11 +176,7 @@ final class ReachBenchmark {
         ExecutorService senders = Executors.newFixedThreadPool(16);
         long start = System.nanoTime();
         for (int i = 0; i < completions; i++) {
-            long due = start + i * (1_000_000_000L / perSecond);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
+            Pace.waitForTurn(start, i, Duration.ofNanos(1_000_000_000L / perSecond));
             int index = i;
             senders.execute(() -> {
                 HttpRequest request = Http.postJson(workshop.url() + "/api/v1/workshops/" + ids[index] + "/completion", partner,
@@ -299,7 +295,7 @@ final class ReachBenchmark {
                 Report.progress(String.format("reach-service has handled %,.0f of %,d events", handled, expected));
                 lastReport = now;
             }
-            CommittedTail.sleep(Duration.ofMillis(200));
+            Pace.sleep(Duration.ofMillis(200));
         }
     }
 
@@ -311,7 +307,7 @@ final class ReachBenchmark {
                 return;
             }
             require(System.nanoTime() < deadline, "the reach summary never showed " + expected + " " + total);
-            CommittedTail.sleep(Duration.ofMillis(100));
+            Pace.sleep(Duration.ofMillis(100));
         }
     }
 
@@ -367,7 +363,7 @@ final class ReachBenchmark {
                     firstSeenAt[k] = now;
                 }
                 seen = Math.max(seen, delivered);
-                CommittedTail.sleep(Duration.ofMillis(2));
+                Pace.sleep(Duration.ofMillis(2));
             }
         }
 

@@ -83,7 +83,7 @@ final class RelayBenchmark {
                               int intervalMillis, Map<String, Long> answeredAt, Latency requestLatency) {
         long start = System.nanoTime();
         for (int i = 0; i < requests; i++) {
-            Arrivals.waitForTurn(start, i, intervalMillis);
+            Pace.waitForTurn(start, i, Duration.ofMillis(intervalMillis));
             int n = i / 2;
             String uai = SchoolRequests.uai(n, firstSerial);
             Map<String, Object> body = SchoolRequests.college(uai, SchoolRequests.department(n), "Collège Benchmark " + n);

@@ -3,11 +3,12 @@ package fr.antiharcelement.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class Report {
 
     private static final List<Figure> FIGURES = new ArrayList<>();
     private static final Map<String, String> CPU_PER_OPERATION = new HashMap<>();
-    private static final Map<String, String> NOTES = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> NOTES = new LinkedHashMap<>();
     private static String benchmark = "";
     private static String block = "";
     private static CpuShare.Share blockShare = CpuShare.Share.UNKNOWN;
@@ -140,7 +141,7 @@ final class Report {
     }
 
     /** A mark to measure the CPU a phase costs, with {@link #cpu}. */
-    static java.util.Map<String, Double> cpuMark() {
+    static Map<String, Double> cpuMark() {
         return CpuShare.used();
     }
 
@@ -148,8 +149,8 @@ final class Report {
      * The CPU the services, PostgreSQL and Kafka used since {@code mark}, per operation: a cost that other processes
      * competing for the CPU do not change, unlike throughput, and what throughput the cores would allow at best.
      */
-    static synchronized void cpu(java.util.Map<String, Double> mark, long operations, String operation) {
-        java.util.Map<String, Double> now = CpuShare.used();
+    static synchronized void cpu(Map<String, Double> mark, long operations, String operation) {
+        Map<String, Double> now = CpuShare.used();
         double seconds = CpuShare.total(mark, now);
         int cores = Runtime.getRuntime().availableProcessors();
         line("CPU used", CpuShare.describe(mark, now));

@@ -79,7 +79,7 @@ final class SyntheticEvents implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The topics have no leader after 30 s");
                 }
-                CommittedTail.sleep(java.time.Duration.ofMillis(100));
+                Pace.sleep(java.time.Duration.ofMillis(100));
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create the topics: " + e, e);

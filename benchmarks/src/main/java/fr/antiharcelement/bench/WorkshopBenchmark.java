@@ -140,7 +140,7 @@ final class WorkshopBenchmark {
         long deadline = start + timeout.toNanos();
         while (Prometheus.sum(http, workshop.url(), "consumer_events_applied_total", "workshop-service.school-replica") < schools) {
             require(System.nanoTime() < deadline, "workshop-service did not replicate " + schools + " schools in " + timeout);
-            CommittedTail.sleep(Duration.ofMillis(50));
+            Pace.sleep(Duration.ofMillis(50));
         }
         return System.nanoTime() - start;
     }
@@ -150,7 +150,7 @@ final class WorkshopBenchmark {
         double published;
         while ((published = Prometheus.sum(http, service.url(), "outbox_events_published_total", "")) < events) {
             require(System.nanoTime() < deadline, "only " + published + " of " + events + " events published after " + timeout);
-            CommittedTail.sleep(Duration.ofMillis(50));
+            Pace.sleep(Duration.ofMillis(50));
         }
         return published;
     }
