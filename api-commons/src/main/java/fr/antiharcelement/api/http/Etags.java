@@ -34,13 +34,4 @@ public final class Etags {
             throw ProblemException.badRequest("If-Match must be an ETag this service gave, such as \"3\"; got " + ifMatch);
         }
     }
-
-    /** @throws ProblemException 412 when {@code expected} is not the current version */
-    public static void checkCurrent(long expected, long current, String what) {
-        if (expected != current) {
-            throw new ProblemException(fr.antiharcelement.api.problem.Problem.of(412,
-                    what + " has changed since you read it: it is at version " + current + ", your If-Match says " + expected
-                            + ". Read it again and reapply your change.").with("currentVersion", current));
-        }
-    }
 }

@@ -8,6 +8,14 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.antiharcelement.api.http.StorableTextJson;
 import fr.antiharcelement.api.http.StreamedBodyLimit.BodyTooLarge;
+import fr.antiharcelement.kernel.ConflictException;
+import fr.antiharcelement.kernel.DomainException;
+import fr.antiharcelement.kernel.InvalidInputException;
+import fr.antiharcelement.kernel.NotAllowedException;
+import fr.antiharcelement.kernel.NotFoundException;
+import fr.antiharcelement.kernel.RuleBrokenException;
+import fr.antiharcelement.kernel.StaleVersionException;
+import fr.antiharcelement.kernel.sql.SqlFailures;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -44,6 +52,24 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return e.problem().toResponse();
+    }
+
+    /**
+     * The one place where a rule of a domain becomes an HTTP status: the domains throw their own exceptions and know
+     * no HTTP. 422 for a rule broken by well-formed input (400 is for input that cannot be read at all), 412 for a
+     * stale If-Match, 409 for a clash with the current state. The exception's facts become problem members.
+     */
+    @ServerExceptionMapper
+    public Response domainRule(DomainException e) {
+        Problem problem = Problem.of(statusOf(e), e.getMessage());
+        if (!e.fieldErrors().isEmpty()) {
+            problem = problem.withErrors(e.fieldErrors().stream()
+                    .map(error -> new Problem.FieldError(error.field(), error.message())).toList());
+        }
+        for (var fact : e.facts().entrySet()) {
+            problem = problem.with(fact.getKey(), fact.getValue());
+        }
+        return problem.toResponse();
     }
 
     @ServerExceptionMapper
@@ -121,7 +147,7 @@ public class ProblemMappers {
             return Response.fromResponse(Problem.of(413, tooLarge.getMessage()).toResponse())
                     .header("Connection", "close").build();
         }
-        if (DatabaseUnavailable.isCauseOf(e)) {
+        if (SqlFailures.isUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE,
                     "The service's database is unavailable; retry shortly.").toResponse())
@@ -131,6 +157,23 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "Unexpected error; reference " + reference + " in the service log.")
                 .toResponse();
+    }
+
+    private static int statusOf(DomainException e) {
+        if (e instanceof NotFoundException) {
+            return 404;
+        } else if (e instanceof ConflictException) {
+            return 409;
+        } else if (e instanceof RuleBrokenException) {
+            return 422;
+        } else if (e instanceof StaleVersionException) {
+            return 412;
+        } else if (e instanceof InvalidInputException) {
+            return 400;
+        } else if (e instanceof NotAllowedException) {
+            return 403;
+        }
+        throw new IllegalStateException("No status for " + e.getClass());
     }
 
     private static Response invalidBody(JsonMappingException e, String message) {

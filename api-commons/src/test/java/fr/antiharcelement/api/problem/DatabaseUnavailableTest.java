@@ -4,6 +4,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
+import fr.antiharcelement.kernel.sql.SqlFailures;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
@@ -57,11 +58,11 @@ class DatabaseUnavailableTest {
                 new PSQLException("duplicate key value violates unique constraint", PSQLState.UNIQUE_VIOLATION))).getStatus()).isEqualTo(500);
         assertThat(mappers.unexpected(new SQLException("syntax error at or near \"selec\"", "42601")).getStatus()).isEqualTo(500);
         assertThat(mappers.unexpected(new NullPointerException()).getStatus()).isEqualTo(500);
-        assertThat(DatabaseUnavailable.isCauseOf(new SQLException("acquisition timeout of the import", "22023"))).isFalse();
+        assertThat(SqlFailures.isUnavailable(new SQLException("acquisition timeout of the import", "22023"))).isFalse();
     }
 
     private void assertUnavailable(Throwable failure) {
-        assertThat(DatabaseUnavailable.isCauseOf(failure)).as(failure.toString()).isTrue();
+        assertThat(SqlFailures.isUnavailable(failure)).as(failure.toString()).isTrue();
         assertThat(mappers.unexpected(failure).getStatus()).as(failure.toString()).isEqualTo(503);
     }
 }

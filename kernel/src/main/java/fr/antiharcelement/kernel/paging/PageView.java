@@ -1,4 +1,4 @@
-package fr.antiharcelement.api.http;
+package fr.antiharcelement.kernel.paging;
 
 import java.util.List;
 import java.util.function.Function;
@@ -7,8 +7,8 @@ import java.util.function.Function;
 public record PageView<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
     public static <T> PageView<T> of(List<T> items, PageRequest request, long totalItems) {
-        return new PageView<>(items, request.page, request.size, totalItems,
-                (int) Math.ceil(totalItems / (double) request.size));
+        return new PageView<>(items, request.page(), request.size(), totalItems,
+                (int) ((totalItems + request.size() - 1) / request.size()));
     }
 
     public <R> PageView<R> map(Function<T, R> mapper) {

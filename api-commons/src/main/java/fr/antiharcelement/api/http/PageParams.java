@@ -1,13 +1,17 @@
 package fr.antiharcelement.api.http;
 
+import fr.antiharcelement.kernel.paging.PageRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code page} (from 0) and {@code size} (1 to {@value #MAX_SIZE}) of a list request. */
-public class PageRequest {
+/**
+ * The {@code page} (from 0) and {@code size} (1 to {@value #MAX_SIZE}) query parameters of a list request, checked
+ * here; the domain gets the plain {@link PageRequest}.
+ */
+public class PageParams {
 
     public static final int MAX_SIZE = 200;
 
@@ -25,14 +29,7 @@ public class PageRequest {
     @Parameter(description = "Items per page, 1 to " + MAX_SIZE)
     public int size;
 
-    public static PageRequest of(int page, int size) {
-        PageRequest request = new PageRequest();
-        request.page = page;
-        request.size = size;
-        return request;
-    }
-
-    public int offset() {
-        return page * size;
+    public PageRequest toRequest() {
+        return PageRequest.of(page, size);
     }
 }
