@@ -42,6 +42,26 @@ public interface EventsConfig {
         /** How long published rows are kept (for audits and replays) before the relay deletes them. */
         @WithDefault("7d")
         Duration retention();
+
+        /** How often the relay deletes published rows older than the retention. */
+        @WithDefault("10m")
+        Duration cleanupInterval();
+
+        /** First pause after a failure to publish; it doubles up to {@link #maxBackoff()}. */
+        @WithDefault("100ms")
+        Duration firstBackoff();
+
+        /** How long a send or a commit may wait for the broker before the relay backs off (Kafka's max.block.ms, request.timeout.ms). */
+        @WithDefault("5s")
+        Duration brokerTimeout();
+
+        /** Kafka's delivery.timeout.ms: a batch not acknowledged by then fails and is sent again later. */
+        @WithDefault("10s")
+        Duration deliveryTimeout();
+
+        /** A relay that dies mid-transaction must not hold back read-committed consumers for long (transaction.timeout.ms). */
+        @WithDefault("10s")
+        Duration transactionTimeout();
     }
 
     interface Consumer {
@@ -49,5 +69,24 @@ public interface EventsConfig {
         @WithDefault("500")
         @WithName("max-poll-records")
         int maxPollRecords();
+
+        /** How long one poll waits for records. */
+        @WithDefault("500ms")
+        Duration pollTimeout();
+
+        /** A crashed instance's partitions go to the next one after this, instead of Kafka's default 45 s. */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
+        /** First pause before a failed consumer starts again from its committed offsets; it doubles up to {@link #maxBackoff()}. */
+        @WithDefault("200ms")
+        Duration firstBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /** How long stopping a consumer waits for its last batch to commit. */
+        @WithDefault("30s")
+        Duration stopTimeout();
     }
 }

@@ -5,17 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
-/** The consumers' tables: the newest version applied per aggregate, and the dead letters. */
+/** The consumers' tables, in the consumer's transaction: the newest version applied per aggregate, and the dead letters. */
 @ApplicationScoped
 public class ConsumerStore {
 
@@ -27,58 +21,14 @@ public class ConsumerStore {
     @Inject
     EntityManager entityManager;
 
-    /** The events among {@code events} that are newer than what {@code consumer} applied for their aggregate. */
-    List<IncomingEvent> newerThanApplied(String consumer, List<IncomingEvent> events) {
-        Map<String, Long> applied = new HashMap<>();
-        Map<String, List<IncomingEvent>> byTopic = events.stream().collect(Collectors.groupingBy(IncomingEvent::topic));
-        session().doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select aggregate_id, version from consumed_version
-                    where consumer = ? and topic = ? and aggregate_id = any (?)""")) {
-                for (Map.Entry<String, List<IncomingEvent>> topic : byTopic.entrySet()) {
-                    Array ids = connection.createArrayOf("text", topic.getValue().stream().map(IncomingEvent::aggregateId).toArray());
-                    select.setString(1, consumer);
-                    select.setString(2, topic.getKey());
-                    select.setArray(3, ids);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            applied.put(topic.getKey() + '\u0000' + rows.getString(1), rows.getLong(2));
-                        }
-                    }
-                }
-            }
-        });
-        List<IncomingEvent> fresh = new ArrayList<>();
-        for (IncomingEvent event : events) {
-            Long version = applied.get(event.topic() + '\u0000' + event.aggregateId());
-            if (version == null || event.version() > version) {
-                fresh.add(event);
-            }
-        }
-        return fresh;
-    }
-
-    /** Records the versions applied, in one statement for the batch; a version never goes back. */
-    void recordApplied(String consumer, List<IncomingEvent> events) {
-        // One row per aggregate: a statement cannot upsert the same row twice.
-        Map<String, IncomingEvent> newest = new LinkedHashMap<>();
-        for (IncomingEvent event : events) {
-            newest.merge(event.topic() + '\u0000' + event.aggregateId(), event,
-                    (kept, candidate) -> candidate.version() > kept.version() ? candidate : kept);
-        }
-        session().doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    insert into consumed_version (consumer, topic, aggregate_id, version)
-                    select ?::text, applied.* from unnest(?::text[], ?::text[], ?::bigint[]) as applied
-                    on conflict (consumer, topic, aggregate_id)
-                    do update set version = excluded.version where consumed_version.version < excluded.version""")) {
-                upsert.setString(1, consumer);
-                upsert.setArray(2, connection.createArrayOf("text", newest.values().stream().map(IncomingEvent::topic).toArray()));
-                upsert.setArray(3, connection.createArrayOf("text", newest.values().stream().map(IncomingEvent::aggregateId).toArray()));
-                upsert.setArray(4, connection.createArrayOf("int8", newest.values().stream().map(IncomingEvent::version).toArray()));
-                upsert.executeUpdate();
-            }
-        });
+    /**
+     * Claims, for {@code consumer}, the events newer than what it applied: their versions are written and their rows
+     * stay locked until the transaction ends. Only the events returned may be applied (see {@link VersionClaims}).
+     */
+    List<IncomingEvent> claim(String consumer, List<IncomingEvent> events) {
+        List<IncomingEvent> claimed = new ArrayList<>();
+        session().doWork(connection -> claimed.addAll(VersionClaims.claim(connection, consumer, events)));
+        return claimed;
     }
 
     void deadLetter(String consumer, List<DeadLetter> letters) {

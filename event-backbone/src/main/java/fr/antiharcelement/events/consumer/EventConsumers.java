@@ -60,7 +60,7 @@ public class EventConsumers {
     /** Starts consumer {@code name} (also its Kafka group id) on {@code topicNames}. */
     public void start(String name, List<String> topicNames, EventApplier applier) {
         VersionedConsumer consumer = new VersionedConsumer(name, topicNames, applier, store, objectMapper, bootstrapServers,
-                config.consumer().maxPollRecords(), registry);
+                config.consumer(), registry);
         Thread thread = new Thread(() -> {
             ensureTopics(topicNames);
             consumer.run();
@@ -81,7 +81,7 @@ public class EventConsumers {
             stopped.put(name, entry);
             entry.consumer().stop();
             try {
-                entry.thread().join(30_000);
+                entry.thread().join(config.consumer().stopTimeout().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

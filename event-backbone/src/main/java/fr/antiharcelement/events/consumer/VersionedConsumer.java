@@ -3,6 +3,10 @@ package fr.antiharcelement.events.consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.antiharcelement.events.CloudEvent;
+import fr.antiharcelement.events.EventsConfig;
+import fr.antiharcelement.kernel.Newest;
+import fr.antiharcelement.kernel.retry.Backoff;
+import fr.antiharcelement.kernel.sql.SqlFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -17,13 +21,11 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +45,7 @@ final class VersionedConsumer implements Runnable {
     private final EventApplier applier;
     private final ConsumerStore store;
     private final ObjectMapper objectMapper;
+    private final EventsConfig.Consumer settings;
     private final Map<String, Object> kafkaConfig;
     private final Counter applied;
     private final Counter skipped;
@@ -56,12 +59,13 @@ final class VersionedConsumer implements Runnable {
     private KafkaConsumer<String, String> consumer;
 
     VersionedConsumer(String name, List<String> topics, EventApplier applier, ConsumerStore store, ObjectMapper objectMapper,
-                      String bootstrapServers, int maxPollRecords, MeterRegistry registry) {
+                      String bootstrapServers, EventsConfig.Consumer settings, MeterRegistry registry) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.applier = applier;
         this.store = store;
         this.objectMapper = objectMapper;
+        this.settings = settings;
         this.kafkaConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, name,
@@ -69,9 +73,8 @@ final class VersionedConsumer implements Runnable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
-                // A crashed instance's partitions go to the next one after 10 s instead of Kafka's default 45 s.
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         Tags tags = Tags.of("consumer", name);
         applied = registry.counter("consumer.events.applied", tags);
         skipped = registry.counter("consumer.events.skipped", tags.and("reason", "not newer"));
@@ -120,7 +123,7 @@ final class VersionedConsumer implements Runnable {
 
     @Override
     public void run() {
-        Duration backoff = Duration.ofMillis(200);
+        Backoff backoff = new Backoff(settings.firstBackoff(), settings.maxBackoff());
         while (running) {
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kafkaConfig, new StringDeserializer(),
                     new StringDeserializer())) {
@@ -134,15 +137,15 @@ final class VersionedConsumer implements Runnable {
                         LOG.infof("Consumer %s replaying %s from the beginning", name, topics);
                     }
                     pollOnce(kafka);
-                    backoff = Duration.ofMillis(200);
+                    backoff.reset();
                 }
             } catch (WakeupException wakeup) {
                 // stop() or replayFromStart(): the loop decides what comes next
             } catch (RuntimeException e) {
+                Duration pause = backoff.nextPause();
                 LOG.warnf("Consumer %s failed, restarting from the last committed offsets in %d ms: %s", name,
-                        backoff.toMillis(), e.toString());
-                pause(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                        pause.toMillis(), e.toString());
+                pause(pause);
             } finally {
                 consumer = null;
             }
@@ -150,7 +153,7 @@ final class VersionedConsumer implements Runnable {
     }
 
     private void pollOnce(KafkaConsumer<String, String> kafka) {
-        ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(500));
+        ConsumerRecords<String, String> records = kafka.poll(settings.pollTimeout());
         if (!records.isEmpty()) {
             process(records);
             kafka.commitSync(nextOffsets(records));
@@ -168,25 +171,16 @@ final class VersionedConsumer implements Runnable {
                 unreadable.add(deadLetter(record, null, "unreadable record: " + e.getMessage()));
             }
         }
-        Map<String, IncomingEvent> newestPerAggregate = new LinkedHashMap<>();
-        for (IncomingEvent event : readable) {
-            newestPerAggregate.merge(event.topic() + '\u0000' + event.aggregateId(), event,
-                    (kept, candidate) -> candidate.version() > kept.version() ? candidate : kept);
-        }
-        List<IncomingEvent> candidates = List.copyOf(newestPerAggregate.values());
+        List<IncomingEvent> candidates = Newest.perKey(readable, IncomingEvent::aggregateKey, IncomingEvent::version);
         try {
             int appliedCount = QuarkusTransaction.requiringNew().call(() -> {
-                List<IncomingEvent> fresh = store.newerThanApplied(name, candidates);
-                if (!fresh.isEmpty()) {
-                    applier.apply(fresh);
-                    store.recordApplied(name, fresh);
-                }
+                int count = claimAndApply(candidates);
                 store.deadLetter(name, unreadable);
-                return fresh.size();
+                return count;
             });
             account(readable.size() - appliedCount, appliedCount, unreadable.size(), candidates);
         } catch (RuntimeException batchFailure) {
-            if (isRetryableFailure(batchFailure)) {
+            if (SqlFailures.isTransient(batchFailure)) {
                 throw batchFailure;
             }
             LOG.warnf("Consumer %s: a batch of %d failed (%s); applying its events one by one", name, candidates.size(),
@@ -195,22 +189,30 @@ final class VersionedConsumer implements Runnable {
         }
     }
 
+    /**
+     * Claims the events' versions, then applies only those it claimed, in the caller's transaction. The claim is
+     * one upsert that raises each aggregate's version only if it is newer and returns the rows it changed: a second
+     * instance processing the same records at the same time (a member the group expelled after a long pause while
+     * its transaction still runs) waits on those rows and, once the first commits, claims nothing, so the effect is
+     * applied once. Reading versions first and writing them after, as before, let both apply it.
+     */
+    private int claimAndApply(List<IncomingEvent> candidates) {
+        List<IncomingEvent> claimed = store.claim(name, candidates);
+        if (!claimed.isEmpty()) {
+            applier.apply(claimed);
+        }
+        return claimed.size();
+    }
+
     /** After a batch failure: each event in its own transaction, the ones that still fail to the dead letters. */
     private void applyOneByOne(int readableCount, List<IncomingEvent> candidates, List<ConsumerStore.DeadLetter> unreadable) {
         int appliedCount = 0;
         List<ConsumerStore.DeadLetter> dead = new ArrayList<>(unreadable);
         for (IncomingEvent event : candidates) {
             try {
-                appliedCount += QuarkusTransaction.requiringNew().call(() -> {
-                    List<IncomingEvent> fresh = store.newerThanApplied(name, List.of(event));
-                    if (!fresh.isEmpty()) {
-                        applier.apply(fresh);
-                        store.recordApplied(name, fresh);
-                    }
-                    return fresh.size();
-                });
+                appliedCount += QuarkusTransaction.requiringNew().call(() -> claimAndApply(List.of(event)));
             } catch (RuntimeException e) {
-                if (isRetryableFailure(e)) {
+                if (SqlFailures.isTransient(e)) {
                     throw e;
                 }
                 LOG.warnf("Consumer %s: event %s (%s %s v%d) sent to the dead letters: %s", name, event.cloudEvent().id(),
@@ -283,33 +285,6 @@ final class VersionedConsumer implements Runnable {
         caughtUp = known && behind == 0 && !replayRequested;
         Instant newest = newestEventTime;
         lagMillis.set(caughtUp || newest == null ? 0 : Math.max(0, Duration.between(newest, Instant.now()).toMillis()));
-    }
-
-    /**
-     * A database or broker that cannot be reached, or a transaction PostgreSQL rolled back because it conflicted with
-     * another (a deadlock between reach instances, a serialization failure): retry the batch from the committed
-     * offsets rather than dead-letter good events.
-     */
-    static boolean isRetryableFailure(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // 55000: PostgreSQL refusing sessions to a database that does not accept connections (maintenance).
-                // 40: transaction rollback (40001 serialization failure, 40P01 deadlock), nothing wrong with the events.
-                if ((state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
-                        || state.startsWith("40") || state.equals("55000")))
-                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable e) {

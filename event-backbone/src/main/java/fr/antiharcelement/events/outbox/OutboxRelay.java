@@ -3,6 +3,7 @@ package fr.antiharcelement.events.outbox;
 import fr.antiharcelement.events.CloudEvent;
 import fr.antiharcelement.events.EventsConfig;
 import fr.antiharcelement.events.TopicAdmin;
+import fr.antiharcelement.kernel.retry.Backoff;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,6 +69,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    OutboxCleanup cleanup;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -81,7 +85,6 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Timer latency;
-    private Instant lastCleanup = Instant.EPOCH;
     private boolean failing;
 
     void start(@Observes StartupEvent startup) {
@@ -122,7 +125,7 @@ public class OutboxRelay {
     }
 
     private void run() {
-        Duration backoff = Duration.ofMillis(100);
+        Backoff backoff = new Backoff(config.outbox().firstBackoff(), config.outbox().maxBackoff());
         while (running) {
             try {
                 int sent = publishBatch();
@@ -130,9 +133,9 @@ public class OutboxRelay {
                     LOG.infof("Outbox relay publishing again; backlog %d", backlog.get());
                     failing = false;
                 }
-                backoff = Duration.ofMillis(100);
+                backoff.reset();
                 if (sent < config.outbox().batchSize()) {
-                    cleanUpIfDue();
+                    cleanup.runIfDue();
                     awaitWakeUp(config.outbox().pollInterval());
                 }
             } catch (Exception e) {
@@ -141,9 +144,7 @@ public class OutboxRelay {
                     failing = true;
                 }
                 closeProducer();
-                awaitWakeUp(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(config.outbox().maxBackoff()) > 0
-                        ? config.outbox().maxBackoff() : backoff.multipliedBy(2);
+                awaitWakeUp(backoff.nextPause());
             }
         }
     }
@@ -249,7 +250,7 @@ public class OutboxRelay {
      * out commit be retried until it answers, so the relay does exactly that, and only then marks the rows.
      */
     private void commit(KafkaProducer<String, String> kafka) {
-        Duration pause = Duration.ofMillis(200);
+        Backoff backoff = new Backoff(config.outbox().firstBackoff(), config.outbox().maxBackoff());
         while (true) {
             try {
                 kafka.commitTransaction();
@@ -259,8 +260,7 @@ public class OutboxRelay {
                     throw uncertain;
                 }
                 LOG.debugf("Kafka commit timed out; retrying it (it may have succeeded): %s", uncertain.getMessage());
-                awaitWakeUp(pause);
-                pause = pause.multipliedBy(2).compareTo(config.outbox().maxBackoff()) > 0 ? config.outbox().maxBackoff() : pause.multipliedBy(2);
+                awaitWakeUp(backoff.nextPause());
             } catch (RuntimeException e) {
                 abort(kafka, e);
                 throw e;
@@ -294,24 +294,6 @@ public class OutboxRelay {
         backlog.addAndGet(-rows.size());
     }
 
-    private void cleanUpIfDue() {
-        if (Duration.between(lastCleanup, Instant.now()).toMinutes() < 10) {
-            return;
-        }
-        lastCleanup = Instant.now();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(
-                     "delete from outbox_event where published_at < clock_timestamp() - make_interval(secs => ?)")) {
-            delete.setLong(1, config.outbox().retention().toSeconds());
-            int deleted = delete.executeUpdate();
-            if (deleted > 0) {
-                LOG.infof("Outbox: deleted %d rows published more than %s ago", deleted, config.outbox().retention());
-            }
-        } catch (SQLException e) {
-            LOG.warnf("Outbox clean-up failed, will retry: %s", e.getMessage());
-        }
-    }
-
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
             KafkaProducer<String, String> created = new KafkaProducer<>(Map.of(
@@ -322,11 +304,10 @@ public class OutboxRelay {
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.LINGER_MS_CONFIG, 0,
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
-                    // A relay that dies mid-transaction must not hold back read-committed consumers for long.
-                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000),
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, millis(config.outbox().brokerTimeout()),
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(config.outbox().brokerTimeout()),
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis(config.outbox().deliveryTimeout()),
+                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, millis(config.outbox().transactionTimeout())),
                     new StringSerializer(), new StringSerializer());
             try {
                 created.initTransactions();
@@ -337,6 +318,10 @@ public class OutboxRelay {
             producer = created;
         }
         return producer;
+    }
+
+    private static int millis(Duration duration) {
+        return (int) duration.toMillis();
     }
 
     private void closeProducer() {

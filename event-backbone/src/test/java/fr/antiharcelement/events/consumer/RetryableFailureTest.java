@@ -1,5 +1,6 @@
 package fr.antiharcelement.events.consumer;
 
+import fr.antiharcelement.kernel.sql.SqlFailures;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
@@ -13,26 +14,26 @@ class RetryableFailureTest {
 
     @Test
     void aDeadlockBetweenReachInstancesIsRetriedNotDeadLettered() {
-        assertThat(VersionedConsumer.isRetryableFailure(wrapped(new SQLException("deadlock detected", "40P01")))).isTrue();
+        assertThat(SqlFailures.isTransient(wrapped(new SQLException("deadlock detected", "40P01")))).isTrue();
     }
 
     @Test
     void aSerializationFailureIsRetried() {
-        assertThat(VersionedConsumer.isRetryableFailure(wrapped(new SQLException("could not serialize access", "40001")))).isTrue();
+        assertThat(SqlFailures.isTransient(wrapped(new SQLException("could not serialize access", "40001")))).isTrue();
     }
 
     @Test
     void anUnreachableDatabaseIsRetried() {
-        assertThat(VersionedConsumer.isRetryableFailure(wrapped(new SQLException("Connection refused", "08001")))).isTrue();
-        assertThat(VersionedConsumer.isRetryableFailure(wrapped(new SQLTransientConnectionException("pool exhausted")))).isTrue();
-        assertThat(VersionedConsumer.isRetryableFailure(wrapped(new SQLException("terminating connection", "57P01")))).isTrue();
+        assertThat(SqlFailures.isTransient(wrapped(new SQLException("Connection refused", "08001")))).isTrue();
+        assertThat(SqlFailures.isTransient(wrapped(new SQLTransientConnectionException("pool exhausted")))).isTrue();
+        assertThat(SqlFailures.isTransient(wrapped(new SQLException("terminating connection", "57P01")))).isTrue();
     }
 
     @Test
     void anEventTheDatabaseRefusesIsNotRetried() {
-        assertThat(VersionedConsumer.isRetryableFailure(wrapped(new SQLException("value too long", "22001")))).isFalse();
-        assertThat(VersionedConsumer.isRetryableFailure(wrapped(new SQLException("violates check constraint", "23514")))).isFalse();
-        assertThat(VersionedConsumer.isRetryableFailure(new IllegalArgumentException("unknown event type"))).isFalse();
+        assertThat(SqlFailures.isTransient(wrapped(new SQLException("value too long", "22001")))).isFalse();
+        assertThat(SqlFailures.isTransient(wrapped(new SQLException("violates check constraint", "23514")))).isFalse();
+        assertThat(SqlFailures.isTransient(new IllegalArgumentException("unknown event type"))).isFalse();
     }
 
     private static RuntimeException wrapped(SQLException cause) {
