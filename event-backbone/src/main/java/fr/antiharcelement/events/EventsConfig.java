@@ -43,6 +43,13 @@ public interface EventsConfig {
         @WithDefault("7d")
         Duration retention();
 
+        /**
+         * Largest record the relay sends (key, value and headers); a row over it is parked, never sent. Kafka's own
+         * limits (the producer's max.request.size and the broker's message.max.bytes) are about 1 MiB by default.
+         */
+        @WithDefault("1000000")
+        int maxRecordBytes();
+
         /** How often the relay deletes published rows older than the retention. */
         @WithDefault("10m")
         Duration cleanupInterval();

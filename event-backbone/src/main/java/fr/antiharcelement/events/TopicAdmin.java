@@ -55,11 +55,16 @@ public class TopicAdmin {
         }
     }
 
+    /** The broker's cluster id if it answers within {@code timeout}; throws otherwise (for the broker health check). */
+    public String clusterId(java.time.Duration timeout) throws Exception {
+        return admin().describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private synchronized Admin admin() {
         if (admin == null) {
             admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.outbox().brokerTimeout().toMillis(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.outbox().deliveryTimeout().toMillis()));
         }
         return admin;
     }

@@ -3,9 +3,12 @@ package fr.antiharcelement.events.consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import fr.antiharcelement.kernel.text.StorableText;
 import org.hibernate.Session;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +19,30 @@ public class ConsumerStore {
     /** A record that could not be applied, as it was received, with the reason. */
     public record DeadLetter(String topic, int partition, long offset, String key, String eventId, String eventType,
                              String payload, String reason) {
+
+        /**
+         * This letter as PostgreSQL can store it. A record holding text a {@code text} column refuses (a NUL byte, an
+         * unpaired surrogate) would otherwise fail the insert, and the consumer would retry the same offset forever:
+         * its payload is kept Base64-encoded (so nothing is lost), the short fields have such characters replaced.
+         */
+        DeadLetter storable() {
+            boolean payloadStorable = StorableText.problem(payload).isEmpty();
+            String storedPayload = payloadStorable ? payload
+                    : "base64:" + Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+            String storedReason = payloadStorable ? reason
+                    : reason + " (payload stored Base64-encoded: it held text PostgreSQL cannot store)";
+            return new DeadLetter(topic, partition, offset, replaced(key), replaced(eventId), replaced(eventType),
+                    storedPayload, replaced(storedReason));
+        }
+
+        private static String replaced(String text) {
+            if (StorableText.problem(text).isEmpty()) {
+                return text;
+            }
+            StringBuilder storable = new StringBuilder(text.length());
+            text.codePoints().forEach(c -> storable.appendCodePoint(c == 0 || Character.isSurrogate((char) c) && c <= 0xFFFF ? 0xFFFD : c));
+            return storable.toString();
+        }
     }
 
     @Inject
@@ -39,7 +66,7 @@ public class ConsumerStore {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into dead_letter (consumer, topic, partition, record_offset, record_key, event_id, event_type, payload, reason)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-                for (DeadLetter letter : letters) {
+                for (DeadLetter letter : letters.stream().map(DeadLetter::storable).toList()) {
                     insert.setString(1, consumer);
                     insert.setString(2, letter.topic());
                     insert.setInt(3, letter.partition());

@@ -16,10 +16,14 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +36,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,18 +87,22 @@ public class OutboxRelay {
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Timer latency;
-    private boolean failing;
+    private volatile boolean failing;
 
     void start(@Observes StartupEvent startup) {
         published = registry.counter("outbox.events.published");
         latency = Timer.builder("outbox.publish.latency").description("From the outbox row's insertion to its Kafka commit")
                 .publishPercentiles(0.5, 0.99).register(registry);
         registry.gauge("outbox.backlog", backlog);
+        registry.gauge("outbox.parked", parked);
+        registry.gauge("outbox.relay.broker.failing", this, relay -> relay.failing ? 1 : 0);
+        parked.set(countParked());
         if (!config.outbox().relayEnabled()) {
             return;
         }
@@ -117,6 +128,28 @@ public class OutboxRelay {
     /** Asks the relay to look for rows now (called after a commit that appended some). */
     public void wake() {
         wakeUps.release();
+    }
+
+    /** Whether the relay's last attempt to publish failed (the broker unreachable): rows wait, writes go on. */
+    public boolean brokerFailing() {
+        return failing;
+    }
+
+    /** Rows parked because the broker will not take them. */
+    public long parked() {
+        return parked.get();
+    }
+
+    private long countParked() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event where parked_at is not null");
+             ResultSet result = count.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            LOG.warnf("Outbox: could not count parked rows: %s", e.getMessage());
+            return 0;
+        }
     }
 
     /** Rows not yet published, as of the relay's last look. */
@@ -174,7 +207,18 @@ public class OutboxRelay {
                     connection.rollback();
                     return 0;
                 }
-                send(rows);
+                List<Row> tooLarge = rows.stream().filter(row -> row.size() > config.outbox().maxRecordBytes()).toList();
+                if (!tooLarge.isEmpty()) {
+                    park(connection, tooLarge, "over " + config.outbox().maxRecordBytes() + " bytes, the largest record the relay sends");
+                    rows = rows.stream().filter(row -> !tooLarge.contains(row)).toList();
+                }
+                List<Row> refused = send(rows);
+                if (!refused.isEmpty()) {
+                    // The broker refused these records themselves: the transaction was aborted, nothing was published.
+                    park(connection, refused, "refused by the broker: record too large or invalid");
+                    connection.commit();
+                    return 0;
+                }
                 markPublished(connection, rows);
                 connection.commit();
                 record(rows);
@@ -200,7 +244,7 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 select seq, id, topic, aggregate_id, event_type, payload, occurred_at, created_at
-                from outbox_event where published_at is null order by seq limit ?""")) {
+                from outbox_event where published_at is null and parked_at is null order by seq limit ?""")) {
             select.setInt(1, config.outbox().batchSize());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -220,28 +264,79 @@ public class OutboxRelay {
      * every waiting row for each batch, which made draining a large backlog quadratic.
      */
     private static long countUnpublished(Connection connection) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event where published_at is null");
+        try (PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event where published_at is null and parked_at is null");
              ResultSet result = count.executeQuery()) {
             result.next();
             return result.getLong(1);
         }
     }
 
-    private void send(List<Row> rows) {
+    /**
+     * Sends the rows in one Kafka transaction and commits it. Returns the rows the broker refused as records (too
+     * large, invalid), in which case the transaction was aborted: the caller parks them and the others go again.
+     */
+    private List<Row> send(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
         KafkaProducer<String, String> kafka = producer();
         rows.stream().map(Row::topic).distinct().forEach(topics::ensure);
         kafka.beginTransaction();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
         try {
             for (Row row : rows) {
                 CloudEvent event = new CloudEvent(row.id().toString(), row.type(), config.source(), row.aggregateId(),
                         row.occurredAt(), row.payload());
-                kafka.send(new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.payload(), event.headers()));
+                sends.add(kafka.send(new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.payload(), event.headers())));
             }
+            commit(kafka);
+            return List.of();
         } catch (RuntimeException e) {
-            abort(kafka, e);
-            throw e;
+            List<Row> refused = refusedRecords(rows, sends);
+            if (refused.isEmpty()) {
+                abort(kafka, e);
+                throw e;
+            }
+            LOG.warnf("Outbox relay: the broker refused %d records (%s); parking them, the others go again", refused.size(),
+                    e.toString());
+            closeProducer(); // its transaction is in an error state it only leaves by aborting or closing
+            return refused;
         }
-        commit(kafka);
+    }
+
+    /** The rows whose send failed because of the record itself, not because of the broker's state. */
+    private static List<Row> refusedRecords(List<Row> rows, List<Future<RecordMetadata>> sends) {
+        List<Row> refused = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            Future<RecordMetadata> send = sends.get(i);
+            if (send.isDone()) {
+                try {
+                    send.get();
+                } catch (ExecutionException failed) {
+                    if (failed.getCause() instanceof RecordTooLargeException || failed.getCause() instanceof InvalidRecordException) {
+                        refused.add(rows.get(i));
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                } catch (CancellationException cancelled) {
+                    // not the record's fault
+                }
+            }
+        }
+        return refused;
+    }
+
+    private void park(Connection connection, List<Row> rows, String reason) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbox_event set parked_at = clock_timestamp(), parked_reason = ? where seq = any (?)")) {
+            update.setString(1, reason);
+            update.setArray(2, connection.createArrayOf("bigint", rows.stream().map(Row::seq).toArray()));
+            update.executeUpdate();
+        }
+        for (Row row : rows) {
+            LOG.errorf("Outbox relay: parked event %s (%s %s, %d bytes): %s", row.id(), row.type(), row.aggregateId(), row.size(), reason);
+        }
+        parked.addAndGet(rows.size());
     }
 
     /**
@@ -337,5 +432,10 @@ public class OutboxRelay {
 
     private record Row(long seq, UUID id, String topic, String aggregateId, String type, String payload,
                        OffsetDateTime occurredAt, Instant createdAt) {
+
+        /** Bytes of the record Kafka would send: key, value, and its CloudEvents headers (a few hundred bytes at most). */
+        int size() {
+            return payload.getBytes(StandardCharsets.UTF_8).length + aggregateId.getBytes(StandardCharsets.UTF_8).length + 1024;
+        }
     }
 }
