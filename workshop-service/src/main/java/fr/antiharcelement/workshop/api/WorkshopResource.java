@@ -3,13 +3,13 @@ package fr.antiharcelement.workshop.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.antiharcelement.api.http.Etags;
-import fr.antiharcelement.api.http.PageRequest;
-import fr.antiharcelement.api.http.PageView;
+import fr.antiharcelement.api.http.PageParams;
 import fr.antiharcelement.api.http.QueryParams;
 import fr.antiharcelement.api.idempotency.Idempotency;
 import fr.antiharcelement.api.problem.ProblemException;
 import fr.antiharcelement.api.security.Caller;
 import fr.antiharcelement.api.security.Roles;
+import fr.antiharcelement.kernel.paging.PageView;
 import fr.antiharcelement.workshop.domain.Audience;
 import fr.antiharcelement.workshop.domain.DoubleBookingException;
 import fr.antiharcelement.workshop.domain.PartnerScope;
@@ -87,7 +87,7 @@ public class WorkshopResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
     @Operation(summary = "Search workshops by start time; a partner sees only its own")
-    public PageView<WorkshopView> search(@BeanParam @Valid PageRequest page,
+    public PageView<WorkshopView> search(@BeanParam @Valid PageParams page,
                                          @QueryParam("campaign") @Size(max = 64) String campaign,
                                          @QueryParam("school") @Size(max = 8) String school,
                                          @QueryParam("partner") @Size(max = 64) String partner,
@@ -101,7 +101,7 @@ public class WorkshopResource {
         WorkshopQuery query = new WorkshopQuery(campaign, school, partner, uuid("facilitator", facilitator),
                 QueryParams.enumValue("status", status, WorkshopStatus.class),
                 QueryParams.enumValue("audience", audience, Audience.class), time("from", from), time("to", to));
-        return planner.search(query, page, PartnerScope.of(caller)).map(WorkshopView::of);
+        return planner.search(query, page.toRequest(), PartnerScope.of(caller)).map(WorkshopView::of);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package fr.antiharcelement.workshop.domain;
 
+import fr.antiharcelement.kernel.CampaignTime;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -29,8 +30,6 @@ public class Campaign extends PanacheEntityBase {
 
     /** Whether a workshop from {@code startsAt} to {@code endsAt} (Paris time) falls inside the campaign's period. */
     public boolean covers(OffsetDateTime startsAt, OffsetDateTime endsAt) {
-        LocalDate first = startsAt.atZoneSameInstant(Clock.PARIS).toLocalDate();
-        LocalDate last = endsAt.atZoneSameInstant(Clock.PARIS).toLocalDate();
-        return !first.isBefore(startsOn) && !last.isAfter(endsOn);
+        return !CampaignTime.dayOf(startsAt).isBefore(startsOn) && !CampaignTime.dayOf(endsAt).isAfter(endsOn);
     }
 }

@@ -1,13 +1,17 @@
 package fr.antiharcelement.workshop.domain;
 
-import fr.antiharcelement.api.http.Etags;
-import fr.antiharcelement.api.problem.ProblemException;
+import fr.antiharcelement.kernel.CampaignTime;
+import fr.antiharcelement.kernel.ConflictException;
+import fr.antiharcelement.kernel.NotFoundException;
+import fr.antiharcelement.kernel.RuleBrokenException;
+import fr.antiharcelement.kernel.StaleVersionException;
 import fr.antiharcelement.workshop.events.WorkshopEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -23,15 +27,18 @@ public class CampaignCatalog {
     @Inject
     WorkshopEvents events;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public Campaign define(String code, Definition definition) {
         if (Campaign.findByIdOptional(code).isPresent()) {
-            throw ProblemException.conflict("Campaign " + code + " exists already; change it with PUT /api/v1/campaigns/" + code);
+            throw new ConflictException("Campaign " + code + " exists already; change it with PUT /api/v1/campaigns/" + code);
         }
         Campaign campaign = new Campaign();
         campaign.code = code;
         campaign.version = 1;
-        campaign.createdAt = Clock.now();
+        campaign.createdAt = CampaignTime.now(clock);
         apply(campaign, definition);
         campaign.persist();
         events.campaign(WorkshopEvents.CAMPAIGN_DEFINED, campaign);
@@ -42,7 +49,7 @@ public class CampaignCatalog {
     public Campaign update(String code, long expectedVersion, Definition definition) {
         Campaign campaign = Campaign.<Campaign>findByIdOptional(code, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> notFound(code));
-        Etags.checkCurrent(expectedVersion, campaign.version, "Campaign " + code);
+        StaleVersionException.check(expectedVersion, campaign.version, "Campaign " + code);
         apply(campaign, definition);
         campaign.version++;
         events.campaign(WorkshopEvents.CAMPAIGN_UPDATED, campaign);
@@ -59,9 +66,9 @@ public class CampaignCatalog {
         return Campaign.listAll(io.quarkus.panache.common.Sort.by("startsOn").descending().and("code"));
     }
 
-    private static void apply(Campaign campaign, Definition definition) {
+    private void apply(Campaign campaign, Definition definition) {
         if (definition.endsOn().isBefore(definition.startsOn())) {
-            throw ProblemException.unprocessable("The campaign ends (" + definition.endsOn() + ") before it starts ("
+            throw new RuleBrokenException("The campaign ends (" + definition.endsOn() + ") before it starts ("
                     + definition.startsOn() + ")");
         }
         campaign.name = definition.name();
@@ -72,10 +79,10 @@ public class CampaignCatalog {
         campaign.targetStudentWorkshops = definition.targetStudentWorkshops();
         campaign.targetParentWorkshops = definition.targetParentWorkshops();
         campaign.targetSchools = definition.targetSchools();
-        campaign.updatedAt = Clock.now();
+        campaign.updatedAt = CampaignTime.now(clock);
     }
 
-    private static ProblemException notFound(String code) {
-        return ProblemException.notFound("No campaign " + code);
+    private static NotFoundException notFound(String code) {
+        return new NotFoundException("No campaign " + code);
     }
 }

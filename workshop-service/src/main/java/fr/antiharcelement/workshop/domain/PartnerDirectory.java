@@ -1,9 +1,13 @@
 package fr.antiharcelement.workshop.domain;
 
-import fr.antiharcelement.api.problem.ProblemException;
+import fr.antiharcelement.kernel.CampaignTime;
+import fr.antiharcelement.kernel.ConflictException;
+import fr.antiharcelement.kernel.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,15 +15,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class PartnerDirectory {
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public Partner register(String code, String name) {
         if (Partner.findByIdOptional(code).isPresent()) {
-            throw ProblemException.conflict("Partner " + code + " exists already");
+            throw new ConflictException("Partner " + code + " exists already");
         }
         Partner partner = new Partner();
         partner.code = code;
         partner.name = name;
-        partner.createdAt = Clock.now();
+        partner.createdAt = CampaignTime.now(clock);
         partner.persist();
         return partner;
     }
@@ -31,7 +38,7 @@ public class PartnerDirectory {
 
     @Transactional
     public Partner find(String code) {
-        return Partner.<Partner>findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("No partner " + code));
+        return Partner.<Partner>findByIdOptional(code).orElseThrow(() -> new NotFoundException("No partner " + code));
     }
 
     @Transactional
@@ -42,7 +49,7 @@ public class PartnerDirectory {
         facilitator.partnerCode = partnerCode;
         facilitator.displayName = displayName;
         facilitator.contactEmail = contactEmail;
-        facilitator.createdAt = Clock.now();
+        facilitator.createdAt = CampaignTime.now(clock);
         facilitator.persist();
         return facilitator;
     }

@@ -2,11 +2,13 @@ package fr.antiharcelement.workshop.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.antiharcelement.api.http.Etags;
-import fr.antiharcelement.api.http.PageRequest;
-import fr.antiharcelement.api.http.PageView;
-import fr.antiharcelement.api.problem.Problem;
-import fr.antiharcelement.api.problem.ProblemException;
+import fr.antiharcelement.kernel.CampaignTime;
+import fr.antiharcelement.kernel.ConflictException;
+import fr.antiharcelement.kernel.NotFoundException;
+import fr.antiharcelement.kernel.RuleBrokenException;
+import fr.antiharcelement.kernel.StaleVersionException;
+import fr.antiharcelement.kernel.paging.PageRequest;
+import fr.antiharcelement.kernel.paging.PageView;
 import fr.antiharcelement.workshop.events.WorkshopEvents;
 import fr.antiharcelement.workshop.persistence.WorkshopRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -17,6 +19,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +52,9 @@ public class WorkshopPlanner {
     @Inject
     ObjectMapper objectMapper;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public Workshop schedule(WorkshopDraft draft, PartnerScope scope) {
         scope.requireActingFor(draft.partnerCode());
@@ -57,7 +63,7 @@ public class WorkshopPlanner {
         workshop.id = UUID.randomUUID();
         workshop.status = WorkshopStatus.SCHEDULED;
         workshop.version = 1;
-        workshop.createdAt = Clock.now();
+        workshop.createdAt = CampaignTime.now(clock);
         apply(workshop, draft);
         workshops.persist(workshop);
         flushGuardingDoubleBooking(workshop);
@@ -70,10 +76,10 @@ public class WorkshopPlanner {
     @Transactional
     public Workshop reschedule(UUID id, long expectedVersion, WorkshopDraft draft, PartnerScope scope) {
         Workshop workshop = lockedInScope(id, scope);
-        Etags.checkCurrent(expectedVersion, workshop.version, "Workshop " + id);
+        StaleVersionException.check(expectedVersion, workshop.version, "Workshop " + id);
         requireStatus(workshop, "rescheduled", WorkshopStatus.SCHEDULED);
         if (!draft.campaignCode().equals(workshop.campaignCode) || !draft.partnerCode().equals(workshop.partnerCode)) {
-            throw ProblemException.unprocessable("A workshop's campaign and partner cannot change; cancel it and schedule another");
+            throw new RuleBrokenException("A workshop's campaign and partner cannot change; cancel it and schedule another");
         }
         validate(draft, workshop.id);
         Map<String, Object> before = snapshot(workshop);
@@ -95,8 +101,8 @@ public class WorkshopPlanner {
         Workshop workshop = lockedInScope(id, scope);
         checkVersion(expectedVersion, workshop);
         requireStatus(workshop, "completed", WorkshopStatus.SCHEDULED);
-        if (Clock.now().isBefore(workshop.startsAt)) {
-            throw ProblemException.unprocessable("Workshop " + id + " starts at " + workshop.startsAt
+        if (CampaignTime.now(clock).isBefore(workshop.startsAt)) {
+            throw new RuleBrokenException("Workshop " + id + " starts at " + workshop.startsAt
                     + ": it can be completed once it has started");
         }
         Map<String, Object> before = snapshot(workshop);
@@ -154,33 +160,33 @@ public class WorkshopPlanner {
 
     private void validate(WorkshopDraft draft, UUID self) {
         Campaign campaign = Campaign.<Campaign>findByIdOptional(draft.campaignCode())
-                .orElseThrow(() -> ProblemException.unprocessable("Unknown campaign " + draft.campaignCode()));
+                .orElseThrow(() -> new RuleBrokenException("Unknown campaign " + draft.campaignCode()));
         Partner partner = Partner.<Partner>findByIdOptional(draft.partnerCode())
-                .orElseThrow(() -> ProblemException.unprocessable("Unknown partner " + draft.partnerCode()));
+                .orElseThrow(() -> new RuleBrokenException("Unknown partner " + draft.partnerCode()));
         SchoolReplica school = SchoolReplica.<SchoolReplica>findByIdOptional(draft.schoolUai())
-                .orElseThrow(() -> ProblemException.unprocessable("School " + draft.schoolUai()
+                .orElseThrow(() -> new RuleBrokenException("School " + draft.schoolUai()
                         + " is not known to the school directory (register or import it in school-service first)"));
         if (!school.isOpen()) {
-            throw ProblemException.unprocessable("School " + school.uai + " (" + school.name + ") is closed");
+            throw new RuleBrokenException("School " + school.uai + " (" + school.name + ") is closed");
         }
         Facilitator facilitator = Facilitator.<Facilitator>findByIdOptional(draft.facilitatorId())
                 .filter(found -> found.partnerCode.equals(partner.code))
-                .orElseThrow(() -> ProblemException.unprocessable("Facilitator " + draft.facilitatorId()
+                .orElseThrow(() -> new RuleBrokenException("Facilitator " + draft.facilitatorId()
                         + " does not belong to partner " + partner.code));
         if (!draft.endsAt().isAfter(draft.startsAt())) {
-            throw ProblemException.unprocessable("endsAt (" + draft.endsAt() + ") must be after startsAt (" + draft.startsAt() + ")");
+            throw new RuleBrokenException("endsAt (" + draft.endsAt() + ") must be after startsAt (" + draft.startsAt() + ")");
         }
         Duration duration = Duration.between(draft.startsAt(), draft.endsAt());
         if (duration.compareTo(SHORTEST) < 0 || duration.compareTo(LONGEST) > 0) {
-            throw ProblemException.unprocessable("A workshop lasts from 15 minutes to 8 hours; this one lasts "
+            throw new RuleBrokenException("A workshop lasts from 15 minutes to 8 hours; this one lasts "
                     + duration.toMinutes() + " minutes");
         }
         if (!campaign.covers(draft.startsAt(), draft.endsAt())) {
-            throw ProblemException.unprocessable("The workshop falls outside campaign " + campaign.code + " ("
+            throw new RuleBrokenException("The workshop falls outside campaign " + campaign.code + " ("
                     + campaign.startsOn + " to " + campaign.endsOn + ")");
         }
         if (draft.audience() == Audience.PARENTS && draft.classLevel() != null) {
-            throw ProblemException.unprocessable("classLevel is for STUDENTS workshops only");
+            throw new RuleBrokenException("classLevel is for STUDENTS workshops only");
         }
         workshops.overlapping(facilitator.id, draft.startsAt(), draft.endsAt(), self)
                 .ifPresent(other -> {
@@ -195,10 +201,10 @@ public class WorkshopPlanner {
         workshop.facilitatorId = draft.facilitatorId();
         workshop.audience = draft.audience();
         workshop.classLevel = draft.classLevel();
-        workshop.startsAt = draft.startsAt().atZoneSameInstant(Clock.PARIS).toOffsetDateTime();
-        workshop.endsAt = draft.endsAt().atZoneSameInstant(Clock.PARIS).toOffsetDateTime();
+        workshop.startsAt = draft.startsAt().atZoneSameInstant(CampaignTime.ZONE).toOffsetDateTime();
+        workshop.endsAt = draft.endsAt().atZoneSameInstant(CampaignTime.ZONE).toOffsetDateTime();
         workshop.capacity = draft.capacity() == null ? DEFAULT_CAPACITY : draft.capacity();
-        workshop.updatedAt = Clock.now();
+        workshop.updatedAt = CampaignTime.now(clock);
     }
 
     /** Flushes now, so that a booking lost to a concurrent one surfaces here, as a 409, not at commit. */
@@ -216,7 +222,7 @@ public class WorkshopPlanner {
     private Workshop changed(Workshop workshop, Map<String, Object> before, PartnerScope scope, String action, String reason,
                              String eventType) {
         workshop.version++;
-        workshop.updatedAt = Clock.now();
+        workshop.updatedAt = CampaignTime.now(clock);
         audit(workshop, scope, action, changes(before, workshop), reason);
         publish(eventType, workshop);
         return workshop;
@@ -232,21 +238,21 @@ public class WorkshopPlanner {
 
     private static void checkVersion(Long expectedVersion, Workshop workshop) {
         if (expectedVersion != null) {
-            Etags.checkCurrent(expectedVersion, workshop.version, "Workshop " + workshop.id);
+            StaleVersionException.check(expectedVersion, workshop.version, "Workshop " + workshop.id);
         }
     }
 
     private static void requireStatus(Workshop workshop, String action, WorkshopStatus... allowed) {
         if (!List.of(allowed).contains(workshop.status)) {
-            throw new ProblemException(Problem.of(409, "Workshop " + workshop.id + " is " + workshop.status
-                    + " and cannot be " + action + " (only from " + List.of(allowed) + ")").with("currentStatus", workshop.status));
+            throw new ConflictException("Workshop " + workshop.id + " is " + workshop.status
+                    + " and cannot be " + action + " (only from " + List.of(allowed) + ")").with("currentStatus", workshop.status);
         }
     }
 
     private void audit(Workshop workshop, PartnerScope scope, String action, Map<String, Map<String, Object>> changes, String reason) {
         WorkshopHistoryEntry entry = new WorkshopHistoryEntry();
         entry.workshopId = workshop.id;
-        entry.at = Clock.now();
+        entry.at = CampaignTime.now(clock);
         entry.actor = scope.actor();
         entry.action = action;
         entry.reason = reason;
@@ -289,13 +295,13 @@ public class WorkshopPlanner {
         return changes;
     }
 
-    private static ProblemException notFound(UUID id) {
-        return ProblemException.notFound("No workshop " + id);
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No workshop " + id);
     }
 
-    static ProblemException doubleBooking(UUID other) {
-        return new ProblemException(Problem.of(409, "The facilitator is already booked at that time, in workshop " + other)
-                .with("conflictingWorkshopId", other));
+    static ConflictException doubleBooking(UUID other) {
+        return new ConflictException("The facilitator is already booked at that time, in workshop " + other)
+                .with("conflictingWorkshopId", other);
     }
 
     private static boolean violates(Throwable e, String constraint) {

@@ -1,6 +1,6 @@
 package fr.antiharcelement.workshop.persistence;
 
-import fr.antiharcelement.api.http.PageRequest;
+import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.workshop.domain.Workshop;
 import fr.antiharcelement.workshop.domain.WorkshopQuery;
 import fr.antiharcelement.workshop.domain.WorkshopStatus;
@@ -56,7 +56,7 @@ public class WorkshopRepository implements PanacheRepositoryBase<Workshop, UUID>
             params.put("to", query.to());
         }
         String condition = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return find(condition, Sort.by("startsAt").and("id"), params).page(Page.of(page.page, page.size));
+        return find(condition, Sort.by("startsAt").and("id"), params).page(Page.of(page.page(), page.size()));
     }
 
     private static void add(List<String> where, Map<String, Object> params, String field, String name, Object value) {
