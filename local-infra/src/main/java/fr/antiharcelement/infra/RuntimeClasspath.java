@@ -16,7 +16,7 @@ public final class RuntimeClasspath {
     public static String get() {
         try (InputStream in = RuntimeClasspath.class.getResourceAsStream("runtime.classpath")) {
             if (in == null) {
-                throw new IllegalStateException("runtime.classpath is missing: build embedded-infra with Maven first");
+                throw new IllegalStateException("runtime.classpath is missing: build local-infra with Maven first");
             }
             String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
             return ownLocation() + java.io.File.pathSeparator + dependencies;
