@@ -33,6 +33,9 @@ public class EventConsumers {
     ConsumerStore store;
 
     @Inject
+    ConsumerFence fence;
+
+    @Inject
     ObjectMapper objectMapper;
 
     @Inject
@@ -59,7 +62,7 @@ public class EventConsumers {
 
     /** Starts consumer {@code name} (also its Kafka group id) on {@code topicNames}. */
     public void start(String name, List<String> topicNames, EventApplier applier) {
-        VersionedConsumer consumer = new VersionedConsumer(name, topicNames, applier, store, objectMapper, bootstrapServers,
+        VersionedConsumer consumer = new VersionedConsumer(name, topicNames, applier, store, fence, objectMapper, bootstrapServers,
                 config.consumer(), registry);
         Thread thread = new Thread(() -> {
             ensureTopics(topicNames);

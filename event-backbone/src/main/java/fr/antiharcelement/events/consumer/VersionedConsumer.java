@@ -44,6 +44,7 @@ final class VersionedConsumer implements Runnable {
     private final List<String> topics;
     private final EventApplier applier;
     private final ConsumerStore store;
+    private final ConsumerFence fence;
     private final ObjectMapper objectMapper;
     private final EventsConfig.Consumer settings;
     private final Map<String, Object> kafkaConfig;
@@ -58,8 +59,9 @@ final class VersionedConsumer implements Runnable {
     private volatile boolean caughtUp;
     private KafkaConsumer<String, String> consumer;
 
-    VersionedConsumer(String name, List<String> topics, EventApplier applier, ConsumerStore store, ObjectMapper objectMapper,
-                      String bootstrapServers, EventsConfig.Consumer settings, MeterRegistry registry) {
+    VersionedConsumer(String name, List<String> topics, EventApplier applier, ConsumerStore store, ConsumerFence fence,
+                      ObjectMapper objectMapper, String bootstrapServers, EventsConfig.Consumer settings, MeterRegistry registry) {
+        this.fence = fence;
         this.name = name;
         this.topics = List.copyOf(topics);
         this.applier = applier;
@@ -197,6 +199,7 @@ final class VersionedConsumer implements Runnable {
      * applied once. Reading versions first and writing them after, as before, let both apply it.
      */
     private int claimAndApply(List<IncomingEvent> candidates) {
+        fence.enterBatch(name);
         List<IncomingEvent> claimed = store.claim(name, candidates);
         if (!claimed.isEmpty()) {
             applier.apply(claimed);
