@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * PostgreSQL and Kafka for one benchmark run (the tests' {@link TestInfrastructure}, data under
- * {@code benchmarks/target/embedded-infra}), and the services it starts, stopped in reverse order at the end or on
+ * {@code benchmarks/target/local-infra}), and the services it starts, stopped in reverse order at the end or on
  * Ctrl-C.
  */
 final class BenchEnvironment implements AutoCloseable {
@@ -56,7 +56,7 @@ final class BenchEnvironment implements AutoCloseable {
     }
 
     static BenchEnvironment start() {
-        Report.progress("starting embedded PostgreSQL and Kafka under " + Bench.moduleDir().resolve("target/embedded-infra"));
+        Report.progress("starting embedded PostgreSQL and Kafka under " + TestInfrastructure.home());
         BenchEnvironment environment = new BenchEnvironment(TestInfrastructure.get());
         Runtime.getRuntime().addShutdownHook(new Thread(environment::close, "bench-services-shutdown"));
         return environment;

@@ -1,5 +1,7 @@
 package fr.antiharcelement.bench;
 
+import fr.antiharcelement.infra.testing.TestInfrastructure;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +163,7 @@ final class CpuShare {
 
     /** PostgreSQL and its backends: pg_ctl detaches the server, so it is no descendant of this JVM. */
     private static Stream<ProcessHandle> postgres() {
-        Path pidFile = Bench.moduleDir().resolve("target/embedded-infra/postgres/postmaster.pid");
+        Path pidFile = TestInfrastructure.home().resolve("postgres/postmaster.pid");
         try {
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
             return ProcessHandle.of(pid).stream().flatMap(server -> Stream.concat(Stream.of(server), server.descendants()));

@@ -34,13 +34,17 @@ public final class TestInfrastructure {
 
     public static synchronized TestInfrastructure get() {
         if (instance == null) {
-            Path home = Path.of(System.getProperty("basedir", "."), "target", "embedded-infra");
-            deleteRecursively(home);
-            TestInfrastructure started = new TestInfrastructure(home);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown, "embedded-infra-shutdown"));
+            deleteRecursively(home());
+            TestInfrastructure started = new TestInfrastructure(home());
+            Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown, "local-infra-shutdown"));
             instance = started;
         }
         return instance;
+    }
+
+    /** Where the infrastructure keeps its data: {@code target/local-infra} of the module, wiped on first use. */
+    public static Path home() {
+        return Path.of(System.getProperty("basedir", "."), "target", "local-infra");
     }
 
     public LocalPostgres postgres() {
