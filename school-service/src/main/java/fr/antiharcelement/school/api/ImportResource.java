@@ -5,8 +5,10 @@ import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.school.domain.SchoolType;
 import fr.antiharcelement.school.domain.annuaire.AnnuaireImport;
 import fr.antiharcelement.school.domain.annuaire.ImportReport;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,8 +31,14 @@ public class ImportResource {
     @Inject
     AnnuaireImport annuaireImport;
 
+    /**
+     * The import is one transaction, and a national file takes minutes, past the default timeout: the transaction
+     * starts here, where Quarkus' timeout can be set, and the import joins it.
+     */
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @TransactionConfiguration(timeout = 1800)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import the Ministry's annuaire CSV exactly as published; upserts by UAI and reports every row")

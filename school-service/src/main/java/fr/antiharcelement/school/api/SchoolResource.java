@@ -1,13 +1,13 @@
 package fr.antiharcelement.school.api;
 
 import fr.antiharcelement.api.http.Etags;
-import fr.antiharcelement.api.http.PageRequest;
-import fr.antiharcelement.api.http.PageView;
+import fr.antiharcelement.api.http.PageParams;
 import fr.antiharcelement.api.http.QueryParams;
 import fr.antiharcelement.api.idempotency.Idempotency;
 import fr.antiharcelement.api.problem.ProblemException;
 import fr.antiharcelement.api.security.Caller;
 import fr.antiharcelement.api.security.Roles;
+import fr.antiharcelement.kernel.paging.PageView;
 import fr.antiharcelement.school.domain.EducationPriority;
 import fr.antiharcelement.school.domain.Geography;
 import fr.antiharcelement.school.domain.School;
@@ -75,7 +75,7 @@ public class SchoolResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
     @Operation(summary = "Search schools, sorted by name; q matches name and commune ignoring case and accents")
-    public PageView<SchoolView> search(@BeanParam @Valid PageRequest page,
+    public PageView<SchoolView> search(@BeanParam @Valid PageParams page,
                                        @QueryParam("academy") @Size(max = 2) String academy,
                                        @QueryParam("region") @Size(max = 2) String region,
                                        @QueryParam("department") @Size(max = 3) String department,
@@ -89,7 +89,7 @@ public class SchoolResource {
                                        @QueryParam("q") @Size(max = 100) String q) {
         SchoolQuery query = new SchoolQuery(academy, region, department, QueryParams.enumValue("type", type, SchoolType.class),
                 QueryParams.enumValue("sector", sector, Sector.class), QueryParams.enumValue("status", status, SchoolStatus.class), q);
-        return directory.search(query, page)
+        return directory.search(query, page.toRequest())
                 .map(school -> SchoolView.of(school, geography));
     }
 

@@ -2,7 +2,7 @@ package fr.antiharcelement.school.domain;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import fr.antiharcelement.api.problem.ProblemException;
+import fr.antiharcelement.kernel.RuleBrokenException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -81,21 +81,21 @@ public class Geography {
     /**
      * Places a school from its département; an académie or région given as well must agree with it.
      *
-     * @throws ProblemException 422 naming what disagrees
+     * @throws RuleBrokenException naming what disagrees
      */
     public Placement place(String departmentCode, String academyCode, String regionCode) {
         String code = normalizeDepartment(departmentCode);
         Department department = departments.get(code);
         if (department == null) {
-            throw ProblemException.unprocessable("Unknown département code " + departmentCode);
+            throw new RuleBrokenException("Unknown département code " + departmentCode);
         }
         Academy academy = academyOfDepartment.get(code);
         if (academyCode != null && !academyCode.isBlank() && !academy.code().equals(academyCode.trim())) {
-            throw ProblemException.unprocessable("Département " + code + " (" + department.name() + ") belongs to académie "
+            throw new RuleBrokenException("Département " + code + " (" + department.name() + ") belongs to académie "
                     + academy.code() + " (" + academy.name() + "), not " + academyCode.trim());
         }
         if (regionCode != null && !regionCode.isBlank() && !academy.region().code().equals(regionCode.trim())) {
-            throw ProblemException.unprocessable("Département " + code + " (" + department.name() + ") is in région "
+            throw new RuleBrokenException("Département " + code + " (" + department.name() + ") is in région "
                     + academy.region().code() + " (" + academy.region().name() + "), not " + regionCode.trim());
         }
         return new Placement(department, academy, academy.region());

@@ -1,6 +1,5 @@
 package fr.antiharcelement.school.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,10 +10,13 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-/** A school of the directory. Its {@code version} grows by one with every change and is its ETag. */
+/**
+ * A school of the directory. Its {@code version} grows by one with every change and is its ETag. Its fields change
+ * only through its own methods: Hibernate's bytecode enhancement tracks the writes made inside the entity.
+ */
 @Entity
 @Table(name = "school")
-public class School extends PanacheEntityBase {
+public class School {
 
     @Id
     public String uai;

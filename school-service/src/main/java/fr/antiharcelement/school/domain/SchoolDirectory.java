@@ -1,30 +1,33 @@
 package fr.antiharcelement.school.domain;
 
-import fr.antiharcelement.api.http.Etags;
-import fr.antiharcelement.api.http.PageRequest;
-import fr.antiharcelement.api.http.PageView;
-import fr.antiharcelement.api.problem.ProblemException;
-import fr.antiharcelement.school.events.SchoolEvents;
-import fr.antiharcelement.school.persistence.SchoolRepository;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import fr.antiharcelement.kernel.CampaignTime;
+import fr.antiharcelement.kernel.ConflictException;
+import fr.antiharcelement.kernel.InvalidInputException;
+import fr.antiharcelement.kernel.NotFoundException;
+import fr.antiharcelement.kernel.StaleVersionException;
+import fr.antiharcelement.kernel.paging.PageRequest;
+import fr.antiharcelement.kernel.paging.PageView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /** The school directory: registers, changes and finds schools; every change publishes its event. */
 @ApplicationScoped
 public class SchoolDirectory {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private final SchoolStore schools;
+    private final SchoolEventPublisher events;
+    private final Clock clock;
 
     @Inject
-    SchoolRepository schools;
-
-    @Inject
-    SchoolEvents events;
+    public SchoolDirectory(SchoolStore schools, SchoolEventPublisher events, Clock clock) {
+        this.schools = schools;
+        this.events = events;
+        this.clock = clock;
+    }
 
     /** What happened to a school given by an import or a user. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
@@ -32,11 +35,11 @@ public class SchoolDirectory {
     @Transactional
     public School register(String rawUai, School.Details details) {
         String uai = validUai(rawUai);
-        if (schools.findByIdOptional(uai).isPresent()) {
-            throw ProblemException.conflict("School " + uai + " is already registered; change it with PUT /api/v1/schools/" + uai);
+        if (schools.byUai(uai).isPresent()) {
+            throw new ConflictException("School " + uai + " is already registered; change it with PUT /api/v1/schools/" + uai);
         }
         School school = School.register(uai, details, now());
-        schools.persist(school);
+        schools.add(school);
         events.registered(school);
         return school;
     }
@@ -44,8 +47,8 @@ public class SchoolDirectory {
     /** Replaces a school's details if {@code expectedVersion} is still current; a change bumps the version. */
     @Transactional
     public School update(String rawUai, long expectedVersion, School.Details details) {
-        School school = schools.findForUpdate(Uai.normalize(rawUai)).orElseThrow(() -> notFound(rawUai));
-        Etags.checkCurrent(expectedVersion, school.version, "School " + school.uai);
+        School school = schools.byUaiForUpdate(Uai.normalize(rawUai)).orElseThrow(() -> notFound(rawUai));
+        StaleVersionException.check(expectedVersion, school.version, "School " + school.uai);
         upsert(school.uai, school, details);
         return school;
     }
@@ -55,7 +58,7 @@ public class SchoolDirectory {
     public Outcome upsert(String uai, School existing, School.Details details) {
         if (existing == null) {
             School school = School.register(uai, details, now());
-            schools.persist(school);
+            schools.add(school);
             events.registered(school);
             return Outcome.CREATED;
         }
@@ -70,29 +73,28 @@ public class SchoolDirectory {
 
     @Transactional
     public School find(String rawUai) {
-        return schools.findByIdOptional(Uai.normalize(rawUai)).orElseThrow(() -> notFound(rawUai));
+        return schools.byUai(Uai.normalize(rawUai)).orElseThrow(() -> notFound(rawUai));
     }
 
     @Transactional
     public PageView<School> search(SchoolQuery query, PageRequest page) {
-        PanacheQuery<School> found = schools.search(query, page);
-        return PageView.of(found.list(), page, found.count());
+        return schools.search(query, page);
     }
 
-    /** The normalised UAI, or a 400 naming the field and, for a wrong check letter, the expected one. */
+    /** The normalised UAI, or an invalid {@code uai} naming, for a wrong check letter, the expected one. */
     public static String validUai(String rawUai) {
         String uai = Uai.normalize(rawUai);
         Uai.problem(uai).ifPresent(problem -> {
-            throw ProblemException.invalidField("uai", problem);
+            throw InvalidInputException.field("uai", problem);
         });
         return uai;
     }
 
-    private static ProblemException notFound(String uai) {
-        return ProblemException.notFound("No school with UAI " + Uai.normalize(uai));
+    private static NotFoundException notFound(String uai) {
+        return new NotFoundException("No school with UAI " + Uai.normalize(uai));
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(PARIS);
+    private OffsetDateTime now() {
+        return CampaignTime.now(clock);
     }
 }

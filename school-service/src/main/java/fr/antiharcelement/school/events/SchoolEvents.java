@@ -3,13 +3,14 @@ package fr.antiharcelement.school.events;
 import fr.antiharcelement.events.outbox.Outbox;
 import fr.antiharcelement.school.domain.Geography;
 import fr.antiharcelement.school.domain.School;
+import fr.antiharcelement.school.domain.SchoolEventPublisher;
 import fr.antiharcelement.school.domain.SchoolStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /** Publishes school changes on {@code school-events} (key = UAI) through the outbox, in the change's transaction. */
 @ApplicationScoped
-public class SchoolEvents {
+public class SchoolEvents implements SchoolEventPublisher {
 
     public static final String TOPIC = "school-events";
     public static final String REGISTERED = "school.registered";
@@ -22,11 +23,13 @@ public class SchoolEvents {
     @Inject
     Geography geography;
 
+    @Override
     public void registered(School school) {
         publish(REGISTERED, school);
     }
 
     /** A change; {@code school.closed} when it closed the school. */
+    @Override
     public void changed(School school, SchoolStatus statusBefore) {
         boolean closedNow = school.status == SchoolStatus.CLOSED && statusBefore != SchoolStatus.CLOSED;
         publish(closedNow ? CLOSED : UPDATED, school);

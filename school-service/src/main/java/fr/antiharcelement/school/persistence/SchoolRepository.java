@@ -1,15 +1,18 @@
 package fr.antiharcelement.school.persistence;
 
-import fr.antiharcelement.api.http.PageRequest;
+import fr.antiharcelement.kernel.paging.PageRequest;
+import fr.antiharcelement.kernel.paging.PageView;
 import fr.antiharcelement.school.domain.Geography;
 import fr.antiharcelement.school.domain.School;
 import fr.antiharcelement.school.domain.SchoolQuery;
+import fr.antiharcelement.school.domain.SchoolStore;
 import fr.antiharcelement.school.domain.SearchText;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
@@ -20,14 +23,20 @@ import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
-public class SchoolRepository implements PanacheRepositoryBase<School, String> {
+public class SchoolRepository implements PanacheRepositoryBase<School, String>, SchoolStore {
 
-    /** The school, locked until the end of the transaction: concurrent changes to it take turns. */
-    public Optional<School> findForUpdate(String uai) {
+    @Override
+    public Optional<School> byUai(String uai) {
+        return findByIdOptional(uai);
+    }
+
+    @Override
+    public Optional<School> byUaiForUpdate(String uai) {
         return findByIdOptional(uai, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Map<String, School> findAllById(Collection<String> uais) {
+    @Override
+    public Map<String, School> byUais(Collection<String> uais) {
         Map<String, School> found = new HashMap<>();
         if (!uais.isEmpty()) {
             list("uai in ?1", uais).forEach(school -> found.put(school.uai, school));
@@ -35,7 +44,13 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String> {
         return found;
     }
 
-    public PanacheQuery<School> search(SchoolQuery query, PageRequest page) {
+    @Override
+    public void add(School school) {
+        persist(school);
+    }
+
+    @Override
+    public PageView<School> search(SchoolQuery query, PageRequest page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (query.academy() != null) {
@@ -67,6 +82,14 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String> {
             params.put("q", "%" + SearchText.of(query.q()) + "%");
         }
         String condition = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return find(condition, Sort.by("name").and("uai"), params).page(Page.of(page.page, page.size));
+        PanacheQuery<School> found = find(condition, Sort.by("name").and("uai"), params).page(Page.of(page.page(), page.size()));
+        return PageView.of(found.list(), page, found.count());
+    }
+
+    @Override
+    public void flushAndForget() {
+        EntityManager entityManager = getEntityManager();
+        entityManager.flush();
+        entityManager.clear();
     }
 }

@@ -1,0 +1,129 @@
+package fr.antiharcelement.school.domain.annuaire;
+
+import fr.antiharcelement.kernel.RuleBrokenException;
+import fr.antiharcelement.kernel.text.StorableText;
+import fr.antiharcelement.school.domain.EducationPriority;
+import fr.antiharcelement.school.domain.Geography;
+import fr.antiharcelement.school.domain.School;
+import fr.antiharcelement.school.domain.SchoolStatus;
+import fr.antiharcelement.school.domain.SchoolType;
+import fr.antiharcelement.school.domain.SearchText;
+import fr.antiharcelement.school.domain.Sector;
+import fr.antiharcelement.school.domain.Uai;
+import fr.antiharcelement.school.domain.annuaire.AnnuaireColumns.Field;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** What a row of an annuaire export says about its school, read through the columns of the export's header. */
+final class AnnuaireRowReader {
+
+    private final AnnuaireColumns columns;
+    private final Geography geography;
+
+    AnnuaireRowReader(AnnuaireColumns columns, Geography geography) {
+        this.columns = columns;
+        this.geography = geography;
+    }
+
+    /** The row's UAI, normalised, or empty when it has none. */
+    String uai(List<String> fields) {
+        return columns.value(fields, Field.UAI).map(Uai::normalize).orElse("");
+    }
+
+    /** Whether the row describes an annex: another line of the file describes the main site. */
+    boolean annex(List<String> fields) {
+        return SearchText.of(columns.value(fields, Field.NAME).orElse("")).contains("annexe");
+    }
+
+    /**
+     * The school a row describes on its own, once every field is known to be storable.
+     *
+     * @throws IllegalArgumentException or {@link RuleBrokenException} saying what is wrong with the row
+     */
+    School.Details validDetails(List<String> fields) {
+        for (String field : fields) {
+            StorableText.problem(field).ifPresent(problem -> {
+                throw new IllegalArgumentException("a field " + problem);
+            });
+        }
+        return details(fields, null);
+    }
+
+    /**
+     * The school a row describes. Where this export has no column for an optional field, the stored value of
+     * {@code existing} stays (yearly exports drop and rename columns; a missing column is not an empty value).
+     */
+    School.Details details(List<String> fields, School existing) {
+        String name = columns.value(fields, Field.NAME).orElseThrow(() -> new IllegalArgumentException("no school name"));
+        String commune = columns.value(fields, Field.COMMUNE_NAME).orElseThrow(() -> new IllegalArgumentException("no commune name"));
+        String department = columns.value(fields, Field.DEPARTMENT).orElseThrow(() -> new IllegalArgumentException("no département code"));
+        Geography.Placement placement = geography.place(department, columns.value(fields, Field.ACADEMY).orElse(null),
+                columns.value(fields, Field.REGION).orElse(null));
+        return new School.Details(name,
+                optional(fields, Field.TYPE, existing, s -> s.type, label -> type(label == null ? "" : label)),
+                optional(fields, Field.SECTOR, existing, s -> s.sector, label -> sector(label == null ? "" : label)),
+                optional(fields, Field.COMMUNE_CODE, existing, s -> s.communeCode, Function.identity()),
+                commune,
+                optional(fields, Field.POSTAL_CODE, existing, s -> s.postalCode, Function.identity()),
+                placement,
+                optional(fields, Field.EDUCATION_PRIORITY, existing, s -> s.educationPriority,
+                        label -> priority(label == null ? "" : label)),
+                optional(fields, Field.PUPILS, existing, s -> s.pupils, AnnuaireRowReader::pupils),
+                optional(fields, Field.STATE, existing, s -> s.status,
+                        label -> label != null && SearchText.of(label).equals("ferme") ? SchoolStatus.CLOSED : SchoolStatus.OPEN));
+    }
+
+    private <T> T optional(List<String> fields, Field field, School existing, Function<School, T> stored,
+                           Function<String, T> parse) {
+        if (!columns.has(field) && existing != null) {
+            return stored.apply(existing);
+        }
+        return parse.apply(columns.value(fields, field).orElse(null));
+    }
+
+    static SchoolType type(String label) {
+        return switch (SearchText.of(label)) {
+            case "ecole" -> SchoolType.ECOLE;
+            case "college" -> SchoolType.COLLEGE;
+            case "lycee" -> SchoolType.LYCEE;
+            case "erea" -> SchoolType.EREA;
+            case "medico social" -> SchoolType.MEDICO_SOCIAL;
+            case "service administratif" -> SchoolType.ADMINISTRATION;
+            case "information et orientation" -> SchoolType.INFORMATION_ORIENTATION;
+            default -> SchoolType.OTHER;
+        };
+    }
+
+    static Sector sector(String label) {
+        return switch (SearchText.of(label)) {
+            case "public" -> Sector.PUBLIC;
+            case "prive" -> Sector.PRIVATE;
+            default -> null; // administrative services have none
+        };
+    }
+
+    static EducationPriority priority(String label) {
+        return switch (label.trim().toUpperCase(Locale.ROOT)) {
+            case "REP" -> EducationPriority.REP;
+            case "REP+" -> EducationPriority.REP_PLUS;
+            default -> EducationPriority.NONE;
+        };
+    }
+
+    private static Integer pupils(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int pupils = Integer.parseInt(value);
+            if (pupils < 0) {
+                throw new IllegalArgumentException("negative pupil count " + value);
+            }
+            return pupils;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("pupil count is not a number: " + value);
+        }
+    }
+}

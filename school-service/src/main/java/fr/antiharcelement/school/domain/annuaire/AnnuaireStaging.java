@@ -1,0 +1,27 @@
+package fr.antiharcelement.school.domain.annuaire;
+
+import java.util.List;
+
+/**
+ * Where an import keeps its valid rows between reading the file and upserting the schools, so that a national file
+ * never sits in memory. It lives as long as the import's transaction; {@code persistence} implements it.
+ */
+public interface AnnuaireStaging {
+
+    /** Starts with no rows; called once per import, in its transaction. */
+    void open();
+
+    void add(List<StagedRow> rows);
+
+    /** Every row is staged: what follows reads them by UAI. */
+    void ready();
+
+    /**
+     * The lines of establishments another line describes too, each with the line kept for it: per UAI the main line
+     * (not an annex) is kept, else the first, as in {@link #keptRows}.
+     */
+    List<ImportReport.MergedLine> mergedLines();
+
+    /** The kept line of each of the next {@code limit} establishments after {@code afterUai}, in UAI order. */
+    List<StagedRow> keptRows(String afterUai, int limit);
+}

@@ -1,0 +1,112 @@
+package fr.antiharcelement.school.persistence;
+
+import fr.antiharcelement.school.domain.annuaire.AnnuaireStaging;
+import fr.antiharcelement.school.domain.annuaire.ImportReport;
+import fr.antiharcelement.school.domain.annuaire.StagedRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Stages an import's rows in a temporary table of the import's transaction, dropped when it ends: the staged file
+ * never sits in memory, and a file that turns out unreadable leaves nothing behind.
+ */
+@ApplicationScoped
+public class AnnuaireStagingTable implements AnnuaireStaging {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Override
+    public void open() {
+        session().doWork(connection -> {
+            try (var create = connection.createStatement()) {
+                create.execute("""
+                        create temporary table annuaire_row (uai text not null, line bigint not null, annex boolean not null,
+                        fields text[] not null) on commit drop""");
+            }
+        });
+    }
+
+    @Override
+    public void add(List<StagedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        session().doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into annuaire_row (uai, line, annex, fields) values (?, ?, ?, ?)")) {
+                for (StagedRow row : rows) {
+                    insert.setString(1, row.uai());
+                    insert.setLong(2, row.line());
+                    insert.setBoolean(3, row.annex());
+                    insert.setArray(4, connection.createArrayOf("text", row.fields().toArray()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** Each chunk of kept rows is the next establishments in UAI order: an index spares a sort of every staged row. */
+    @Override
+    public void ready() {
+        session().doWork(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("create index on annuaire_row (uai, annex, line)");
+                statement.execute("analyze annuaire_row");
+            }
+        });
+    }
+
+    @Override
+    public List<ImportReport.MergedLine> mergedLines() {
+        List<ImportReport.MergedLine> merged = new ArrayList<>();
+        session().doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select r.line, r.uai, k.line from annuaire_row r
+                    join (select distinct on (uai) uai, line from annuaire_row order by uai, annex, line) k
+                      on k.uai = r.uai and k.line <> r.line
+                    order by r.line""");
+                 ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    merged.add(new ImportReport.MergedLine(result.getLong(1), result.getString(2), result.getLong(3)));
+                }
+            }
+        });
+        return merged;
+    }
+
+    @Override
+    public List<StagedRow> keptRows(String afterUai, int limit) {
+        List<StagedRow> rows = new ArrayList<>(limit);
+        session().doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select distinct on (uai) uai, line, annex, fields from annuaire_row where uai > ?
+                    order by uai, annex, line limit ?""")) {
+                select.setString(1, afterUai);
+                select.setInt(2, limit);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        Array fields = result.getArray(4);
+                        rows.add(new StagedRow(result.getString(1), result.getLong(2), result.getBoolean(3),
+                                Arrays.asList((String[]) fields.getArray())));
+                    }
+                }
+            }
+        });
+        return rows;
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+}
