@@ -1,27 +1,21 @@
 package fr.antiharcelement.infra.launcher;
 
-import fr.antiharcelement.infra.RuntimeClasspath;
 import fr.antiharcelement.infra.kafka.LocalKafka;
 import fr.antiharcelement.infra.postgres.LocalPostgres;
+import fr.antiharcelement.infra.process.ServiceProcess;
 import fr.antiharcelement.infra.security.LocalKeys;
 import fr.antiharcelement.infra.security.TokenMinter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -55,8 +49,8 @@ public final class LocalSystem {
 
     private final Path root;
     private final Path local;
-    private final List<Process> services = new ArrayList<>();
-    private volatile boolean stopping;
+    /** The shutdown hook reads it, possibly while the services start. */
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
 
@@ -101,76 +95,26 @@ public final class LocalSystem {
         postgres = LocalPostgres.start(local.resolve("postgres"), POSTGRES_PORT);
         kafka = LocalKafka.start(local.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         for (Service service : SERVICES) {
-            postgres.ensureDatabase(service.database());
-            services.add(start(service, keys));
+            ServiceProcess process = ServiceProcess.builder(service.name(), service.jar(root))
+                    .port(service.port())
+                    .jvmOptions(SERVICE_JVM_OPTIONS)
+                    .log(local.resolve("logs").resolve(service.name() + ".log"))
+                    .wiredTo(postgres, service.database(), kafka, keys)
+                    .onUnexpectedExit(this::say)
+                    .build();
+            services.add(process);
+            process.start();
         }
-        awaitReady();
+        for (ServiceProcess process : services) {
+            process.awaitReady(READY_TIMEOUT);
+            say(process.name() + " ready on port " + process.port());
+        }
         say("All services ready in " + Duration.between(started, Instant.now()).toSeconds() + " s.");
         if (demo) {
             DemoData.load(root, new TokenMinter(keys.privateKey(), TokenMinter.LOCAL_ISSUER), this::say);
         }
         printWelcome();
         new CountDownLatch(1).await(); // until Ctrl-C
-    }
-
-    private Process start(Service service, LocalKeys keys) {
-        try {
-            Path logs = Files.createDirectories(local.resolve("logs"));
-            List<String> command = new ArrayList<>(List.of(RuntimeClasspath.javaBinary()));
-            command.addAll(SERVICE_JVM_OPTIONS);
-            command.addAll(List.of("-jar", service.jar(root).toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.name() + ".log").toFile()));
-            builder.environment().putAll(Map.of(
-                    "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
-                    "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER,
-                    "QUARKUS_DATASOURCE_PASSWORD", "unused-trust-auth",
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString(),
-                    "MP_JWT_VERIFY_ISSUER", TokenMinter.LOCAL_ISSUER));
-            Process process = builder.start();
-            process.onExit().thenAccept(exited -> {
-                if (!stopping) {
-                    say(service.name() + " exited with code " + exited.exitValue() + "; see .local/logs/" + service.name() + ".log");
-                }
-            });
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + service.name(), e);
-        }
-    }
-
-    private void awaitReady() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        for (Service service : SERVICES) {
-            while (!isReady(http, service)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.name() + " not ready after " + READY_TIMEOUT.toSeconds()
-                            + " s; see .local/logs/" + service.name() + ".log");
-                }
-                if (services.stream().anyMatch(process -> !process.isAlive())) {
-                    throw new IllegalStateException("A service stopped while starting; see .local/logs/");
-                }
-                TimeUnit.MILLISECONDS.sleep(250); // polling an HTTP endpoint: there is no event to wait on
-            }
-            say(service.name() + " ready on port " + service.port());
-        }
-    }
-
-    private static boolean isReady(HttpClient http, Service service) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service.url("/q/health/ready")))
-                    .timeout(Duration.ofSeconds(3)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private void printWelcome() {
@@ -185,20 +129,8 @@ public final class LocalSystem {
     }
 
     private void stopAll() {
-        stopping = true;
         say("Stopping...");
-        for (Process process : services) {
-            process.destroy();
-        }
-        for (Process process : services) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-            }
-        }
+        ServiceProcess.stop(services);
         if (kafka != null) {
             kafka.stop();
         }

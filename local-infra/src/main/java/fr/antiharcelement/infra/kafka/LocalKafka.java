@@ -1,5 +1,6 @@
 package fr.antiharcelement.infra.kafka;
 
+import fr.antiharcelement.infra.FreePort;
 import fr.antiharcelement.infra.RuntimeClasspath;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -7,7 +8,6 @@ import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,7 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Starts a broker keeping its log in {@code dataDir}; a port of 0 picks a free one. */
     public static LocalKafka start(Path dataDir, int port, int controllerPort) {
-        LocalKafka kafka = new LocalKafka(dataDir, port > 0 ? port : freePort(), controllerPort > 0 ? controllerPort : freePort());
+        LocalKafka kafka = new LocalKafka(dataDir, port > 0 ? port : FreePort.pick(), controllerPort > 0 ? controllerPort : FreePort.pick());
         kafka.start();
         return kafka;
     }
@@ -199,14 +199,6 @@ public final class LocalKafka implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
