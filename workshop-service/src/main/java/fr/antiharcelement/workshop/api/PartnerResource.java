@@ -6,7 +6,6 @@ import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.workshop.domain.Facilitator;
 import fr.antiharcelement.workshop.domain.Partner;
 import fr.antiharcelement.workshop.domain.PartnerDirectory;
-import fr.antiharcelement.workshop.domain.PartnerScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -100,7 +99,7 @@ public class PartnerResource {
     @Operation(summary = "Add a facilitator to a partner (admin, or that partner)")
     public Response addFacilitator(@PathParam("code") String code, @Valid @NotNull FacilitatorRequest request,
                                    @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
-        PartnerScope.of(caller).requireActingFor(code);
+        CallerScope.of(caller).requireActingFor(code);
         return idempotency.execute(idempotencyKey, caller.subject() + " POST /api/v1/partners/" + code + "/facilitators", request,
                 () -> {
                     Facilitator facilitator = partners.addFacilitator(code, request.displayName().trim(), request.contactEmail().trim());
@@ -114,7 +113,7 @@ public class PartnerResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "A partner's facilitators (admin, or that partner)")
     public List<FacilitatorView> facilitators(@PathParam("code") String code) {
-        PartnerScope.of(caller).requireActingFor(code);
+        CallerScope.of(caller).requireActingFor(code);
         return partners.facilitators(code).stream().map(FacilitatorView::of).toList();
     }
 }

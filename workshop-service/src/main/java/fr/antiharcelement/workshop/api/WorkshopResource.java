@@ -76,7 +76,7 @@ public class WorkshopResource {
     @Operation(summary = "Schedule a workshop (admin, or a partner for its own partnerCode); past workshops may be recorded")
     public Response schedule(@Valid @NotNull WorkshopRequests.Schedule request,
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
-        PartnerScope scope = PartnerScope.of(caller);
+        PartnerScope scope = CallerScope.of(caller);
         return idempotent(idempotencyKey, "POST /api/v1/workshops", request, () -> {
             Workshop workshop = planner.schedule(request.draft(), scope);
             return Response.created(uri.getAbsolutePathBuilder().path(workshop.id.toString()).build())
@@ -101,14 +101,14 @@ public class WorkshopResource {
         WorkshopQuery query = new WorkshopQuery(campaign, school, partner, uuid("facilitator", facilitator),
                 QueryParams.enumValue("status", status, WorkshopStatus.class),
                 QueryParams.enumValue("audience", audience, Audience.class), time("from", from), time("to", to));
-        return planner.search(query, page.toRequest(), PartnerScope.of(caller)).map(WorkshopView::of);
+        return planner.search(query, page.toRequest(), CallerScope.of(caller)).map(WorkshopView::of);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
     public Response get(@PathParam("id") String id) {
-        return ok(planner.find(uuid("id", id), PartnerScope.of(caller)));
+        return ok(planner.find(uuid("id", id), CallerScope.of(caller)));
     }
 
     @PUT
@@ -117,7 +117,7 @@ public class WorkshopResource {
     @Operation(summary = "Reschedule or edit a SCHEDULED workshop (If-Match required)")
     public Response reschedule(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull WorkshopRequests.Schedule request) {
-        return ok(planner.reschedule(uuid("id", id), Etags.requiredVersion(ifMatch), request.draft(), PartnerScope.of(caller)));
+        return ok(planner.reschedule(uuid("id", id), Etags.requiredVersion(ifMatch), request.draft(), CallerScope.of(caller)));
     }
 
     @POST
@@ -128,7 +128,7 @@ public class WorkshopResource {
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull WorkshopRequests.Completion request) {
         UUID workshop = uuid("id", id);
-        PartnerScope scope = PartnerScope.of(caller);
+        PartnerScope scope = CallerScope.of(caller);
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/completion", request,
                 () -> ok(planner.complete(workshop, optionalVersion(ifMatch), request.attendees(), scope)));
     }
@@ -141,7 +141,7 @@ public class WorkshopResource {
                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @Valid @NotNull WorkshopRequests.AttendanceCorrection request) {
         UUID workshop = uuid("id", id);
-        PartnerScope scope = PartnerScope.of(caller);
+        PartnerScope scope = CallerScope.of(caller);
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/attendance-corrections", request,
                 () -> ok(planner.correctAttendance(workshop, optionalVersion(ifMatch), request.attendees(), request.reason().trim(), scope)));
     }
@@ -154,7 +154,7 @@ public class WorkshopResource {
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull WorkshopRequests.Cancellation request) {
         UUID workshop = uuid("id", id);
-        PartnerScope scope = PartnerScope.of(caller);
+        PartnerScope scope = CallerScope.of(caller);
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/cancellation", request,
                 () -> ok(planner.cancel(workshop, optionalVersion(ifMatch), request.reason().trim(), scope)));
     }
@@ -164,7 +164,7 @@ public class WorkshopResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
     @Operation(summary = "The audit trail: who, when, what changed from what to what, and why")
     public List<HistoryEntryView> history(@PathParam("id") String id) {
-        return planner.history(uuid("id", id), PartnerScope.of(caller)).stream().map(entry -> {
+        return planner.history(uuid("id", id), CallerScope.of(caller)).stream().map(entry -> {
             try {
                 return new HistoryEntryView(entry.at, entry.actor, entry.action, objectMapper.readTree(entry.changes), entry.reason);
             } catch (java.io.IOException e) {
