@@ -5,7 +5,6 @@ import fr.antiharcelement.kernel.ConflictException;
 import fr.antiharcelement.kernel.NotFoundException;
 import fr.antiharcelement.kernel.RuleBrokenException;
 import fr.antiharcelement.kernel.StaleVersionException;
-import fr.antiharcelement.workshop.events.WorkshopEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -25,7 +24,7 @@ public class CampaignCatalog {
     }
 
     @Inject
-    WorkshopEvents events;
+    ChangePublisher publisher;
 
     @Inject
     Clock clock;
@@ -41,7 +40,7 @@ public class CampaignCatalog {
         campaign.createdAt = CampaignTime.now(clock);
         apply(campaign, definition);
         campaign.persist();
-        events.campaign(WorkshopEvents.CAMPAIGN_DEFINED, campaign);
+        publisher.campaign(CampaignChange.DEFINED, campaign);
         return campaign;
     }
 
@@ -52,7 +51,7 @@ public class CampaignCatalog {
         StaleVersionException.check(expectedVersion, campaign.version, "Campaign " + code);
         apply(campaign, definition);
         campaign.version++;
-        events.campaign(WorkshopEvents.CAMPAIGN_UPDATED, campaign);
+        publisher.campaign(CampaignChange.UPDATED, campaign);
         return campaign;
     }
 

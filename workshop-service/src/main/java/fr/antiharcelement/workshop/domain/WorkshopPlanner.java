@@ -9,7 +9,6 @@ import fr.antiharcelement.kernel.RuleBrokenException;
 import fr.antiharcelement.kernel.StaleVersionException;
 import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.kernel.paging.PageView;
-import fr.antiharcelement.workshop.events.WorkshopEvents;
 import fr.antiharcelement.workshop.persistence.WorkshopRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +43,7 @@ public class WorkshopPlanner {
     WorkshopRepository workshops;
 
     @Inject
-    WorkshopEvents events;
+    ChangePublisher publisher;
 
     @Inject
     EntityManager entityManager;
@@ -68,7 +67,7 @@ public class WorkshopPlanner {
         workshops.persist(workshop);
         flushGuardingDoubleBooking(workshop);
         audit(workshop, scope, "scheduled", changes(null, workshop), null);
-        publish(WorkshopEvents.SCHEDULED, workshop);
+        publish(WorkshopChange.SCHEDULED, workshop);
         return workshop;
     }
 
@@ -91,7 +90,7 @@ public class WorkshopPlanner {
         workshop.version++;
         flushGuardingDoubleBooking(workshop);
         audit(workshop, scope, "rescheduled", changes, null);
-        publish(WorkshopEvents.RESCHEDULED, workshop);
+        publish(WorkshopChange.RESCHEDULED, workshop);
         return workshop;
     }
 
@@ -108,7 +107,7 @@ public class WorkshopPlanner {
         Map<String, Object> before = snapshot(workshop);
         workshop.status = WorkshopStatus.COMPLETED;
         workshop.attendees = attendees;
-        return changed(workshop, before, scope, "completed", null, WorkshopEvents.COMPLETED);
+        return changed(workshop, before, scope, "completed", null, WorkshopChange.COMPLETED);
     }
 
     @Transactional
@@ -118,7 +117,7 @@ public class WorkshopPlanner {
         requireStatus(workshop, "corrected", WorkshopStatus.COMPLETED);
         Map<String, Object> before = snapshot(workshop);
         workshop.attendees = attendees;
-        return changed(workshop, before, scope, "attendance corrected", reason, WorkshopEvents.ATTENDANCE_CORRECTED);
+        return changed(workshop, before, scope, "attendance corrected", reason, WorkshopChange.ATTENDANCE_CORRECTED);
     }
 
     /** Cancels a scheduled workshop, or a completed one recorded by mistake (its attendance stops counting). */
@@ -130,7 +129,7 @@ public class WorkshopPlanner {
         Map<String, Object> before = snapshot(workshop);
         workshop.status = WorkshopStatus.CANCELLED;
         workshop.cancellationReason = reason;
-        return changed(workshop, before, scope, "cancelled", reason, WorkshopEvents.CANCELLED);
+        return changed(workshop, before, scope, "cancelled", reason, WorkshopChange.CANCELLED);
     }
 
     @Transactional
@@ -220,16 +219,16 @@ public class WorkshopPlanner {
     }
 
     private Workshop changed(Workshop workshop, Map<String, Object> before, PartnerScope scope, String action, String reason,
-                             String eventType) {
+                             WorkshopChange change) {
         workshop.version++;
         workshop.updatedAt = CampaignTime.now(clock);
         audit(workshop, scope, action, changes(before, workshop), reason);
-        publish(eventType, workshop);
+        publish(change, workshop);
         return workshop;
     }
 
-    private void publish(String type, Workshop workshop) {
-        events.workshop(type, workshop, Partner.<Partner>findByIdOptional(workshop.partnerCode).map(p -> p.name).orElse(null));
+    private void publish(WorkshopChange change, Workshop workshop) {
+        publisher.workshop(change, workshop, Partner.<Partner>findByIdOptional(workshop.partnerCode).map(p -> p.name).orElse(null));
     }
 
     private Workshop lockedInScope(UUID id, PartnerScope scope) {
