@@ -2,6 +2,7 @@ package fr.antiharcelement.workshop;
 
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.workshop.domain.SchoolReplica;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -88,7 +89,7 @@ public final class Fixtures {
             school.academyCode = "14";
             school.status = status;
             school.version = 1;
-            school.persist();
+            Panache.getEntityManager().persist(school);
         });
         return uai;
     }

@@ -1,6 +1,5 @@
 package fr.antiharcelement.workshop.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -8,7 +7,7 @@ import jakarta.persistence.Table;
 /** A school as workshop-service knows it from school-events: the directory itself lives in school-service. */
 @Entity
 @Table(name = "school_replica")
-public class SchoolReplica extends PanacheEntityBase {
+public class SchoolReplica {
 
     @Id
     public String uai;

@@ -43,6 +43,9 @@ public class WorkshopPlanner {
     WorkshopRepository workshops;
 
     @Inject
+    SchoolReplicaStore schools;
+
+    @Inject
     ChangePublisher publisher;
 
     @Inject
@@ -162,7 +165,7 @@ public class WorkshopPlanner {
                 .orElseThrow(() -> new RuleBrokenException("Unknown campaign " + draft.campaignCode()));
         Partner partner = Partner.<Partner>findByIdOptional(draft.partnerCode())
                 .orElseThrow(() -> new RuleBrokenException("Unknown partner " + draft.partnerCode()));
-        SchoolReplica school = SchoolReplica.<SchoolReplica>findByIdOptional(draft.schoolUai())
+        SchoolReplica school = schools.withUai(draft.schoolUai())
                 .orElseThrow(() -> new RuleBrokenException("School " + draft.schoolUai()
                         + " is not known to the school directory (register or import it in school-service first)"));
         if (!school.isOpen()) {

@@ -3,16 +3,16 @@ package fr.antiharcelement.workshop.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.antiharcelement.events.consumer.EventConsumers;
 import fr.antiharcelement.events.consumer.IncomingEvent;
-import fr.antiharcelement.workshop.domain.SchoolReplica;
+import fr.antiharcelement.workshop.domain.SchoolReplication;
+import fr.antiharcelement.workshop.domain.SchoolState;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.util.List;
 
-/** Keeps {@link SchoolReplica} in step with school-events, through the shared versioned consumer. */
+/** Reads school-events, through the shared versioned consumer, into the school replica. */
 @ApplicationScoped
 public class SchoolReplicaConsumer {
 
@@ -23,7 +23,7 @@ public class SchoolReplicaConsumer {
     EventConsumers consumers;
 
     @Inject
-    EntityManager entityManager;
+    SchoolReplication replication;
 
     void start(@Observes StartupEvent startup) {
         consumers.start(NAME, List.of(TOPIC), this::apply);
@@ -31,18 +31,15 @@ public class SchoolReplicaConsumer {
 
     void apply(List<IncomingEvent> events) {
         for (IncomingEvent event : events) {
-            JsonNode data = event.data();
-            SchoolReplica school = entityManager.find(SchoolReplica.class, event.aggregateId());
-            if (school == null) {
-                school = new SchoolReplica();
-                school.uai = event.aggregateId();
-            }
-            school.name = required(data, "name");
-            school.academyCode = required(data, "academyCode");
-            school.status = required(data, "status");
-            school.version = event.version();
-            entityManager.merge(school);
+            replication.apply(schoolState(event));
         }
+    }
+
+    /** @throws IllegalArgumentException when a field the replica keeps is missing: the event goes to the dead letters */
+    private static SchoolState schoolState(IncomingEvent event) {
+        JsonNode data = event.data();
+        return new SchoolState(event.aggregateId(), required(data, "name"), required(data, "academyCode"),
+                required(data, "status"), event.version());
     }
 
     private static String required(JsonNode data, String field) {
