@@ -7,6 +7,7 @@ import fr.antiharcelement.api.security.Caller;
 import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.workshop.domain.Campaign;
 import fr.antiharcelement.workshop.domain.CampaignCatalog;
+import fr.antiharcelement.workshop.domain.CampaignDefinition;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -87,9 +88,9 @@ public class CampaignResource {
         return Response.ok(CampaignView.of(campaign)).tag(Etags.of(campaign.version)).build();
     }
 
-    private static CampaignCatalog.Definition definition(CampaignRequest request) {
+    private static CampaignDefinition definition(CampaignRequest request) {
         CampaignRequest.Targets targets = request.targets();
-        return new CampaignCatalog.Definition(request.name().trim(), request.startsOn(), request.endsOn(),
+        return new CampaignDefinition(request.name().trim(), request.startsOn(), request.endsOn(),
                 targets.studentsSensitised(), targets.parentsSensitised(), targets.studentWorkshops(),
                 targets.parentWorkshops(), targets.schools());
     }

@@ -1,7 +1,7 @@
 package fr.antiharcelement.workshop.domain;
 
 import fr.antiharcelement.kernel.CampaignTime;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import fr.antiharcelement.kernel.RuleBrokenException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 /** A campaign: its period and its targets. Its {@code version} grows by one with every change. */
 @Entity
 @Table(name = "campaign")
-public class Campaign extends PanacheEntityBase {
+public class Campaign {
 
     @Id
     public String code;
@@ -28,7 +28,24 @@ public class Campaign extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
 
-    /** Whether a workshop from {@code startsAt} to {@code endsAt} (Paris time) falls inside the campaign's period. */
+    /** Takes what staff set, at {@code now}; a period that ends before it starts is refused and changes nothing. */
+    public void define(CampaignDefinition definition, OffsetDateTime now) {
+        if (definition.endsOn().isBefore(definition.startsOn())) {
+            throw new RuleBrokenException("The campaign ends (" + definition.endsOn() + ") before it starts ("
+                    + definition.startsOn() + ")");
+        }
+        name = definition.name();
+        startsOn = definition.startsOn();
+        endsOn = definition.endsOn();
+        targetStudents = definition.targetStudents();
+        targetParents = definition.targetParents();
+        targetStudentWorkshops = definition.targetStudentWorkshops();
+        targetParentWorkshops = definition.targetParentWorkshops();
+        targetSchools = definition.targetSchools();
+        updatedAt = now;
+    }
+
+    /** Whether a workshop from {@code startsAt} to {@code endsAt} falls inside the campaign's period, in French days. */
     public boolean covers(OffsetDateTime startsAt, OffsetDateTime endsAt) {
         return !CampaignTime.dayOf(startsAt).isBefore(startsOn) && !CampaignTime.dayOf(endsAt).isAfter(endsOn);
     }

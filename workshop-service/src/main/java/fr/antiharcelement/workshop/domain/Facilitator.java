@@ -1,6 +1,5 @@
 package fr.antiharcelement.workshop.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,7 +13,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "facilitator")
-public class Facilitator extends PanacheEntityBase {
+public class Facilitator {
 
     @Id
     public UUID id;

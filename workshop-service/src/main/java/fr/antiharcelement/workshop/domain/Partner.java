@@ -1,6 +1,5 @@
 package fr.antiharcelement.workshop.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,7 +9,7 @@ import java.time.OffsetDateTime;
 /** A partner association that runs workshops, e.g. {@code e-enfance}. */
 @Entity
 @Table(name = "partner")
-public class Partner extends PanacheEntityBase {
+public class Partner {
 
     @Id
     public String code;

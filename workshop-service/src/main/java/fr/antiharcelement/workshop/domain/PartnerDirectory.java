@@ -16,29 +16,35 @@ import java.util.UUID;
 public class PartnerDirectory {
 
     @Inject
+    PartnerStore partners;
+
+    @Inject
+    FacilitatorStore facilitators;
+
+    @Inject
     Clock clock;
 
     @Transactional
     public Partner register(String code, String name) {
-        if (Partner.findByIdOptional(code).isPresent()) {
+        if (partners.withCode(code).isPresent()) {
             throw new ConflictException("Partner " + code + " exists already");
         }
         Partner partner = new Partner();
         partner.code = code;
         partner.name = name;
         partner.createdAt = CampaignTime.now(clock);
-        partner.persist();
+        partners.add(partner);
         return partner;
     }
 
     @Transactional
     public List<Partner> all() {
-        return Partner.listAll(io.quarkus.panache.common.Sort.by("name"));
+        return partners.byName();
     }
 
     @Transactional
     public Partner find(String code) {
-        return Partner.<Partner>findByIdOptional(code).orElseThrow(() -> new NotFoundException("No partner " + code));
+        return partners.withCode(code).orElseThrow(() -> new NotFoundException("No partner " + code));
     }
 
     @Transactional
@@ -50,13 +56,13 @@ public class PartnerDirectory {
         facilitator.displayName = displayName;
         facilitator.contactEmail = contactEmail;
         facilitator.createdAt = CampaignTime.now(clock);
-        facilitator.persist();
+        facilitators.add(facilitator);
         return facilitator;
     }
 
     @Transactional
     public List<Facilitator> facilitators(String partnerCode) {
         find(partnerCode);
-        return Facilitator.list("partnerCode", io.quarkus.panache.common.Sort.by("displayName"), partnerCode);
+        return facilitators.ofPartner(partnerCode);
     }
 }

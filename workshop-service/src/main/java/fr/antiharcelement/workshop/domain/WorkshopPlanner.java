@@ -43,6 +43,15 @@ public class WorkshopPlanner {
     WorkshopRepository workshops;
 
     @Inject
+    CampaignStore campaigns;
+
+    @Inject
+    PartnerStore partners;
+
+    @Inject
+    FacilitatorStore facilitators;
+
+    @Inject
     SchoolReplicaStore schools;
 
     @Inject
@@ -161,9 +170,9 @@ public class WorkshopPlanner {
     }
 
     private void validate(WorkshopDraft draft, UUID self) {
-        Campaign campaign = Campaign.<Campaign>findByIdOptional(draft.campaignCode())
+        Campaign campaign = campaigns.withCode(draft.campaignCode())
                 .orElseThrow(() -> new RuleBrokenException("Unknown campaign " + draft.campaignCode()));
-        Partner partner = Partner.<Partner>findByIdOptional(draft.partnerCode())
+        Partner partner = partners.withCode(draft.partnerCode())
                 .orElseThrow(() -> new RuleBrokenException("Unknown partner " + draft.partnerCode()));
         SchoolReplica school = schools.withUai(draft.schoolUai())
                 .orElseThrow(() -> new RuleBrokenException("School " + draft.schoolUai()
@@ -171,7 +180,7 @@ public class WorkshopPlanner {
         if (!school.isOpen()) {
             throw new RuleBrokenException("School " + school.uai + " (" + school.name + ") is closed");
         }
-        Facilitator facilitator = Facilitator.<Facilitator>findByIdOptional(draft.facilitatorId())
+        Facilitator facilitator = facilitators.withId(draft.facilitatorId())
                 .filter(found -> found.partnerCode.equals(partner.code))
                 .orElseThrow(() -> new RuleBrokenException("Facilitator " + draft.facilitatorId()
                         + " does not belong to partner " + partner.code));
@@ -231,7 +240,7 @@ public class WorkshopPlanner {
     }
 
     private void publish(WorkshopChange change, Workshop workshop) {
-        publisher.workshop(change, workshop, Partner.<Partner>findByIdOptional(workshop.partnerCode).map(p -> p.name).orElse(null));
+        publisher.workshop(change, workshop, partners.withCode(workshop.partnerCode).map(partner -> partner.name).orElse(null));
     }
 
     private Workshop lockedInScope(UUID id, PartnerScope scope) {

@@ -1,0 +1,16 @@
+package fr.antiharcelement.workshop.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where the partners' facilitators are kept. */
+public interface FacilitatorStore {
+
+    Optional<Facilitator> withId(UUID id);
+
+    /** A partner's facilitators, by display name. */
+    List<Facilitator> ofPartner(String partnerCode);
+
+    void add(Facilitator facilitator);
+}
