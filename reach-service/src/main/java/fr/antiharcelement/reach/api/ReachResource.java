@@ -1,7 +1,7 @@
 package fr.antiharcelement.reach.api;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import fr.antiharcelement.api.http.PageRequest;
+import fr.antiharcelement.api.http.PageParams;
 import fr.antiharcelement.api.http.QueryParams;
 import fr.antiharcelement.api.problem.ProblemException;
 import fr.antiharcelement.api.security.Roles;
@@ -138,7 +138,7 @@ public class ReachResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Records that could not be applied, newest first, with the reason")
-    public List<DeadLetterView> deadLetters(@BeanParam @Valid PageRequest page) {
+    public List<DeadLetterView> deadLetters(@BeanParam @Valid PageParams page) {
         return consumers.deadLetters(page.page, page.size);
     }
 

@@ -1,16 +1,11 @@
 package fr.antiharcelement.reach.domain;
 
-import fr.antiharcelement.api.problem.ProblemException;
-import fr.antiharcelement.events.consumer.EventConsumers;
-import fr.antiharcelement.reach.events.ReachConsumer;
-import fr.antiharcelement.reach.persistence.ReachQueries;
+import fr.antiharcelement.kernel.CampaignTime;
+import fr.antiharcelement.kernel.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,24 +16,25 @@ import java.util.Map;
 @ApplicationScoped
 public class ReachReport {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    @Inject
+    ProjectionQueries queries;
 
     @Inject
-    ReachQueries queries;
+    ProjectionFeed feed;
 
     @Inject
-    EventConsumers consumers;
+    CampaignProgress progress;
 
     public List<CampaignReach> campaigns() {
         return queries.campaignCodes().stream().map(this::summary).toList();
     }
 
     public CampaignReach summary(String code) {
-        ReachQueries.Summary summary = queries.summary(code);
-        ReachQueries.CampaignInfo campaign = summary.campaign().orElse(null);
+        ProjectionQueries.Summary summary = queries.summary(code);
+        CampaignState campaign = summary.campaign().orElse(null);
         ReachRow totals = summary.totals();
         if (campaign == null && totals.studentWorkshopsDelivered() + totals.parentWorkshopsDelivered() + totals.workshopsScheduled() == 0) {
-            throw ProblemException.notFound("No campaign " + code + " in reach (yet)");
+            throw new NotFoundException("No campaign " + code + " in reach (yet)");
         }
         CampaignReach.Totals t = new CampaignReach.Totals(totals.studentsSensitised(), totals.parentsSensitised(),
                 totals.studentWorkshopsDelivered(), totals.parentWorkshopsDelivered(), totals.workshopsScheduled(),
@@ -46,22 +42,10 @@ public class ReachReport {
         CampaignReach.Targets targets = campaign == null ? new CampaignReach.Targets(null, null, null, null, null)
                 : new CampaignReach.Targets(campaign.targetStudents(), campaign.targetParents(), campaign.targetStudentWorkshops(),
                 campaign.targetParentWorkshops(), campaign.targetSchools());
-        LocalDate today = LocalDate.now(PARIS);
         return new CampaignReach(code, campaign == null ? null : campaign.name(), campaign == null ? null : campaign.startsOn(),
-                campaign == null ? null : campaign.endsOn(), t, targets,
-                new CampaignReach.Progress(percent(t.studentsSensitised(), targets.studentsSensitised()),
-                        percent(t.parentsSensitised(), targets.parentsSensitised()),
-                        percent(t.studentWorkshopsDelivered(), targets.studentWorkshops()),
-                        percent(t.parentWorkshopsDelivered(), targets.parentWorkshops()),
-                        percent(t.schoolsReached(), targets.schools())),
-                campaign == null ? null : new CampaignReach.Pace(
-                        rate(t.studentsSensitised(), targets.studentsSensitised(), campaign, today),
-                        rate(t.parentsSensitised(), targets.parentsSensitised(), campaign, today),
-                        rate(t.studentWorkshopsDelivered(), targets.studentWorkshops(), campaign, today),
-                        rate(t.parentWorkshopsDelivered(), targets.parentWorkshops(), campaign, today),
-                        rate(t.schoolsReached(), targets.schools(), campaign, today)),
-                summary.asOf().map(asOf -> asOf.atZone(PARIS).toOffsetDateTime()).orElse(null),
-                consumers.lagMillis(ReachConsumer.NAME));
+                campaign == null ? null : campaign.endsOn(), t, targets, progress.progress(t, targets),
+                campaign == null ? null : progress.pace(t, targets, campaign),
+                summary.asOf().map(asOf -> asOf.atZone(CampaignTime.ZONE).toOffsetDateTime()).orElse(null), feed.lagMillis());
     }
 
     public List<ReachRow> breakdown(String code, Breakdown by, LocalDate from, LocalDate to) {
@@ -159,30 +143,6 @@ public class ReachReport {
         }
     }
 
-    private static Double percent(long value, Integer target) {
-        if (target == null || target == 0) {
-            return null;
-        }
-        return Math.round(value * 1000.0 / target) / 10.0;
-    }
-
-    private static CampaignReach.Rate rate(long value, Integer target, ReachQueries.CampaignInfo campaign, LocalDate today) {
-        LocalDate lastCounted = today.isAfter(campaign.endsOn()) ? campaign.endsOn() : today;
-        long elapsed = Math.max(1, ChronoUnit.DAYS.between(campaign.startsOn(), lastCounted) + 1);
-        double soFar = today.isBefore(campaign.startsOn()) ? 0 : round(value / (double) elapsed);
-        Double needed = null;
-        if (target != null && !today.isAfter(campaign.endsOn())) {
-            long remaining = ChronoUnit.DAYS.between(today.isBefore(campaign.startsOn()) ? campaign.startsOn() : today,
-                    campaign.endsOn()) + 1;
-            needed = round(Math.max(0, target - value) / (double) remaining);
-        }
-        return new CampaignReach.Rate(needed, soFar);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100.0) / 100.0;
-    }
-
     private static LocalDate periodOf(LocalDate day, Granularity granularity) {
         return switch (granularity) {
             case DAY -> day;
@@ -205,9 +165,5 @@ public class ReachReport {
             case WEEK -> period.toString() + "/P1W";
             case MONTH -> period.toString().substring(0, 7);
         };
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(PARIS);
     }
 }

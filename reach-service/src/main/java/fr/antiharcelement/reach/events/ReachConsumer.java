@@ -1,6 +1,8 @@
 package fr.antiharcelement.reach.events;
 
 import fr.antiharcelement.events.consumer.EventConsumers;
+import fr.antiharcelement.events.consumer.IncomingEvent;
+import fr.antiharcelement.reach.domain.ProjectionFeed;
 import fr.antiharcelement.reach.domain.ReachProjection;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +13,11 @@ import java.util.List;
 
 /** Feeds the reach projection from the three topics, through the shared versioned consumer. */
 @ApplicationScoped
-public class ReachConsumer {
+public class ReachConsumer implements ProjectionFeed {
 
     public static final String NAME = "reach-service.projection";
-    public static final List<String> TOPICS = List.of(ReachProjection.SCHOOL_TOPIC, ReachProjection.CAMPAIGN_TOPIC,
-            ReachProjection.WORKSHOP_TOPIC);
+    public static final List<String> TOPICS = List.of(ReachEventDecoder.SCHOOL_TOPIC, ReachEventDecoder.CAMPAIGN_TOPIC,
+            ReachEventDecoder.WORKSHOP_TOPIC);
 
     @Inject
     EventConsumers consumers;
@@ -23,7 +25,22 @@ public class ReachConsumer {
     @Inject
     ReachProjection projection;
 
-    void start(@Observes StartupEvent startup) {
-        consumers.start(NAME, TOPICS, projection::apply);
+    void onStart(@Observes StartupEvent startup) {
+        start();
+    }
+
+    /** Starts the live consumer: at start-up, and again once a rebuild has stopped it. */
+    public void start() {
+        consumers.start(NAME, TOPICS, this::apply);
+    }
+
+    /** Decodes a batch, then applies it; both in the consumer's transaction, so a bad event goes to the dead letters. */
+    public void apply(List<IncomingEvent> events) {
+        projection.apply(ReachEventDecoder.batch(events));
+    }
+
+    @Override
+    public long lagMillis() {
+        return consumers.lagMillis(NAME);
     }
 }

@@ -1,6 +1,8 @@
 package fr.antiharcelement.reach.persistence;
 
 import fr.antiharcelement.reach.domain.Breakdown;
+import fr.antiharcelement.reach.domain.CampaignState;
+import fr.antiharcelement.reach.domain.ProjectionQueries;
 import fr.antiharcelement.reach.domain.ReachRow;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,41 +10,32 @@ import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads of the reach projection. Unfiltered reads come from the running totals (small, indexed); a date range,
- * or an audit, aggregates the workshop contributions themselves, which must always agree with the totals.
+ * Reads of the reach projection, on connections of their own. Unfiltered reads come from the running totals (small,
+ * indexed); a date range, or an audit, aggregates the workshop contributions themselves.
  */
 @ApplicationScoped
-public class ReachQueries {
-
-    /** A campaign as campaign-events describe it. */
-    public record CampaignInfo(String code, String name, LocalDate startsOn, LocalDate endsOn, int targetStudents,
-                               Integer targetParents, int targetStudentWorkshops, int targetParentWorkshops, int targetSchools) {
-    }
+public class ReachQueries implements ProjectionQueries {
 
     @Inject
     AgroalDataSource dataSource;
 
+    @Override
     public List<String> campaignCodes() {
         return query("""
                 select code from campaign_info union select distinct campaign_code from reach_total where dimension = 'campaign'
-                order by 1""", statement -> { }, rows -> rows.getString(1));
+                order by 1""", Jdbc.Binder.NONE, rows -> rows.getString(1));
     }
 
-    /** What a summary needs, read in one query: the campaign (if campaign-events described it), its totals, and asOf. */
-    public record Summary(Optional<CampaignInfo> campaign, ReachRow totals, Optional<Instant> asOf) {
-    }
-
+    /** Read in one query. */
+    @Override
     public Summary summary(String code) {
         return query("""
                 select c.code, c.name, c.starts_on, c.ends_on, c.target_students, c.target_parents, c.target_student_workshops,
@@ -58,8 +51,8 @@ public class ReachQueries {
                     statement.setString(1, ReachStore.PROJECTION);
                     statement.setString(2, code);
                 }, rows -> {
-                    Optional<CampaignInfo> campaign = rows.getString("code") == null ? Optional.empty()
-                            : Optional.of(new CampaignInfo(rows.getString("code"), rows.getString("name"),
+                    Optional<CampaignState> campaign = rows.getString("code") == null ? Optional.empty()
+                            : Optional.of(new CampaignState(rows.getString("code"), rows.getString("name"),
                             rows.getDate("starts_on").toLocalDate(), rows.getDate("ends_on").toLocalDate(), rows.getInt("target_students"),
                             (Integer) rows.getObject("target_parents"), rows.getInt("target_student_workshops"),
                             rows.getInt("target_parent_workshops"), rows.getInt("target_schools")));
@@ -71,7 +64,7 @@ public class ReachQueries {
                 }).get(0);
     }
 
-    /** A campaign's headline totals, from the running totals. */
+    @Override
     public ReachRow totals(String campaign) {
         return query("""
                 select t.key, null as name, t.students, t.parents, t.student_workshops, t.parent_workshops, t.scheduled_workshops,
@@ -82,9 +75,10 @@ public class ReachQueries {
     }
 
     /**
-     * One row per key, from the running totals, sorted by students sensitised. Région, académie and département sum
-     * the per-school totals: a school's own row counts 1 school reached or none, so the sum counts the schools reached.
+     * Région, académie and département sum the per-school totals: a school's own row counts 1 school reached or none,
+     * so the sum counts the schools reached.
      */
+    @Override
     public List<ReachRow> breakdownFromTotals(String campaign, Breakdown by) {
         String sql = switch (by) {
             case REGION, ACADEMY, DEPARTMENT -> {
@@ -112,10 +106,8 @@ public class ReachQueries {
         return sorted(query(sql, statement -> statement.setString(1, campaign), rows -> row(rows, rows.getString(2))));
     }
 
-    /**
-     * One row per key, aggregated from the workshop contributions whose day lies in [from, to] (either may be
-     * null). Exact at any range; used for date-filtered breakdowns and by the audit.
-     */
+    /** Exact at any range; used for date-filtered breakdowns and by the audit. */
+    @Override
     public List<ReachRow> breakdownFromContributions(String campaign, Breakdown by, LocalDate from, LocalDate to) {
         String key = switch (by) {
             case REGION -> "coalesce(si.region_code, 'UNKNOWN')";
@@ -155,7 +147,7 @@ public class ReachQueries {
         }, rows -> row(rows, rows.getString(2))));
     }
 
-    /** Per day: what completed or was scheduled that day, from the running totals. */
+    @Override
     public List<ReachRow> days(String campaign) {
         return query("""
                 select key, null, students, parents, student_workshops, parent_workshops, scheduled_workshops, 0
@@ -163,7 +155,7 @@ public class ReachQueries {
                 statement -> statement.setString(1, campaign), rows -> row(rows, null));
     }
 
-    /** The whole campaign, aggregated from contributions: what the audit compares the headline totals with. */
+    @Override
     public ReachRow totalsFromContributions(String campaign) {
         return query("""
                 select ?, null,
@@ -203,25 +195,9 @@ public class ReachQueries {
                 rows.getLong(7), rows.getLong(8));
     }
 
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private interface Mapper<T> {
-        T map(ResultSet rows) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Binder binder, Mapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            List<T> result = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-            }
-            return result;
+    private <T> List<T> query(String sql, Jdbc.Binder binder, Jdbc.RowMapper<T> mapper) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Jdbc.query(connection, sql, binder, mapper);
         } catch (SQLException e) {
             throw new IllegalStateException("Reach query failed: " + e.getMessage(), e);
         }

@@ -1,24 +1,19 @@
 package fr.antiharcelement.reach.persistence;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import fr.antiharcelement.events.consumer.IncomingEvent;
+import fr.antiharcelement.reach.domain.CampaignState;
 import fr.antiharcelement.reach.domain.Contribution;
 import fr.antiharcelement.reach.domain.Counters;
-import fr.antiharcelement.reach.domain.ReachProjection;
+import fr.antiharcelement.reach.domain.ProjectionStore;
+import fr.antiharcelement.reach.domain.SchoolKey;
+import fr.antiharcelement.reach.domain.SchoolState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,26 +23,22 @@ import java.util.UUID;
 
 /** Writes of the reach projection: one statement per table and batch, on the consumer transaction's connection. */
 @ApplicationScoped
-public class ReachStore {
+public class ReachStore implements ProjectionStore {
 
-    public static final String PROJECTION = "reach";
+    /** The projection's row in projection_state. */
+    static final String PROJECTION = "reach";
 
     @Inject
     EntityManager entityManager;
 
-    /** Upserts the schools of a batch of school-events, in one statement; the last event of a school wins. */
-    public void upsertSchools(List<JsonNode> schools) {
-        String[] fields = {"uai", "name", "departmentCode", "departmentName", "academyCode", "academyName", "regionCode", "regionName"};
-        Map<String, Object[]> byUai = new LinkedHashMap<>();
-        for (JsonNode school : schools) {
-            Object[] row = new Object[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                row[i] = required(school, fields[i]);
-            }
-            byUai.put((String) row[0], row);
-        }
+    /** In one statement, which cannot upsert a row twice: hence the last state of each school only. */
+    @Override
+    public void saveSchools(List<SchoolState> schools) {
+        Map<String, SchoolState> byUai = new LinkedHashMap<>();
+        schools.forEach(school -> byUai.put(school.uai(), school));
         Columns rows = new Columns("text", "text", "text", "text", "text", "text", "text", "text");
-        byUai.values().forEach(rows::add);
+        byUai.values().forEach(s -> rows.add(s.uai(), s.name(), s.departmentCode(), s.departmentName(), s.academyCode(),
+                s.academyName(), s.regionCode(), s.regionName()));
         write("""
                 insert into school_info (uai, name, department_code, department_name, academy_code, academy_name, region_code, region_name)
                 select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
@@ -57,9 +48,9 @@ public class ReachStore {
                 rows);
     }
 
-    public void upsertCampaign(JsonNode campaign) {
-        JsonNode targets = campaign.path("targets");
-        work("""
+    @Override
+    public void saveCampaign(CampaignState campaign) {
+        update("""
                 insert into campaign_info (code, name, starts_on, ends_on, target_students, target_parents,
                   target_student_workshops, target_parent_workshops, target_schools)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -68,23 +59,20 @@ public class ReachStore {
                   target_student_workshops = excluded.target_student_workshops,
                   target_parent_workshops = excluded.target_parent_workshops, target_schools = excluded.target_schools""",
                 statement -> {
-                    statement.setString(1, required(campaign, "code"));
-                    statement.setString(2, required(campaign, "name"));
-                    statement.setDate(3, Date.valueOf(LocalDate.parse(required(campaign, "startsOn"))));
-                    statement.setDate(4, Date.valueOf(LocalDate.parse(required(campaign, "endsOn"))));
-                    statement.setInt(5, targets.path("studentsSensitised").asInt());
-                    statement.setObject(6, targets.path("parentsSensitised").isNumber() ? targets.get("parentsSensitised").asInt() : null);
-                    statement.setInt(7, targets.path("studentWorkshops").asInt());
-                    statement.setInt(8, targets.path("parentWorkshops").asInt());
-                    statement.setInt(9, targets.path("schools").asInt());
-                    statement.executeUpdate();
+                    statement.setString(1, campaign.code());
+                    statement.setString(2, campaign.name());
+                    statement.setDate(3, Date.valueOf(campaign.startsOn()));
+                    statement.setDate(4, Date.valueOf(campaign.endsOn()));
+                    statement.setInt(5, campaign.targetStudents());
+                    statement.setObject(6, campaign.targetParents());
+                    statement.setInt(7, campaign.targetStudentWorkshops());
+                    statement.setInt(8, campaign.targetParentWorkshops());
+                    statement.setInt(9, campaign.targetSchools());
                 });
     }
 
-    public void upsertPartners(List<IncomingEvent> workshopEvents) {
-        Map<String, String> names = new HashMap<>();
-        workshopEvents.forEach(event -> names.put(event.data().path("partnerCode").asText(),
-                event.data().path("partnerName").isTextual() ? event.data().get("partnerName").asText() : null));
+    @Override
+    public void savePartners(Map<String, String> names) {
         Columns rows = new Columns("text", "text");
         names.forEach(rows::add);
         write("""
@@ -92,25 +80,22 @@ public class ReachStore {
                 on conflict (code) do update set name = coalesce(excluded.name, partner_info.name)""", rows);
     }
 
+    @Override
     public Map<UUID, Contribution> contributions(Collection<UUID> workshopIds) {
         Map<UUID, Contribution> found = new HashMap<>();
-        work("""
+        query("""
                 select workshop_id, campaign_code, school_uai, partner_code, audience, class_level, day, status, attendees, version
-                from workshop_contribution where workshop_id = any (?)""", statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("uuid", workshopIds.toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Contribution contribution = new Contribution(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getDate(7).toLocalDate(), rows.getString(8),
-                            rows.getInt(9), rows.getLong(10));
-                    found.put(contribution.workshopId(), contribution);
-                }
-            }
-        });
+                from workshop_contribution where workshop_id = any (?)""",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", workshopIds.toArray())),
+                row -> new Contribution(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getDate(7).toLocalDate(), row.getString(8), row.getInt(9),
+                        row.getLong(10)))
+                .forEach(contribution -> found.put(contribution.workshopId(), contribution));
         return found;
     }
 
-    /** Saves the new state of each workshop; at most one contribution per workshop (one statement cannot upsert a row twice). */
+    /** In one statement, which cannot upsert a row twice: hence at most one contribution per workshop. */
+    @Override
     public void saveContributions(Collection<Contribution> contributions) {
         Columns rows = new Columns("uuid", "text", "text", "text", "text", "text", "date", "text", "int4", "int8");
         for (Contribution c : contributions) {
@@ -129,9 +114,10 @@ public class ReachStore {
     }
 
     /**
-     * Adds a batch's differences to the running totals. Totals are shared by every partition, so rows are upserted in
-     * key order: two reach instances then lock them in the same order and cannot deadlock each other.
+     * Totals are shared by every partition, so rows are upserted in key order: two reach instances then lock them in
+     * the same order and cannot deadlock each other.
      */
+    @Override
     public void addToTotals(Map<Contribution.Key, Map<String, Counters>> differences) {
         Columns rows = new Columns("text", "text", "text", "int8", "int8", "int8", "int8", "int8", "int8");
         for (Map.Entry<Contribution.Key, Map<String, Counters>> byKey : differences.entrySet()) {
@@ -156,114 +142,57 @@ public class ReachStore {
                   schools = reach_total.schools + excluded.schools""", rows);
     }
 
-    /**
-     * Adds to the delivered counts per school and key, and returns the count of each school changed, after the addition:
-     * the projection tells from it (and the difference it added) which schools became reached or stopped being reached.
-     * Rows are upserted in key order, as in {@link #addToTotals}.
-     */
-    public Map<ReachProjection.SchoolKey, Long> addToSchools(Map<ReachProjection.SchoolKey, Long> delivered) {
+    /** Rows are upserted in key order, as in {@link #addToTotals}. */
+    @Override
+    public Map<SchoolKey, Long> addToSchools(Map<SchoolKey, Long> delivered) {
         Columns rows = new Columns("text", "text", "text", "text", "int8");
         delivered.forEach((school, difference) -> {
             if (difference != 0) {
                 rows.add(school.campaignCode(), school.key().dimension().code, school.key().value(), school.schoolUai(), difference);
             }
         });
-        Map<ReachProjection.SchoolKey, Long> after = new HashMap<>();
+        Map<SchoolKey, Long> after = new HashMap<>();
         if (rows.isEmpty()) {
             return after;
         }
-        work("""
+        query("""
                 insert into reach_school (campaign_code, dimension, key, school_uai, delivered)
                 select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) order by 1, 2, 3, 4
                 on conflict (campaign_code, dimension, key, school_uai) do update set delivered = reach_school.delivered + excluded.delivered
-                returning campaign_code, dimension, key, school_uai, delivered""", statement -> {
-            rows.bind(statement);
-            try (ResultSet changed = statement.executeQuery()) {
-                while (changed.next()) {
-                    Contribution.Key key = new Contribution.Key(Contribution.Dimension.of(changed.getString(2)), changed.getString(3));
-                    after.put(new ReachProjection.SchoolKey(changed.getString(1), key, changed.getString(4)), changed.getLong(5));
-                }
-            }
-        });
+                returning campaign_code, dimension, key, school_uai, delivered""", rows::bind, row -> {
+            Contribution.Key key = new Contribution.Key(Contribution.Dimension.of(row.getString(2)), row.getString(3));
+            return Map.entry(new SchoolKey(row.getString(1), key, row.getString(4)), row.getLong(5));
+        }).forEach(changed -> after.put(changed.getKey(), changed.getValue()));
         return after;
     }
 
+    @Override
     public void advanceAsOf(Instant newest) {
-        work("""
+        update("""
                 insert into projection_state (name, as_of) values (?, ?)
                 on conflict (name) do update set as_of = greatest(projection_state.as_of, excluded.as_of)""", statement -> {
             statement.setString(1, PROJECTION);
             statement.setTimestamp(2, Timestamp.from(newest));
-            statement.executeUpdate();
         });
     }
 
-    /** Empties the projection, for a rebuild from the topics. */
-    public void clear() {
-        work("truncate workshop_contribution, reach_total, reach_school, school_info, campaign_info, partner_info, projection_state",
-                PreparedStatement::execute);
+    private <T> List<T> query(String sql, Jdbc.Binder binder, Jdbc.RowMapper<T> mapper) {
+        return session().doReturningWork(connection -> Jdbc.query(connection, sql, binder, mapper));
     }
 
-    private interface StatementWork {
-        void run(PreparedStatement statement) throws SQLException;
-    }
-
-    private void work(String sql, StatementWork work) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                work.run(statement);
-            }
-        });
+    private void update(String sql, Jdbc.Binder binder) {
+        session().doWork(connection -> Jdbc.update(connection, sql, binder));
     }
 
     /** Writes a batch's rows in one statement ({@code insert ... select * from unnest(?, ...)}), none if there are none. */
     private void write(String sql, Columns rows) {
         if (!rows.isEmpty()) {
-            work(sql, statement -> {
-                rows.bind(statement);
-                statement.executeUpdate();
-            });
+            update(sql, rows::bind);
         }
     }
 
-    /**
-     * Rows bound as one array per column, for {@code select * from unnest(?, ?, ...)}: a whole batch in one statement
-     * and one round trip, where a JDBC batch sends a statement per row.
-     */
-    private static final class Columns {
-        private final String[] types;
-        private final List<List<Object>> values = new ArrayList<>();
-
-        Columns(String... types) {
-            this.types = types;
-            for (int i = 0; i < types.length; i++) {
-                values.add(new ArrayList<>());
-            }
-        }
-
-        void add(Object... row) {
-            for (int i = 0; i < types.length; i++) {
-                values.get(i).add(row[i]);
-            }
-        }
-
-        boolean isEmpty() {
-            return values.get(0).isEmpty();
-        }
-
-        void bind(PreparedStatement statement) throws SQLException {
-            Connection connection = statement.getConnection();
-            for (int i = 0; i < types.length; i++) {
-                statement.setArray(i + 1, connection.createArrayOf(types[i], values.get(i).toArray()));
-            }
-        }
-    }
-
-    private static String required(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new IllegalArgumentException("event without " + field);
-        }
-        return value.asText();
+    /** The consumer transaction's connection is Hibernate's: the statements join that transaction. */
+    private Session session() {
+        return entityManager.unwrap(Session.class);
     }
 }

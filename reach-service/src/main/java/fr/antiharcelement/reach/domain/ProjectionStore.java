@@ -1,0 +1,34 @@
+package fr.antiharcelement.reach.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Where the projection writes, inside the consumer's transaction: the totals are exact after every committed batch. */
+public interface ProjectionStore {
+
+    /** Saves the schools of a batch; the last state of a school in the list wins. */
+    void saveSchools(List<SchoolState> schools);
+
+    void saveCampaign(CampaignState campaign);
+
+    /** Saves partner names by partner code; a null name keeps the name already known. */
+    void savePartners(Map<String, String> names);
+
+    /** The contributions stored for these workshops, by workshop; a workshop not seen yet has none. */
+    Map<UUID, Contribution> contributions(Collection<UUID> workshopIds);
+
+    /** Saves the new contribution of each workshop; at most one per workshop. */
+    void saveContributions(Collection<Contribution> contributions);
+
+    /** Adds a batch's differences (per key, then per campaign) to the running totals. */
+    void addToTotals(Map<Contribution.Key, Map<String, Counters>> differences);
+
+    /** Adds to the delivered counts per school and key; returns the count of each school changed, after the addition. */
+    Map<SchoolKey, Long> addToSchools(Map<SchoolKey, Long> delivered);
+
+    /** Moves the totals' "as of" to {@code newest}, unless they are already as of later. */
+    void advanceAsOf(Instant newest);
+}
