@@ -1,0 +1,196 @@
+package fr.antiharcelement.reach.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static fr.antiharcelement.reach.domain.Contribution.Dimension.AUDIENCE;
+import static fr.antiharcelement.reach.domain.Contribution.Dimension.CAMPAIGN;
+import static fr.antiharcelement.reach.domain.Contribution.Dimension.CLASS_LEVEL;
+import static fr.antiharcelement.reach.domain.Contribution.Dimension.DAY;
+import static fr.antiharcelement.reach.domain.Contribution.Dimension.MONTH;
+import static fr.antiharcelement.reach.domain.Contribution.Dimension.PARTNER;
+import static fr.antiharcelement.reach.domain.Contribution.Dimension.SCHOOL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What replacing a workshop's contribution does to the running totals and to the schools reached, key by key. */
+class TotalsDifferenceTest {
+
+    private static final String CAMPAIGN_CODE = "2021-2022";
+    private static final String RENNES = "0350001A";
+    private static final String NANTES = "0440001B";
+    private static final String OCTOBER_12 = "2021-10-12T10:00:00+02:00";
+    private static final UUID WORKSHOP = UUID.randomUUID();
+
+    @Test
+    void aNewCompletedWorkshopAddsItsAttendeesAndOneWorkshopUnderEachOfItsKeys() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(null, completed(RENNES, OCTOBER_12, 28, 2));
+
+        for (Contribution.Key key : keysOf(RENNES, "2021-10-12")) {
+            Counters counters = under(difference, key);
+            assertThat(counters.students).as("students sensitised under %s", key).isEqualTo(28);
+            assertThat(counters.studentWorkshops).as("student workshops delivered under %s", key).isEqualTo(1);
+            assertThat(counters.parents).as("parents sensitised under %s", key).isZero();
+            assertThat(counters.parentWorkshops).as("parent workshops delivered under %s", key).isZero();
+            assertThat(counters.scheduledWorkshops).as("workshops scheduled under %s", key).isZero();
+        }
+        assertThat(difference.delivered()).as("completed workshops added per school and key, every key but the day")
+                .hasSize(6).containsEntry(school(SCHOOL, RENNES), 1L).containsEntry(school(MONTH, "2021-10"), 1L)
+                .doesNotContainKey(school(DAY, "2021-10-12"));
+    }
+
+    @Test
+    void aParentsWorkshopCountsParentsNotStudents() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(null, state(RENNES, "PARENTS", OCTOBER_12, "COMPLETED", 12, 2).contribution());
+
+        Counters campaign = under(difference, key(CAMPAIGN, CAMPAIGN_CODE));
+        assertThat(campaign.parents).as("parents sensitised").isEqualTo(12);
+        assertThat(campaign.parentWorkshops).as("parent workshops delivered").isEqualTo(1);
+        assertThat(campaign.students).as("students sensitised").isZero();
+        assertThat(campaign.studentWorkshops).as("student workshops delivered").isZero();
+    }
+
+    @Test
+    void aCorrectedHeadcountSubtractsTheOldOneAndAddsTheNew() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(completed(RENNES, OCTOBER_12, 28, 2), completed(RENNES, OCTOBER_12, 25, 3));
+
+        Counters campaign = under(difference, key(CAMPAIGN, CAMPAIGN_CODE));
+        assertThat(campaign.students).as("students sensitised: 25 instead of 28").isEqualTo(-3);
+        assertThat(campaign.studentWorkshops).as("student workshops delivered: still the one").isZero();
+        assertThat(difference.delivered().get(school(SCHOOL, RENNES))).as("completed workshops added at the school").isZero();
+    }
+
+    @Test
+    void completingAScheduledWorkshopMovesItFromScheduledToDelivered() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(state(RENNES, "STUDENTS", OCTOBER_12, "SCHEDULED", 0, 1).contribution(), completed(RENNES, OCTOBER_12, 28, 2));
+
+        Counters campaign = under(difference, key(CAMPAIGN, CAMPAIGN_CODE));
+        assertThat(campaign.scheduledWorkshops).as("workshops scheduled").isEqualTo(-1);
+        assertThat(campaign.studentWorkshops).as("student workshops delivered").isEqualTo(1);
+        assertThat(campaign.students).as("students sensitised").isEqualTo(28);
+    }
+
+    @Test
+    void aCancellationContributesZero() {
+        Contribution cancelled = state(RENNES, "STUDENTS", OCTOBER_12, "CANCELLED", 28, 3).contribution();
+        TotalsDifference fresh = new TotalsDifference();
+        fresh.replace(null, cancelled);
+        assertThat(fresh.totals().values()).as("what a cancelled workshop adds under each key")
+                .allSatisfy(byCampaign -> assertThat(byCampaign.get(CAMPAIGN_CODE).isZero()).as("nothing").isTrue());
+
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(completed(RENNES, OCTOBER_12, 28, 2), cancelled);
+        Counters campaign = under(difference, key(CAMPAIGN, CAMPAIGN_CODE));
+        assertThat(campaign.students).as("students sensitised: the 28 taken back").isEqualTo(-28);
+        assertThat(campaign.studentWorkshops).as("student workshops delivered: the one taken back").isEqualTo(-1);
+        assertThat(campaign.scheduledWorkshops).as("workshops scheduled").isZero();
+        assertThat(difference.delivered().get(school(SCHOOL, RENNES))).as("completed workshops at the school").isEqualTo(-1);
+    }
+
+    @Test
+    void aWorkshopMovedToAnotherSchoolMovesItsContribution() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(completed(RENNES, OCTOBER_12, 28, 2), completed(NANTES, OCTOBER_12, 28, 3));
+
+        assertThat(under(difference, key(SCHOOL, RENNES)).students).as("students sensitised at the school it left").isEqualTo(-28);
+        assertThat(under(difference, key(SCHOOL, NANTES)).students).as("students sensitised at the school it moved to").isEqualTo(28);
+        assertThat(under(difference, key(SCHOOL, RENNES)).studentWorkshops).as("workshops delivered at the school it left").isEqualTo(-1);
+        assertThat(under(difference, key(SCHOOL, NANTES)).studentWorkshops).as("workshops delivered at the school it moved to").isEqualTo(1);
+        assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).isZero()).as("the campaign's totals are unchanged").isTrue();
+        assertThat(difference.delivered().get(school(SCHOOL, RENNES))).as("completed workshops at the school it left").isEqualTo(-1);
+        SchoolKey nantes = new SchoolKey(CAMPAIGN_CODE, key(SCHOOL, NANTES), NANTES);
+        assertThat(difference.delivered().get(nantes)).as("completed workshops at the school it moved to").isEqualTo(1);
+    }
+
+    @Test
+    void aWorkshopMovedToAnotherDateMovesItsContributionBetweenMonthsAndDays() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(completed(RENNES, OCTOBER_12, 28, 2), completed(RENNES, "2021-11-16T10:00:00+01:00", 28, 3));
+
+        assertThat(under(difference, key(MONTH, "2021-10")).students).as("students sensitised in the month it left").isEqualTo(-28);
+        assertThat(under(difference, key(MONTH, "2021-11")).students).as("students sensitised in the month it moved to").isEqualTo(28);
+        assertThat(under(difference, key(DAY, "2021-10-12")).studentWorkshops).as("workshops delivered on the day it left").isEqualTo(-1);
+        assertThat(under(difference, key(DAY, "2021-11-16")).studentWorkshops).as("workshops delivered on the day it moved to").isEqualTo(1);
+        assertThat(under(difference, key(SCHOOL, RENNES)).isZero()).as("the school's totals are unchanged").isTrue();
+    }
+
+    @Test
+    void aWorkshopCountsOnTheFrenchDayItStarts() {
+        Contribution lateEvening = completed(RENNES, "2021-10-12T22:30:00Z", 28, 2);
+
+        assertThat(lateEvening.day()).as("the day of a workshop starting at 00:30 in Paris").isEqualTo(LocalDate.of(2021, 10, 13));
+    }
+
+    @Test
+    void aSchoolBecomesReachedWhenItsDeliveredCountLeavesZero() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(null, completed(RENNES, OCTOBER_12, 28, 2));
+        difference.countSchoolsReached(Map.of(school(SCHOOL, RENNES), 1L, school(CAMPAIGN, CAMPAIGN_CODE), 1L));
+
+        assertThat(under(difference, key(SCHOOL, RENNES)).schools).as("schools reached under the school").isEqualTo(1);
+        assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isEqualTo(1);
+    }
+
+    @Test
+    void aSchoolStopsBeingReachedWhenItsDeliveredCountComesBackToZero() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(completed(RENNES, OCTOBER_12, 28, 2), state(RENNES, "STUDENTS", OCTOBER_12, "CANCELLED", 28, 3).contribution());
+        difference.countSchoolsReached(Map.of(school(CAMPAIGN, CAMPAIGN_CODE), 0L));
+
+        assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isEqualTo(-1);
+    }
+
+    @Test
+    void aSchoolAlreadyReachedIsNotCountedAgain() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(null, completed(RENNES, OCTOBER_12, 28, 2));
+        difference.countSchoolsReached(Map.of(school(CAMPAIGN, CAMPAIGN_CODE), 3L));
+
+        assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isZero();
+    }
+
+    @Test
+    void aSchoolStillReachedAfterOneOfItsWorkshopsIsCancelledStaysCounted() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(completed(RENNES, OCTOBER_12, 28, 2), state(RENNES, "STUDENTS", OCTOBER_12, "CANCELLED", 28, 3).contribution());
+        difference.countSchoolsReached(Map.of(school(CAMPAIGN, CAMPAIGN_CODE), 2L));
+
+        assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isZero();
+    }
+
+    private static Contribution completed(String school, String startsAt, int attendees, long version) {
+        return state(school, "STUDENTS", startsAt, "COMPLETED", attendees, version).contribution();
+    }
+
+    private static WorkshopState state(String school, String audience, String startsAt, String status, int attendees, long version) {
+        return new WorkshopState(WORKSHOP, version, CAMPAIGN_CODE, school, "p1", "Partner 1", audience, "SIXIEME",
+                OffsetDateTime.parse(startsAt), status, attendees);
+    }
+
+    private static List<Contribution.Key> keysOf(String school, String day) {
+        return List.of(key(CAMPAIGN, CAMPAIGN_CODE), key(SCHOOL, school), key(PARTNER, "p1"), key(AUDIENCE, "STUDENTS"),
+                key(CLASS_LEVEL, "SIXIEME"), key(MONTH, day.substring(0, 7)), key(DAY, day));
+    }
+
+    private static Contribution.Key key(Contribution.Dimension dimension, String value) {
+        return new Contribution.Key(dimension, value);
+    }
+
+    /** Rennes' school counted under a key. */
+    private static SchoolKey school(Contribution.Dimension dimension, String value) {
+        return new SchoolKey(CAMPAIGN_CODE, key(dimension, value), RENNES);
+    }
+
+    /** The difference under a key for the campaign; none at all reads as zero. */
+    private static Counters under(TotalsDifference difference, Contribution.Key key) {
+        return difference.totals().getOrDefault(key, Map.of()).getOrDefault(CAMPAIGN_CODE, new Counters());
+    }
+}
