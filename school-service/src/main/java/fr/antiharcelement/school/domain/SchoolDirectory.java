@@ -81,7 +81,10 @@ public class SchoolDirectory {
         return schools.search(query, page);
     }
 
-    /** The normalised UAI, or an invalid {@code uai} naming, for a wrong check letter, the expected one. */
+    /**
+     * The normalised UAI; an invalid one is refused on the {@code uai} field, naming the expected check letter when only
+     * that is wrong.
+     */
     public static String validUai(String rawUai) {
         String uai = Uai.normalize(rawUai);
         Uai.problem(uai).ifPresent(problem -> {
