@@ -1,12 +1,12 @@
 package fr.antiharcelement.system;
 
+import fr.antiharcelement.kernel.CampaignTime;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +47,6 @@ final class CampaignFixture {
         }
     }
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate FIRST_DAY = LocalDate.of(2021, 9, 1);
     private static final AtomicInteger SCHOOL_NUMBERS = new AtomicInteger();
 
@@ -186,7 +185,7 @@ final class CampaignFixture {
         int slot = slots.getAndIncrement();
         String[] facilitator = facilitators.get(slot % facilitators.size());
         int turn = slot / facilitators.size(); // each facilitator's workshops follow each other: never double-booked
-        ZonedDateTime start = ZonedDateTime.of(FIRST_DAY.plusDays(turn / 4), LocalTime.of(8 + 2 * (turn % 4), 0), PARIS);
+        ZonedDateTime start = ZonedDateTime.of(FIRST_DAY.plusDays(turn / 4), LocalTime.of(8 + 2 * (turn % 4), 0), CampaignTime.ZONE);
         Map<String, Object> body = new HashMap<>();
         body.put("campaignCode", code);
         body.put("schoolUai", school);

@@ -2,6 +2,7 @@ package fr.antiharcelement.infra.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.antiharcelement.infra.security.TokenMinter;
+import fr.antiharcelement.kernel.CampaignTime;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,7 +44,6 @@ final class CampaignPlay {
     private static final int SCHOOLS = 300;
     private static final int FACILITATORS_PER_PARTNER = 10;
     private static final int CLIENTS = 8;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate FIRST_MONDAY = LocalDate.of(2021, 9, 13);
     private static final List<String> LEVELS = List.of("SIXIEME", "CINQUIEME", "QUATRIEME", "TROISIEME");
     private static final List<String> BREAKDOWNS = List.of("region", "academy", "department", "school", "partner", "audience",
@@ -198,7 +197,7 @@ final class CampaignPlay {
         int weekday = (i / 20) * 9 / 5;
         LocalDate day = FIRST_MONDAY.plusWeeks(weekday / 5).plusDays(weekday % 5);
         boolean parents = i % 10 == 9;
-        ZonedDateTime start = ZonedDateTime.of(day, parents ? LocalTime.of(18, 30) : LocalTime.of(10, 0), PARIS);
+        ZonedDateTime start = ZonedDateTime.of(day, parents ? LocalTime.of(18, 30) : LocalTime.of(10, 0), CampaignTime.ZONE);
         Place school = schools.get(i * 7 % schools.size());
         String level = parents ? null : LEVELS.get(random.nextInt(LEVELS.size()));
         Map<String, Object> body = new LinkedHashMap<>();

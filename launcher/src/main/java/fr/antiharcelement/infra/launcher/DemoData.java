@@ -2,13 +2,13 @@ package fr.antiharcelement.infra.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.antiharcelement.infra.security.TokenMinter;
+import fr.antiharcelement.kernel.CampaignTime;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +29,6 @@ final class DemoData {
     private static final Path ANNUAIRE = Path.of("school-service", "src", "test", "resources", "annuaire",
             "fr-en-annuaire-education-ille-et-vilaine-2023.csv");
     private static final List<String> LEVELS = List.of("SIXIEME", "CINQUIEME", "QUATRIEME", "TROISIEME");
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate FIRST_MONDAY = LocalDate.of(2021, 10, 4);
     private static final int WORKSHOPS = 240;
 
@@ -115,7 +114,7 @@ final class DemoData {
             int slot = i / 6;
             LocalDate day = FIRST_MONDAY.plusWeeks((slot / 5) * 4L).plusDays(slot % 5);
             boolean parents = i % 8 == 7;
-            ZonedDateTime start = ZonedDateTime.of(day, parents ? LocalTime.of(18, 0) : LocalTime.of(10, 0), PARIS);
+            ZonedDateTime start = ZonedDateTime.of(day, parents ? LocalTime.of(18, 0) : LocalTime.of(10, 0), CampaignTime.ZONE);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("campaignCode", CAMPAIGN);
             body.put("schoolUai", colleges.get(random.nextInt(colleges.size())));

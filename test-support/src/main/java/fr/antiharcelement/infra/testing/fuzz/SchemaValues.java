@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.antiharcelement.infra.testing.OpenApiDocument;
 import fr.antiharcelement.infra.testing.OpenApiDocument.Operation;
+import fr.antiharcelement.kernel.CampaignTime;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -20,7 +20,6 @@ import java.util.UUID;
  */
 final class SchemaValues {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final FuzzTarget target;
     private final OpenApiDocument document;
@@ -92,7 +91,7 @@ final class SchemaValues {
             case "date":
                 return day.toString();
             case "date-time":
-                return day.atTime(8 + random.nextInt(10), 15 * random.nextInt(4)).atZone(PARIS).toOffsetDateTime().toString();
+                return day.atTime(8 + random.nextInt(10), 15 * random.nextInt(4)).atZone(CampaignTime.ZONE).toOffsetDateTime().toString();
             case "uuid":
                 return UUID.randomUUID().toString();
             default:
