@@ -22,12 +22,15 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
  * What every service promises its operators and integrators, checked the same way in each: readiness that
- * really checks PostgreSQL and Kafka, open OpenAPI, health and metrics, and bearer tokens refused with
+ * checks PostgreSQL (what a request needs) and a health group of its own for Kafka, open OpenAPI, health and metrics, and bearer tokens refused with
  * problem+json when missing, expired, forged or of the wrong role.
  */
 public abstract class ServiceFoundationContract {
@@ -38,11 +41,20 @@ public abstract class ServiceFoundationContract {
     protected abstract String adminOnlyRequest();
 
     @Test
-    void readinessIsUpAndChecksPostgresqlAndKafka() {
+    void readinessIsUpAndChecksPostgresqlButNotKafka() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+                .body("checks.name", hasItems("Database connections health check"))
+                .body("checks.name", not(hasItem("Kafka broker")));
+    }
+
+    @Test
+    void kafkaHasAHealthGroupOfItsOwnThatSaysTheBrokerAnswers() {
+        given().when().get("/q/health/group/kafka")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'Kafka broker' }.data.clusterId", notNullValue());
     }
 
     @Test
