@@ -4,6 +4,7 @@ import fr.antiharcelement.events.consumer.EventConsumers;
 import fr.antiharcelement.infra.testing.ChildService;
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.infra.testing.TopicReader;
+import fr.antiharcelement.kernel.CampaignTime;
 import fr.antiharcelement.reach.events.ReachConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +51,6 @@ class ReachModelTest {
 
     private static final long SEED = 20211116L;
     private static final int OPERATIONS = 300;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final List<String> LEVELS = List.of("SIXIEME", "CINQUIEME", "QUATRIEME", "TROISIEME");
 
     private static ChildService workshopService;
@@ -266,7 +265,7 @@ class ReachModelTest {
     }
 
     private static Map<String, Object> body(String campaign, Modelled w) {
-        ZonedDateTime start = ZonedDateTime.of(w.day, LocalTime.of(10, 0), PARIS);
+        ZonedDateTime start = ZonedDateTime.of(w.day, LocalTime.of(10, 0), CampaignTime.ZONE);
         Map<String, Object> body = new HashMap<>();
         body.put("campaignCode", campaign);
         body.put("schoolUai", w.school);
