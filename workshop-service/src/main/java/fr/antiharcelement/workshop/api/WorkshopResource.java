@@ -1,7 +1,5 @@
 package fr.antiharcelement.workshop.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.antiharcelement.api.http.Etags;
 import fr.antiharcelement.api.http.PageParams;
 import fr.antiharcelement.api.http.QueryParams;
@@ -12,6 +10,7 @@ import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.kernel.paging.PageView;
 import fr.antiharcelement.workshop.domain.Audience;
 import fr.antiharcelement.workshop.domain.DoubleBookingException;
+import fr.antiharcelement.workshop.domain.FieldChange;
 import fr.antiharcelement.workshop.domain.PartnerScope;
 import fr.antiharcelement.workshop.domain.Workshop;
 import fr.antiharcelement.workshop.domain.WorkshopPlanner;
@@ -41,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -56,7 +54,7 @@ import java.util.function.Supplier;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkshopResource {
 
-    public record HistoryEntryView(OffsetDateTime at, String actor, String action, JsonNode changes, String reason) {
+    public record HistoryEntryView(OffsetDateTime at, String actor, String action, Map<String, FieldChange> changes, String reason) {
     }
 
     @Inject
@@ -68,20 +66,17 @@ public class WorkshopResource {
     @Inject
     Caller caller;
 
-    @Inject
-    ObjectMapper objectMapper;
-
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "Schedule a workshop (admin, or a partner for its own partnerCode); past workshops may be recorded")
     public Response schedule(@Valid @NotNull WorkshopRequests.Schedule request,
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
         PartnerScope scope = CallerScope.of(caller);
-        return idempotent(idempotencyKey, "POST /api/v1/workshops", request, () -> {
+        return refusingDoubleBooking(() -> idempotent(idempotencyKey, "POST /api/v1/workshops", request, () -> {
             Workshop workshop = planner.schedule(request.draft(), scope);
             return Response.created(uri.getAbsolutePathBuilder().path(workshop.id.toString()).build())
                     .tag(Etags.of(workshop.version)).entity(WorkshopView.of(workshop)).build();
-        });
+        }));
     }
 
     @GET
@@ -117,7 +112,8 @@ public class WorkshopResource {
     @Operation(summary = "Reschedule or edit a SCHEDULED workshop (If-Match required)")
     public Response reschedule(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull WorkshopRequests.Schedule request) {
-        return ok(planner.reschedule(uuid("id", id), Etags.requiredVersion(ifMatch), request.draft(), CallerScope.of(caller)));
+        return refusingDoubleBooking(() -> ok(planner.reschedule(uuid("id", id), Etags.requiredVersion(ifMatch), request.draft(),
+                CallerScope.of(caller))));
     }
 
     @POST
@@ -164,22 +160,21 @@ public class WorkshopResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
     @Operation(summary = "The audit trail: who, when, what changed from what to what, and why")
     public List<HistoryEntryView> history(@PathParam("id") String id) {
-        return planner.history(uuid("id", id), CallerScope.of(caller)).stream().map(entry -> {
-            try {
-                return new HistoryEntryView(entry.at, entry.actor, entry.action, objectMapper.readTree(entry.changes), entry.reason);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return planner.history(uuid("id", id), CallerScope.of(caller)).stream()
+                .map(entry -> new HistoryEntryView(entry.at(), entry.actor(), entry.action(), entry.changes(), entry.reason()))
+                .toList();
     }
 
-    /** A booking lost to a concurrent one: 409 naming the workshop that won, read after the rollback. */
-    @ServerExceptionMapper
-    public Response doubleBooked(DoubleBookingException e) {
-        UUID other = planner.overlapping(e.facilitatorId, e.startsAt, e.endsAt, e.workshopId).map(w -> w.id).orElse(null);
-        return new ProblemException(fr.antiharcelement.api.problem.Problem.of(409,
-                "The facilitator is already booked at that time" + (other == null ? "" : ", in workshop " + other))
-                .with("conflictingWorkshopId", other == null ? "" : other.toString())).problem().toResponse();
+    /**
+     * A booking lost to a concurrent one, refused by the database: its 409 names the workshop that won, read once the
+     * booking's transaction has rolled back.
+     */
+    private Response refusingDoubleBooking(Supplier<Response> booking) {
+        try {
+            return booking.get();
+        } catch (DoubleBookingException e) {
+            throw planner.doubleBooking(e);
+        }
     }
 
     private Response idempotent(String key, String operation, Object request, Supplier<Response> action) {

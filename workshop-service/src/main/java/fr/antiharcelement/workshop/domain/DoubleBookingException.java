@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * The database refused a booking that overlaps another of the same facilitator: a concurrent request won the
- * race. The resource answers 409 naming the other workshop, read once this transaction has rolled back.
+ * race. The answer is {@link WorkshopPlanner#doubleBooking}, read once this transaction has rolled back.
  */
 public class DoubleBookingException extends RuntimeException {
 

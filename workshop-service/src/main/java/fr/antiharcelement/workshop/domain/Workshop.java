@@ -1,6 +1,5 @@
 package fr.antiharcelement.workshop.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "workshop")
-public class Workshop extends PanacheEntityBase {
+public class Workshop {
 
     @Id
     public UUID id;

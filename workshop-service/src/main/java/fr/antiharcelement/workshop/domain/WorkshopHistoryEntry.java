@@ -1,27 +1,10 @@
 package fr.antiharcelement.workshop.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
-/** One line of a workshop's audit trail. {@code changes} is JSON: {@code {"field": {"from": .., "to": ..}}}. */
-@Entity
-@Table(name = "workshop_history")
-public class WorkshopHistoryEntry extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    public UUID workshopId;
-    public OffsetDateTime at;
-    public String actor;
-    public String action;
-    public String changes;
-    public String reason;
+/** One line of a workshop's audit trail: who did what, when, what changed from what to what, and why. */
+public record WorkshopHistoryEntry(UUID workshopId, OffsetDateTime at, String actor, String action,
+                                   Map<String, FieldChange> changes, String reason) {
 }

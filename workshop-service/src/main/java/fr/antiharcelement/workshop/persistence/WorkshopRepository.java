@@ -1,15 +1,20 @@
 package fr.antiharcelement.workshop.persistence;
 
 import fr.antiharcelement.kernel.paging.PageRequest;
+import fr.antiharcelement.kernel.paging.PageView;
+import fr.antiharcelement.kernel.sql.SqlFailures;
+import fr.antiharcelement.workshop.domain.DoubleBookingException;
 import fr.antiharcelement.workshop.domain.Workshop;
 import fr.antiharcelement.workshop.domain.WorkshopQuery;
 import fr.antiharcelement.workshop.domain.WorkshopStatus;
+import fr.antiharcelement.workshop.domain.WorkshopStore;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,33 +25,43 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class WorkshopRepository implements PanacheRepositoryBase<Workshop, UUID> {
+public class WorkshopRepository implements PanacheRepositoryBase<Workshop, UUID>, WorkshopStore {
 
-    /** The workshop, locked until the end of the transaction: concurrent changes to it take turns. */
-    public Optional<Workshop> findForUpdate(UUID id) {
+    /** PostgreSQL's exclusion_violation, raised by the constraint that keeps a facilitator in one workshop at a time. */
+    private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final String DOUBLE_BOOKING_CONSTRAINT = "workshop_no_double_booking";
+
+    @Override
+    public Optional<Workshop> withId(UUID id) {
+        return findByIdOptional(id);
+    }
+
+    @Override
+    public Optional<Workshop> lockWithId(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** A non-cancelled workshop of {@code facilitatorId} overlapping the given times, other than {@code except}. */
+    @Override
     public Optional<Workshop> overlapping(UUID facilitatorId, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID except) {
         return find("facilitatorId = ?1 and status <> ?2 and startsAt < ?3 and endsAt > ?4 and id <> ?5",
                 facilitatorId, WorkshopStatus.CANCELLED, endsAt, startsAt, except == null ? new UUID(0, 0) : except)
                 .firstResultOptional();
     }
 
-    public PanacheQuery<Workshop> search(WorkshopQuery query, Optional<String> partnerScope, PageRequest page) {
+    @Override
+    public PageView<Workshop> search(WorkshopQuery query, Optional<String> partnerScope, PageRequest page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         partnerScope.ifPresent(partner -> {
             where.add("partnerCode = :scope");
             params.put("scope", partner);
         });
-        add(where, params, "campaignCode", "campaign", query.campaign());
-        add(where, params, "schoolUai", "school", query.school() == null ? null : query.school().trim().toUpperCase());
-        add(where, params, "partnerCode", "partner", query.partner());
-        add(where, params, "facilitatorId", "facilitator", query.facilitator());
-        add(where, params, "status", "status", query.status());
-        add(where, params, "audience", "audience", query.audience());
+        filter(where, params, "campaignCode", "campaign", query.campaign());
+        filter(where, params, "schoolUai", "school", query.school() == null ? null : query.school().trim().toUpperCase());
+        filter(where, params, "partnerCode", "partner", query.partner());
+        filter(where, params, "facilitatorId", "facilitator", query.facilitator());
+        filter(where, params, "status", "status", query.status());
+        filter(where, params, "audience", "audience", query.audience());
         if (query.from() != null) {
             where.add("startsAt >= :from");
             params.put("from", query.from());
@@ -56,10 +71,34 @@ public class WorkshopRepository implements PanacheRepositoryBase<Workshop, UUID>
             params.put("to", query.to());
         }
         String condition = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return find(condition, Sort.by("startsAt").and("id"), params).page(Page.of(page.page(), page.size()));
+        PanacheQuery<Workshop> found = find(condition, Sort.by("startsAt").and("id"), params).page(Page.of(page.page(), page.size()));
+        return PageView.of(found.list(), page, found.count());
     }
 
-    private static void add(List<String> where, Map<String, Object> params, String field, String name, Object value) {
+    @Override
+    public void add(Workshop workshop) {
+        persist(workshop);
+        flushRefusingDoubleBooking(workshop);
+    }
+
+    @Override
+    public void saveNow(Workshop workshop) {
+        flushRefusingDoubleBooking(workshop);
+    }
+
+    /** Flushes now, so that a booking lost to a concurrent one surfaces here, not at commit. */
+    private void flushRefusingDoubleBooking(Workshop workshop) {
+        try {
+            flush();
+        } catch (PersistenceException e) {
+            if (SqlFailures.violation(e, EXCLUSION_VIOLATION, DOUBLE_BOOKING_CONSTRAINT).isPresent()) {
+                throw new DoubleBookingException(workshop.facilitatorId, workshop.startsAt, workshop.endsAt, workshop.id);
+            }
+            throw e;
+        }
+    }
+
+    private static void filter(List<String> where, Map<String, Object> params, String field, String name, Object value) {
         if (value != null) {
             where.add(field + " = :" + name);
             params.put(name, value);

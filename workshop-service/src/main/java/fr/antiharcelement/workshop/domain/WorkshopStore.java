@@ -1,0 +1,31 @@
+package fr.antiharcelement.workshop.domain;
+
+import fr.antiharcelement.kernel.paging.PageRequest;
+import fr.antiharcelement.kernel.paging.PageView;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where workshops are kept. A workshop read from it is written back when the transaction commits; {@link #add} and
+ * {@link #saveNow} write at once instead, so that a booking the database refuses as a double booking (a concurrent
+ * one won) fails with {@link DoubleBookingException} where the planner can answer it, not at commit.
+ */
+public interface WorkshopStore {
+
+    Optional<Workshop> withId(UUID id);
+
+    /** The workshop, locked until the end of the transaction: concurrent changes to it take turns. */
+    Optional<Workshop> lockWithId(UUID id);
+
+    /** A non-cancelled workshop of {@code facilitatorId} overlapping the given times, other than {@code except}. */
+    Optional<Workshop> overlapping(UUID facilitatorId, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID except);
+
+    /** A page of the workshops {@code query} matches, by start time; only partner {@code partnerScope}'s if given. */
+    PageView<Workshop> search(WorkshopQuery query, Optional<String> partnerScope, PageRequest page);
+
+    void add(Workshop workshop);
+
+    void saveNow(Workshop workshop);
+}
