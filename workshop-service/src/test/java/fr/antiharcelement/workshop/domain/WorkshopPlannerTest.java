@@ -1,0 +1,300 @@
+package fr.antiharcelement.workshop.domain;
+
+import fr.antiharcelement.kernel.CampaignTime;
+import fr.antiharcelement.kernel.ConflictException;
+import fr.antiharcelement.kernel.NotAllowedException;
+import fr.antiharcelement.kernel.NotFoundException;
+import fr.antiharcelement.kernel.RuleBrokenException;
+import fr.antiharcelement.kernel.StaleVersionException;
+import fr.antiharcelement.kernel.paging.PageRequest;
+import fr.antiharcelement.kernel.paging.PageView;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The planner through its ports, kept in memory, with the clock fixed on 20 November 2021: what it checks against
+ * stored data, what it audits and what it publishes.
+ */
+class WorkshopPlannerTest {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2021-11-20T12:00:00+01:00");
+    private static final PartnerScope STAFF = PartnerScope.unrestricted("staff@campaign.local");
+
+    private final Workshops workshops = new Workshops();
+    private final History history = new History();
+    private final Published published = new Published();
+    private final Map<String, Campaign> campaigns = new HashMap<>();
+    private final Map<String, Partner> partners = new HashMap<>();
+    private final Map<UUID, Facilitator> facilitators = new HashMap<>();
+    private final Map<String, SchoolReplica> schools = new HashMap<>();
+    private final WorkshopPlanner planner = new WorkshopPlanner();
+
+    private UUID alex;
+    private UUID sam;
+
+    @BeforeEach
+    void aCampaignTwoPartnersTheirFacilitatorsAndSchools() {
+        Clock clock = Clock.fixed(NOW.toInstant(), CampaignTime.ZONE);
+        planner.workshops = workshops;
+        planner.campaigns = new Stores.Campaigns(campaigns);
+        planner.partners = new Stores.Partners(partners);
+        planner.facilitators = new Stores.Facilitators(facilitators);
+        planner.schools = new Stores.Schools(schools);
+        planner.rules = new WorkshopRules(clock);
+        planner.auditTrail = new AuditTrail();
+        planner.auditTrail.history = history;
+        planner.auditTrail.clock = clock;
+        planner.publisher = published;
+        planner.clock = clock;
+
+        Campaign campaign = new Campaign();
+        campaign.code = "lpdm-2021";
+        campaign.startsOn = LocalDate.of(2021, 9, 1);
+        campaign.endsOn = LocalDate.of(2022, 6, 30);
+        campaigns.put(campaign.code, campaign);
+        partner("e-enfance", "Association e-Enfance");
+        partner("gn", "Génération Numérique");
+        alex = facilitator("e-enfance");
+        sam = facilitator("gn");
+        school("0140001W", "OPEN");
+        school("0140002X", "CLOSED");
+    }
+
+    @Test
+    void schedulingAuditsEveryFieldSetAndPublishesTheFirstVersionWithThePartnerName() {
+        Workshop workshop = planner.schedule(draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00"), STAFF);
+
+        assertThat(workshop).as("the scheduled workshop").extracting(w -> w.status, w -> w.version, w -> w.capacity)
+                .containsExactly(WorkshopStatus.SCHEDULED, 1L, WorkshopPlanner.DEFAULT_CAPACITY);
+        assertThat(history.entries).as("the audit trail after scheduling").singleElement().satisfies(entry -> {
+            assertThat(entry.action()).as("action recorded").isEqualTo("scheduled");
+            assertThat(entry.actor()).as("actor recorded").isEqualTo("staff@campaign.local");
+            assertThat(entry.at()).as("time recorded").isEqualTo(NOW);
+            assertThat(entry.changes()).as("changes recorded").containsEntry("status", new FieldChange(null, "SCHEDULED"))
+                    .containsEntry("capacity", new FieldChange(null, 30)).doesNotContainKey("attendees");
+        });
+        assertThat(published.events).as("events published by scheduling")
+                .containsExactly("SCHEDULED v1 for Association e-Enfance");
+    }
+
+    @Test
+    void everyChangeIsAuditedAndPublishesExactlyOneEventWithTheNextVersion() {
+        UUID id = planner.schedule(draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00"), STAFF).id;
+        planner.reschedule(id, 1, draft("2021-11-18T10:00:00+01:00", "2021-11-18T12:00:00+01:00"), STAFF);
+        planner.complete(id, null, 25, STAFF);
+        planner.correctAttendance(id, 3L, 23, "recount", STAFF);
+        planner.cancel(id, null, "recorded by mistake", STAFF);
+
+        assertThat(history.entries).as("actions in the audit trail").extracting(WorkshopHistoryEntry::action)
+                .containsExactly("scheduled", "rescheduled", "completed", "attendance corrected", "cancelled");
+        assertThat(history.entries.get(3).changes()).as("changes recorded by the correction")
+                .containsExactly(Map.entry("attendees", new FieldChange(25, 23)));
+        assertThat(history.entries.get(3).reason()).as("reason recorded for the correction").isEqualTo("recount");
+        assertThat(published.events).as("events published, in order").containsExactly("SCHEDULED v1 for Association e-Enfance",
+                "RESCHEDULED v2 for Association e-Enfance", "COMPLETED v3 for Association e-Enfance",
+                "ATTENDANCE_CORRECTED v4 for Association e-Enfance", "CANCELLED v5 for Association e-Enfance");
+    }
+
+    @Test
+    void aRefusedChangeIsNeitherAuditedNorPublishedAndKeepsTheVersion() {
+        UUID id = planner.schedule(draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00"), STAFF).id;
+        planner.cancel(id, null, "school closed", STAFF);
+
+        assertThatExceptionOfType(ConflictException.class).as("completing a cancelled workshop")
+                .isThrownBy(() -> planner.complete(id, null, 12, STAFF));
+        assertThatExceptionOfType(StaleVersionException.class).as("cancelling from version 1 a workshop at version 2")
+                .isThrownBy(() -> planner.cancel(id, 1L, "again", STAFF))
+                .withMessage("Workshop " + id + " has changed since you read it: it is at version 2, your If-Match says 1."
+                        + " Read it again and reapply your change.");
+        assertThat(history.entries).as("audit trail entries after two refused changes").hasSize(2);
+        assertThat(published.events).as("events published after two refused changes").hasSize(2);
+        assertThat(workshops.byId.get(id).version).as("version after two refused changes").isEqualTo(2);
+    }
+
+    @Test
+    void aRescheduleThatChangesNothingKeepsItsVersionAndRecordsNothing() {
+        WorkshopDraft draft = draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00");
+        UUID id = planner.schedule(draft, STAFF).id;
+
+        Workshop same = planner.reschedule(id, 1, draft, STAFF);
+
+        assertThat(same.version).as("version after a reschedule to the same slot").isEqualTo(1);
+        assertThat(history.entries).as("audit trail after a reschedule to the same slot").hasSize(1);
+        assertThat(published.events).as("events after a reschedule to the same slot").hasSize(1);
+    }
+
+    @Test
+    void aFacilitatorAlreadyBookedAtThatTimeIsAConflictNamingTheOtherWorkshopUntilItIsCancelled() {
+        UUID first = planner.schedule(draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00"), STAFF).id;
+        WorkshopDraft overlapping = draft("2021-11-16T11:00:00+01:00", "2021-11-16T13:00:00+01:00");
+
+        assertThatExceptionOfType(ConflictException.class).as("booking the same facilitator over the first workshop")
+                .isThrownBy(() -> planner.schedule(overlapping, STAFF))
+                .withMessage("The facilitator is already booked at that time, in workshop " + first)
+                .satisfies(e -> assertThat(e.facts()).as("members of the conflict")
+                        .containsEntry("conflictingWorkshopId", first.toString()));
+
+        planner.cancel(first, null, "moved", STAFF);
+        assertThat(planner.schedule(overlapping, STAFF).status).as("status of the booking once the first is cancelled")
+                .isEqualTo(WorkshopStatus.SCHEDULED);
+    }
+
+    @Test
+    void aBookingLostToAConcurrentOneIsAnsweredWithTheWorkshopThatWon() {
+        UUID winner = planner.schedule(draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00"), STAFF).id;
+        DoubleBookingException refused = new DoubleBookingException(alex, OffsetDateTime.parse("2021-11-16T11:00:00+01:00"),
+                OffsetDateTime.parse("2021-11-16T13:00:00+01:00"), UUID.randomUUID());
+
+        assertThat(planner.doubleBooking(refused)).as("the answer to a lost race")
+                .hasMessage("The facilitator is already booked at that time, in workshop " + winner);
+    }
+
+    @Test
+    void aDraftIsCheckedAgainstWhatIsStoredWithA422SayingWhich() {
+        WorkshopDraft good = draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00");
+
+        assertThatExceptionOfType(RuleBrokenException.class).as("an unknown campaign")
+                .isThrownBy(() -> planner.schedule(with(good, "lpdm-1999", good.schoolUai(), good.facilitatorId()), STAFF))
+                .withMessage("Unknown campaign lpdm-1999");
+        assertThatExceptionOfType(RuleBrokenException.class).as("a school the replica does not know")
+                .isThrownBy(() -> planner.schedule(with(good, good.campaignCode(), "0999998Z", good.facilitatorId()), STAFF))
+                .withMessageStartingWith("School 0999998Z is not known to the school directory");
+        assertThatExceptionOfType(RuleBrokenException.class).as("a closed school")
+                .isThrownBy(() -> planner.schedule(with(good, good.campaignCode(), "0140002X", good.facilitatorId()), STAFF))
+                .withMessage("School 0140002X (Collège 0140002X) is closed");
+        assertThatExceptionOfType(RuleBrokenException.class).as("another partner's facilitator")
+                .isThrownBy(() -> planner.schedule(with(good, good.campaignCode(), good.schoolUai(), sam), STAFF))
+                .withMessage("Facilitator " + sam + " does not belong to partner e-enfance");
+        assertThat(workshops.byId).as("workshops stored after refused drafts").isEmpty();
+    }
+
+    @Test
+    void aPartnerSchedulesForItselfOnlyAndAnotherPartnersWorkshopDoesNotExistForIt() {
+        WorkshopDraft draft = draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00");
+        PartnerScope generationNumerique = PartnerScope.partner("gn", "integration@gn");
+
+        assertThatExceptionOfType(NotAllowedException.class).as("gn scheduling for e-enfance")
+                .isThrownBy(() -> planner.schedule(draft, generationNumerique));
+        UUID id = planner.schedule(draft, PartnerScope.partner("e-enfance", "integration@e-enfance")).id;
+        assertThatExceptionOfType(NotFoundException.class).as("gn reading e-enfance's workshop")
+                .isThrownBy(() -> planner.find(id, generationNumerique)).withMessage("No workshop " + id);
+        assertThatExceptionOfType(NotFoundException.class).as("gn completing e-enfance's workshop")
+                .isThrownBy(() -> planner.complete(id, null, 10, generationNumerique));
+        assertThat(history.entries).as("audit trail after gn's attempts").extracting(WorkshopHistoryEntry::actor)
+                .containsExactly("integration@e-enfance");
+    }
+
+    private WorkshopDraft draft(String startsAt, String endsAt) {
+        return new WorkshopDraft("lpdm-2021", "0140001W", "e-enfance", alex, Audience.STUDENTS, ClassLevel.CINQUIEME,
+                OffsetDateTime.parse(startsAt), OffsetDateTime.parse(endsAt), null);
+    }
+
+    private static WorkshopDraft with(WorkshopDraft draft, String campaign, String school, UUID facilitator) {
+        return new WorkshopDraft(campaign, school, draft.partnerCode(), facilitator, draft.audience(), draft.classLevel(),
+                draft.startsAt(), draft.endsAt(), draft.capacity());
+    }
+
+    private void partner(String code, String name) {
+        Partner partner = new Partner();
+        partner.code = code;
+        partner.name = name;
+        partners.put(code, partner);
+    }
+
+    private UUID facilitator(String partnerCode) {
+        Facilitator facilitator = new Facilitator();
+        facilitator.id = UUID.randomUUID();
+        facilitator.partnerCode = partnerCode;
+        facilitators.put(facilitator.id, facilitator);
+        return facilitator.id;
+    }
+
+    private void school(String uai, String status) {
+        SchoolReplica school = new SchoolReplica();
+        school.uai = uai;
+        school.name = "Collège " + uai;
+        school.status = status;
+        schools.put(uai, school);
+    }
+
+    /** Workshops in memory; a double booking is caught by the planner's own check, as no other request runs. */
+    private static final class Workshops implements WorkshopStore {
+
+        final Map<UUID, Workshop> byId = new HashMap<>();
+
+        @Override
+        public Optional<Workshop> withId(UUID id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public Optional<Workshop> lockWithId(UUID id) {
+            return withId(id);
+        }
+
+        @Override
+        public Optional<Workshop> overlapping(UUID facilitatorId, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID except) {
+            return byId.values().stream().filter(w -> w.facilitatorId.equals(facilitatorId) && w.status != WorkshopStatus.CANCELLED
+                    && w.startsAt.isBefore(endsAt) && w.endsAt.isAfter(startsAt) && !w.id.equals(except)).findFirst();
+        }
+
+        @Override
+        public PageView<Workshop> search(WorkshopQuery query, Optional<String> partnerScope, PageRequest page) {
+            throw new UnsupportedOperationException("searching is the database's: see WorkshopApiTest");
+        }
+
+        @Override
+        public void add(Workshop workshop) {
+            byId.put(workshop.id, workshop);
+        }
+
+        @Override
+        public void saveNow(Workshop workshop) {
+            byId.put(workshop.id, workshop);
+        }
+    }
+
+    private static final class History implements HistoryStore {
+
+        final List<WorkshopHistoryEntry> entries = new ArrayList<>();
+
+        @Override
+        public void append(WorkshopHistoryEntry entry) {
+            entries.add(entry);
+        }
+
+        @Override
+        public List<WorkshopHistoryEntry> entriesOf(UUID workshopId) {
+            return entries.stream().filter(entry -> entry.workshopId().equals(workshopId)).toList();
+        }
+    }
+
+    /** Each published workshop change as "CHANGE vVERSION for PARTNER NAME". */
+    private static final class Published implements ChangePublisher {
+
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void campaign(CampaignChange change, Campaign campaign) {
+            events.add(change + " " + campaign.code + " v" + campaign.version);
+        }
+
+        @Override
+        public void workshop(WorkshopChange change, Workshop workshop, String partnerName) {
+            events.add(change + " v" + workshop.version + " for " + partnerName);
+        }
+    }
+}
