@@ -9,7 +9,7 @@ enum Baseline {
     HTTP_1_CLIENT("trivial Quarkus JSON GET, 1 client"),
     HTTP_16_CLIENTS("trivial Quarkus JSON GET, 16 clients"),
     HTTP_64_CLIENTS("trivial Quarkus JSON GET, 64 clients"),
-    PG_COMMITS("pgbench tpcb-like, 16 clients, synchronous_commit on"),
+    PG_COMMITS("pgbench tpcb-like, 16 clients, fsync and synchronous_commit on"),
     PG_READS("pgbench select-only, 16 clients"),
     PG_BULK_ROWS("pgbench -i: rows loaded, keys built"),
     KAFKA_RECORDS("Kafka transactional producer, 1 kB records, 500 per transaction"),

@@ -42,7 +42,7 @@ final class BaselineBenchmark {
     void run() {
         Report.block("baseline: the machine and the versions");
         Report.note("machine", Report.machineDescription());
-        Report.note("PostgreSQL", environment.postgresVersion() + " (embedded, zonky binaries; synchronous_commit on, fsync off)");
+        Report.note("PostgreSQL", environment.postgresVersion() + " (embedded, zonky binaries; fsync, synchronous_commit and full_page_writes on, as ./run starts it)");
         Report.note("Kafka", org.apache.kafka.common.utils.AppInfoParser.getVersion() + " (embedded broker, KRaft, and clients)");
         startUps(Bench.setting("baseline.starts", 3));
         http();
@@ -60,7 +60,6 @@ final class BaselineBenchmark {
             List<Double> megabytes = new ArrayList<>();
             for (int i = 1; i <= starts; i++) {
                 String database = "startup_" + service.replaceAll("[^a-z]", "_") + "_" + i;
-                environment.durableCommits(database);
                 try (ChildService child = ChildService.start(service, database)) {
                     seconds.add(child.startUp().toNanos() / 1e9);
                     megabytes.add(Report.residentMegabytes(child.pid(), "VmRSS"));
@@ -99,9 +98,9 @@ final class BaselineBenchmark {
         service.stop();
     }
 
-    /** pgbench on a database of its own, committing durably as the services' databases do in the benchmarks. */
+    /** pgbench on a database of its own, on the same durable server as the services' databases. */
     private void postgres() {
-        environment.durableCommits("pgbench");
+        environment.createDatabase("pgbench");
         Optional<Pgbench> found = Pgbench.find(environment.postgresPort(), "pgbench", Bench.moduleDir().resolve("target"));
         if (found.isEmpty()) {
             Report.block("baseline: pgbench");

@@ -57,7 +57,7 @@ final class BenchEnvironment implements AutoCloseable {
 
     static BenchEnvironment start() {
         Report.progress("starting embedded PostgreSQL and Kafka under " + TestInfrastructure.home());
-        BenchEnvironment environment = new BenchEnvironment(TestInfrastructure.get());
+        BenchEnvironment environment = new BenchEnvironment(TestInfrastructure.durable());
         Runtime.getRuntime().addShutdownHook(new Thread(environment::close, "bench-services-shutdown"));
         return environment;
     }
@@ -84,30 +84,20 @@ final class BenchEnvironment implements AutoCloseable {
 
     /** Starts {@code name} from its jar through the tests' {@link ChildService}, on database {@code database}. */
     Service service(String name, String database) {
-        durableCommits(database);
         Report.progress("starting " + name + " (database " + database + ")");
         return track(new Service(name, database, ChildService.start(name, database)));
     }
 
     /** The same with settings of its own in its environment. */
     Service service(String name, String database, Map<String, String> settings) {
-        durableCommits(database);
         Report.progress("starting " + name + " (database " + database + ", " + settings + ")");
         return track(new Service(name, database, ChildService.start(name, database, settings)));
     }
 
-    /**
-     * The embedded server commits asynchronously by default (zonky sets {@code synchronous_commit=off}); a service's
-     * database commits durably here, as in production, so that write figures include the WAL flush.
-     */
-    void durableCommits(String database) {
+
+    /** Creates {@code database} unless it exists. Every database here is durable: fsync and synchronous commits are on. */
+    void createDatabase(String database) {
         infra.postgres().ensureDatabase(database);
-        try (Connection connection = DriverManager.getConnection(infra.postgres().jdbcUrl("postgres"), LocalPostgres.USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("alter database " + database + " set synchronous_commit = on");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot configure database " + database + ": " + e.getMessage(), e);
-        }
     }
 
     private synchronized Service track(Service service) {

@@ -24,18 +24,37 @@ public final class TestInfrastructure {
     private final LocalKafka kafka;
     private final LocalKeys keys;
     private final TokenMinter tokens;
+    private final LocalPostgres.Durability durability;
 
-    private TestInfrastructure(Path home) {
+    private TestInfrastructure(Path home, LocalPostgres.Durability durability) {
+        this.durability = durability;
         keys = LocalKeys.ensure(home.resolve("keys"));
         tokens = new TokenMinter(keys.privateKey(), TokenMinter.LOCAL_ISSUER);
-        postgres = LocalPostgres.start(home.resolve("postgres"), 0);
+        postgres = LocalPostgres.start(home.resolve("postgres"), 0, durability);
         kafka = LocalKafka.start(home.resolve("kafka"), 0, 0);
     }
 
+    /**
+     * The tests' infrastructure. Its PostgreSQL runs without fsync, synchronous commit or full-page writes: the
+     * tests' data is deleted with the run, and they go several times faster. Crash-safety is what {@code ./run}
+     * and the benchmarks use ({@link #durable()}); the fault test that kills PostgreSQL itself runs on that.
+     */
     public static synchronized TestInfrastructure get() {
+        return start(LocalPostgres.Durability.FAST_FOR_TESTS);
+    }
+
+    /** The same with a PostgreSQL as durable as a production server's, for benchmarks and crash tests. */
+    public static synchronized TestInfrastructure durable() {
+        return start(LocalPostgres.Durability.DURABLE);
+    }
+
+    private static TestInfrastructure start(LocalPostgres.Durability durability) {
+        if (instance != null && instance.durability != durability) {
+            throw new IllegalStateException("This JVM's PostgreSQL is already " + instance.durability + ", not " + durability);
+        }
         if (instance == null) {
             deleteRecursively(home());
-            TestInfrastructure started = new TestInfrastructure(home());
+            TestInfrastructure started = new TestInfrastructure(home(), durability);
             Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown, "local-infra-shutdown"));
             instance = started;
         }
