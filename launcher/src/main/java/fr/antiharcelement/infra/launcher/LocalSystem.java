@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 /**
  * The whole system on one machine, behind {@code ./run}: PostgreSQL and Kafka embedded, the three services as
  * separate JVMs on fixed ports, data kept under {@code .local/}. Ctrl-C stops every process it started.
+ * {@code --instances N} runs N instances of each service, sharing the service's database and consumer groups as a
+ * scaled-out deployment does: the first ones on 8081-8083 as always, the next on the following ports (8084-8086
+ * for the second instances, and so on), so that {@code ./run campaign} and the printed links keep working.
  */
 public final class LocalSystem {
 
@@ -69,17 +72,27 @@ public final class LocalSystem {
             System.exit(CampaignPlay.run(root, new TokenMinter(LocalKeys.ensure(root.resolve(".local/keys")).privateKey(),
                     TokenMinter.LOCAL_ISSUER)));
         }
-        for (String argument : arguments) {
-            if (!List.of("--fresh", "--demo").contains(argument)) {
+        int instances = 1;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("--instances") && i + 1 < arguments.size() && arguments.get(i + 1).matches("[1-9]")) {
+                instances = Integer.parseInt(arguments.get(++i));
+            } else if (!List.of("--fresh", "--demo").contains(argument)) {
                 System.err.println("Unknown argument: " + argument);
-                System.err.println("Usage: ./run [--fresh] [--demo] | ./run token admin|viewer|partner <partnerCode> | ./run campaign");
+                System.err.println("Usage: ./run [--fresh] [--demo] [--instances 1-9] | ./run token admin|viewer|partner <partnerCode>"
+                        + " | ./run campaign");
                 System.exit(2);
             }
         }
-        new LocalSystem(root).up(arguments.contains("--fresh"), arguments.contains("--demo"));
+        new LocalSystem(root).up(arguments.contains("--fresh"), arguments.contains("--demo"), instances);
     }
 
-    private void up(boolean fresh, boolean demo) throws InterruptedException {
+    /** The port of instance {@code instance} (from 0) of the {@code index}-th service. */
+    static int port(int index, int instance) {
+        return SERVICES.get(index).port() + instance * SERVICES.size();
+    }
+
+    private void up(boolean fresh, boolean demo, int instances) throws InterruptedException {
         for (Service service : SERVICES) {
             if (!Files.exists(service.jar(root))) {
                 throw new IllegalStateException(service.jar(root) + " is missing: run ./mvnw -DskipTests package");
@@ -94,16 +107,20 @@ public final class LocalSystem {
         say("Starting PostgreSQL on port " + POSTGRES_PORT + " and Kafka on port " + KAFKA_PORT + " (data in .local/)");
         postgres = LocalPostgres.start(local.resolve("postgres"), POSTGRES_PORT);
         kafka = LocalKafka.start(local.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-        for (Service service : SERVICES) {
-            ServiceProcess process = ServiceProcess.builder(service.name(), service.jar(root))
-                    .port(service.port())
-                    .jvmOptions(SERVICE_JVM_OPTIONS)
-                    .log(local.resolve("logs").resolve(service.name() + ".log"))
-                    .wiredTo(postgres, service.database(), kafka, keys)
-                    .onUnexpectedExit(this::say)
-                    .build();
-            services.add(process);
-            process.start();
+        for (int index = 0; index < SERVICES.size(); index++) {
+            Service service = SERVICES.get(index);
+            for (int instance = 0; instance < instances; instance++) {
+                String log = service.name() + (instance == 0 ? "" : "-" + (instance + 1)) + ".log";
+                ServiceProcess process = ServiceProcess.builder(service.name(), service.jar(root))
+                        .port(port(index, instance))
+                        .jvmOptions(SERVICE_JVM_OPTIONS)
+                        .log(local.resolve("logs").resolve(log))
+                        .wiredTo(postgres, service.database(), kafka, keys)
+                        .onUnexpectedExit(this::say)
+                        .build();
+                services.add(process);
+                process.start();
+            }
         }
         for (ServiceProcess process : services) {
             process.awaitReady(READY_TIMEOUT);
@@ -113,15 +130,18 @@ public final class LocalSystem {
         if (demo) {
             DemoData.load(root, new TokenMinter(keys.privateKey(), TokenMinter.LOCAL_ISSUER), this::say);
         }
-        printWelcome();
+        printWelcome(instances);
         new CountDownLatch(1).await(); // until Ctrl-C
     }
 
-    private void printWelcome() {
+    private void printWelcome(int instances) {
         StringBuilder text = new StringBuilder("\n");
-        for (Service service : SERVICES) {
+        for (ServiceProcess service : services) {
             text.append(String.format("  %-17s Swagger UI %-38s health %s%n", service.name(),
-                    service.url("/q/swagger-ui"), service.url("/q/health")));
+                    service.url() + "/q/swagger-ui", service.url() + "/q/health"));
+        }
+        if (instances > 1) {
+            text.append("\n  ").append(instances).append(" instances of each service: any of them answers any request.\n");
         }
         text.append("\n  A token:  ./run token admin | ./run token viewer | ./run token partner <partnerCode>\n");
         text.append("  Logs:     .local/logs/      Stop: Ctrl-C\n");
