@@ -1,6 +1,7 @@
 package fr.antiharcelement.system;
 
 import fr.antiharcelement.kernel.CampaignTime;
+import fr.antiharcelement.infra.testing.ChildService;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -132,7 +133,7 @@ final class CampaignFixture {
 
     /** Records the headcount of a workshop that took place; it must answer 200. */
     void complete(Workshop workshop, int attendees) {
-        system.asAdmin(system.workshop).body(Map.of("attendees", attendees))
+        system.asAdmin(system.anyWorkshop()).body(Map.of("attendees", attendees))
                 .post("/api/v1/workshops/" + workshop.id + "/completion").then().statusCode(200);
         workshop.attendees = attendees;
     }
@@ -155,7 +156,12 @@ final class CampaignFixture {
 
     /** reach-service's totals for this campaign now. */
     Totals reach() {
-        JsonPath summary = system.asViewer(system.reach).get("/api/v1/reach/campaigns/" + code)
+        return reach(system.reach);
+    }
+
+    /** The totals one reach-service instance answers for this campaign now. */
+    Totals reach(ChildService instance) {
+        JsonPath summary = system.asViewer(instance).get("/api/v1/reach/campaigns/" + code)
                 .then().statusCode(200).extract().jsonPath();
         return new Totals(summary.getLong("totals.studentsSensitised"), summary.getLong("totals.parentsSensitised"),
                 summary.getLong("totals.studentWorkshopsDelivered"), summary.getLong("totals.parentWorkshopsDelivered"),
@@ -164,9 +170,17 @@ final class CampaignFixture {
 
     /** Waits until reach-service's totals equal the expected ones; returns how long that took. */
     Duration awaitReachTotals(Duration atMost) {
+        return awaitReachTotals(atMost, system.reach);
+    }
+
+    /** The same for each of the given reach-service instances: each must answer the expected totals. */
+    Duration awaitReachTotals(Duration atMost, ChildService... instances) {
         long start = System.nanoTime();
         Totals expected = expected();
-        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(reach()).isEqualTo(expected));
+        for (ChildService instance : instances) {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> assertThat(reach(instance)).as("totals of reach on port %d", instance.port()).isEqualTo(expected));
+        }
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
@@ -181,7 +195,40 @@ final class CampaignFixture {
         return workshops.size();
     }
 
+    /**
+     * A scheduling request with its Idempotency-Key, as a client keeps it until it gets an answer: sent again after
+     * a failure (a crash, a timeout), it either creates the workshop or replays the answer of the attempt that did.
+     */
+    record Scheduling(String key, String school, boolean students, Map<String, Object> body) {
+    }
+
+    Scheduling scheduling(String school, boolean students) {
+        return new Scheduling(UUID.randomUUID().toString(), school, students, workshopBody(school, students));
+    }
+
+    /** Sends the request once; the workshop when it was answered 201 (created, or replayed). */
+    java.util.Optional<Workshop> send(Scheduling scheduling) {
+        Response response = system.asAdmin(system.anyWorkshop()).header("Idempotency-Key", scheduling.key())
+                .body(scheduling.body()).post("/api/v1/workshops");
+        return response.statusCode() == 201
+                ? java.util.Optional.of(remember(response, scheduling.school(), scheduling.students())) : java.util.Optional.empty();
+    }
+
+    /** Records a headcount under an Idempotency-Key; true once answered 200 (done now, or replayed). */
+    boolean complete(Workshop workshop, int attendees, String key) {
+        int status = system.asAdmin(system.anyWorkshop()).header("Idempotency-Key", key).body(Map.of("attendees", attendees))
+                .post("/api/v1/workshops/" + workshop.id + "/completion").statusCode();
+        if (status == 200) {
+            workshop.attendees = attendees;
+        }
+        return status == 200;
+    }
+
     private Response postWorkshop(String school, boolean students) {
+        return system.asAdmin(system.anyWorkshop()).body(workshopBody(school, students)).post("/api/v1/workshops");
+    }
+
+    private Map<String, Object> workshopBody(String school, boolean students) {
         int slot = slots.getAndIncrement();
         String[] facilitator = facilitators.get(slot % facilitators.size());
         int turn = slot / facilitators.size(); // each facilitator's workshops follow each other: never double-booked
@@ -194,11 +241,18 @@ final class CampaignFixture {
         body.put("audience", students ? "STUDENTS" : "PARENTS");
         body.put("startsAt", start.toOffsetDateTime().toString());
         body.put("endsAt", start.plusMinutes(90).toOffsetDateTime().toString());
-        return system.asAdmin(system.workshop).body(body).post("/api/v1/workshops");
+        return body;
     }
 
+    /** Remembers a workshop once, however many times its creation was answered (a replay answers the same id). */
     private synchronized Workshop remember(Response created, String school, boolean students) {
-        Workshop workshop = new Workshop(created.path("id"), school, students);
+        String id = created.path("id");
+        for (Workshop known : workshops) {
+            if (known.id.equals(id)) {
+                return known;
+            }
+        }
+        Workshop workshop = new Workshop(id, school, students);
         workshops.add(workshop);
         return workshop;
     }

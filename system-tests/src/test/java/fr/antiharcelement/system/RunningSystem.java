@@ -9,6 +9,10 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * The whole system as it runs in production, once per test JVM: one PostgreSQL and one Kafka broker, and the
  * three services as separate processes from their packaged jars, each with a database of its own. Every fault
@@ -28,13 +32,18 @@ final class RunningSystem {
     final ChildService school;
     final ChildService workshop;
     final ChildService reach;
+    /** Every instance of workshop-service, the first included: partners' writes go to each in turn. */
+    private final List<ChildService> workshops = new CopyOnWriteArrayList<>();
+    private final AtomicInteger turn = new AtomicInteger();
 
     private RunningSystem() {
-        infra = TestInfrastructure.get();
+        // Durable, as in production: PostgresKilledIT kills the server and expects every acknowledged write back.
+        infra = TestInfrastructure.durable();
         // school-service first: it creates school-events, which the other two consume.
         school = ChildService.start("school-service", "system_school");
         workshop = ChildService.start("workshop-service", "system_workshop");
         reach = ChildService.start("reach-service", "system_reach");
+        workshops.add(workshop);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             reach.close();
             workshop.close();
@@ -47,6 +56,33 @@ final class RunningSystem {
             instance = new RunningSystem();
         }
         return instance;
+    }
+
+    /** Another instance of {@code service} (e.g. {@code reach-service}) on the same database and consumer groups. */
+    ChildService anotherInstance(String service) {
+        String database = switch (service) {
+            case "school-service" -> "system_school";
+            case "workshop-service" -> "system_workshop";
+            case "reach-service" -> "system_reach";
+            default -> throw new IllegalArgumentException(service);
+        };
+        ChildService instance = ChildService.start(service, database);
+        if (service.equals("workshop-service")) {
+            workshops.add(instance);
+        }
+        return instance;
+    }
+
+    /** Stops an instance {@link #anotherInstance} started; the first instances stay. */
+    void stopInstance(ChildService instance) {
+        workshops.remove(instance);
+        instance.close();
+    }
+
+    /** The workshop-service instance for the next write: each running one in turn. */
+    ChildService anyWorkshop() {
+        List<ChildService> running = workshops.stream().filter(ChildService::isRunning).toList();
+        return running.get(Math.floorMod(turn.getAndIncrement(), running.size()));
     }
 
     /** For the tests that stop or kill reach-service: whatever happened, the next test finds it running. */

@@ -10,6 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server from the zonky binaries, with its data kept in a directory of ours so that a
@@ -19,9 +23,13 @@ public final class LocalPostgres implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final Path dataDir;
+    private final Durability durability;
+    private volatile EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private LocalPostgres(Path dataDir, Durability durability, EmbeddedPostgres server) {
+        this.dataDir = dataDir;
+        this.durability = durability;
         this.server = server;
     }
 
@@ -50,6 +58,10 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Starts a server on {@code port} (0 picks a free one), keeping its data in {@code dataDir}. */
     public static LocalPostgres start(Path dataDir, int port, Durability durability) {
+        return new LocalPostgres(dataDir, durability, launch(dataDir, port, durability));
+    }
+
+    private static EmbeddedPostgres launch(Path dataDir, int port, Durability durability) {
         try {
             Files.createDirectories(dataDir.getParent());
             Path workDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-binaries"));
@@ -67,7 +79,7 @@ public final class LocalPostgres implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new LocalPostgres(builder.start());
+            return builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not start in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -129,6 +141,31 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalArgumentException("Not a plain database name: " + database);
         }
         return database;
+    }
+
+    /**
+     * Kills the server as a power cut would: SIGKILL to the postmaster, whose backends then exit on their own, with
+     * no checkpoint and no shutdown. For the crash test; {@link #restart()} starts it again on its data directory.
+     */
+    public void kill() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+            List<ProcessHandle> backends = postmaster.children().toList();
+            postmaster.destroyForcibly();
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
+            for (ProcessHandle backend : backends) {
+                // A backend notices its postmaster's death at its next wait; none may hold the shared memory at restart.
+                backend.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (IOException | InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not kill PostgreSQL: " + e, e);
+        }
+    }
+
+    /** Starts the server again on the same port and data directory, after {@link #kill()}: PostgreSQL recovers from its WAL. */
+    public void restart() {
+        server = launch(dataDir, port(), durability);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Another service of this repository, run from its built jar as a separate process against the test JVM's
@@ -17,6 +19,9 @@ public final class ChildService implements AutoCloseable {
 
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    /** Instances started per service and database, so that each has a log of its own. */
+    private static final Map<String, AtomicInteger> INSTANCES = new ConcurrentHashMap<>();
 
     private final ServiceProcess process;
 
@@ -35,10 +40,12 @@ public final class ChildService implements AutoCloseable {
     public static ChildService start(String name, String database, Map<String, String> settings) {
         TestInfrastructure infra = TestInfrastructure.get();
         Path basedir = Path.of(System.getProperty("basedir", "."));
+        String logName = Path.of(name).getFileName() + "-" + database;
+        int instance = INSTANCES.computeIfAbsent(logName, key -> new AtomicInteger()).incrementAndGet();
         ChildService service = new ChildService(ServiceProcess
                 .builder(name, basedir.resolve("..").resolve(name).resolve("target/quarkus-app/quarkus-run.jar").normalize())
                 .jvmOptions(JVM_OPTIONS)
-                .log(basedir.resolve("target").resolve(Path.of(name).getFileName() + "-" + database + ".log"))
+                .log(basedir.resolve("target").resolve(logName + (instance == 1 ? "" : "-" + instance) + ".log"))
                 .wiredTo(infra.postgres(), database, infra.kafka(), infra.keys())
                 .settings(settings)
                 .build());
