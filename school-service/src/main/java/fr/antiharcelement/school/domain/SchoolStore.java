@@ -18,6 +18,12 @@ public interface SchoolStore {
     /** The schools of {@code uais} that exist, by UAI. */
     Map<String, School> byUais(Collection<String> uais);
 
+    /**
+     * The same, locked until the end of the transaction, in UAI order (so that two callers never wait on each other
+     * in a circle): a user's change to one of them waits for the import, or the import for it.
+     */
+    Map<String, School> byUaisForUpdate(Collection<String> uais);
+
     /** Keeps a new school; its later changes are saved with the transaction. */
     void add(School school);
 

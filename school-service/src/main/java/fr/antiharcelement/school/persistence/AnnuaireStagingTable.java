@@ -25,9 +25,16 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
     @Inject
     EntityManager entityManager;
 
+    /** Any constant of this service's database: the lock imports take in turn. */
+    private static final long IMPORT_LOCK = 0x616e6e7561697265L;
+
     @Override
     public void open() {
         session().doWork(connection -> {
+            try (var turn = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                turn.setLong(1, IMPORT_LOCK);
+                turn.execute();
+            }
             try (var create = connection.createStatement()) {
                 create.execute("""
                         create temporary table annuaire_row (uai text not null, line bigint not null, annex boolean not null,

@@ -45,6 +45,16 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String>, 
     }
 
     @Override
+    public Map<String, School> byUaisForUpdate(Collection<String> uais) {
+        Map<String, School> found = new HashMap<>();
+        if (!uais.isEmpty()) {
+            find("uai in ?1 order by uai", uais).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                    .forEach(school -> found.put(school.uai, school));
+        }
+        return found;
+    }
+
+    @Override
     public void add(School school) {
         persist(school);
     }

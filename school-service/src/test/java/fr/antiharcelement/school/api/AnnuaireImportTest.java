@@ -23,6 +23,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +65,25 @@ class AnnuaireImportTest {
     @BeforeEach
     void fixtureImported() {
         importCsv(fixture(), "").statusCode(200);
+    }
+
+    @Test
+    void twoImportsAtOnceTakeTurnsSoThatEachChangeIsMadeAndPublishedOnce() throws Exception {
+        // Every collège renamed: as two instances of the service receiving the same new export at the same time.
+        byte[] renamed = new String(fixture(), StandardCharsets.UTF_8).replace("Collège ", "Collège public ")
+                .getBytes(StandardCharsets.UTF_8);
+        long outboxBefore = outboxRows();
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = instances.submit(() -> importCsv(renamed, "").statusCode(200).extract().<Integer>path("updated"));
+            Future<Integer> second = instances.submit(() -> importCsv(renamed, "").statusCode(200).extract().<Integer>path("updated"));
+            List<Integer> updated = List.of(first.get(), second.get());
+
+            assertThat(updated).as("schools each import updated").contains(0).anySatisfy(count -> assertThat(count).isPositive());
+            assertThat(outboxRows() - outboxBefore).as("events published by both imports").isEqualTo(updated.get(0) + updated.get(1));
+        } finally {
+            instances.shutdown();
+        }
     }
 
     @Test

@@ -144,6 +144,11 @@ class SchoolDirectoryTest {
         }
 
         @Override
+        public Map<String, School> byUaisForUpdate(Collection<String> uais) {
+            return byUais(uais);
+        }
+
+        @Override
         public void add(School school) {
             stored.put(school.uai, school);
         }

@@ -135,7 +135,7 @@ public class AnnuaireImport {
             if (chunk.isEmpty()) {
                 return;
             }
-            Map<String, School> existing = schools.byUais(chunk.stream().map(StagedRow::uai).toList());
+            Map<String, School> existing = schools.byUaisForUpdate(chunk.stream().map(StagedRow::uai).toList());
             for (StagedRow row : chunk) {
                 School current = existing.get(row.uai());
                 switch (directory.upsert(row.uai(), current, rows.details(row.fields(), current))) {

@@ -8,7 +8,11 @@ import java.util.List;
  */
 public interface AnnuaireStaging {
 
-    /** Starts with no rows; called once per import, in its transaction. */
+    /**
+     * Starts with no rows; called once per import, in its transaction. Imports take turns across every instance of
+     * the service: this waits until no other import's transaction is open, so that two imports never upsert the same
+     * school from the same version at once (two events of one version), nor insert it twice.
+     */
     void open();
 
     void add(List<StagedRow> rows);
