@@ -10,8 +10,13 @@ public interface ShadowTables {
     void writeToShadowInThisTransaction();
 
     /**
-     * Replaces the live tables with the shadow ones in one transaction of its own, and hands the versions
-     * {@code rebuildConsumer} applied over to {@code liveConsumer}, which resumes from there.
+     * In one transaction of its own, between two batches of the live consumer on every instance (they wait for it):
+     * if {@code rebuildConsumer} has applied at least every version {@code liveConsumer} has, replaces the live
+     * tables with the shadow ones, gives the live consumer the rebuild's versions, and records the rebuild of
+     * {@code runner} as done; returns false, changing nothing, when the live consumer is ahead (it applied an event
+     * the rebuild has not read yet: the rebuild reads on and tries again).
+     *
+     * @throws IllegalStateException when {@code runner}'s rebuild is no longer the one recorded
      */
-    void swapIn(String rebuildConsumer, String liveConsumer);
+    boolean swapIn(String rebuildConsumer, String liveConsumer, String runner);
 }

@@ -29,8 +29,8 @@ public class ReachConsumer implements ProjectionFeed {
         start();
     }
 
-    /** Starts the live consumer: at start-up, and again once a rebuild has stopped it. */
-    public void start() {
+    /** Starts the live consumer, at start-up; it runs until the service stops (a rebuild never stops it). */
+    void start() {
         consumers.start(NAME, TOPICS, this::apply);
     }
 

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -20,16 +18,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Rebuilds the reach projection from the topics, from offset 0, while reads keep answering from the live one.
+ * Rebuilds the reach projection from the topics, from offset 0, while reads keep answering from the live one and the
+ * live consumer keeps applying new events on every instance.
  *
- * <p>A second consumer group fills the shadow tables. Once it has caught up, the live consumer stops, the rebuild
- * reads the last events, and one transaction swaps the tables and hands the rebuild's applied versions to the live
- * consumer; the live consumer group then takes the rebuild group's offsets and starts again.
+ * <p>A consumer group of its own fills the shadow tables. Once it has caught up, it stops (its last batch
+ * committed) and one transaction, between two batches of the live consumer on every instance, checks that the
+ * rebuild has applied at least every version the live consumer has, swaps the tables and hands the rebuild's
+ * versions to the live consumer. The live consumer then goes on from its own offsets: what it reads next that the
+ * rebuild already applied is not newer, so it changes nothing. If the live consumer was ahead (an event arrived
+ * between the rebuild's stop and the swap), nothing is swapped and the rebuild reads on, then tries again.
  */
 @ApplicationScoped
 public class ShadowRebuild implements ProjectionRebuilder {
 
     private static final Logger LOG = Logger.getLogger(ShadowRebuild.class);
+    private static final int SWAP_ATTEMPTS = 50;
 
     @Inject
     EventConsumers consumers;
@@ -44,41 +47,40 @@ public class ShadowRebuild implements ProjectionRebuilder {
     String bootstrapServers;
 
     @Override
-    public void rebuild() {
+    public void rebuild(String runner) {
         String rebuilder = ReachConsumer.NAME + ".rebuild-" + System.currentTimeMillis();
         try {
             shadow.create();
-            consumers.start(rebuilder, ReachConsumer.TOPICS, events -> {
-                shadow.writeToShadowInThisTransaction();
-                live.apply(events);
-            });
-            await(() -> consumers.caughtUp(rebuilder), Duration.ofMinutes(30));
-            consumers.stop(ReachConsumer.NAME);
-            await(() -> consumers.caughtUp(rebuilder), Duration.ofMinutes(5));
-            consumers.stop(rebuilder);
-            shadow.swapIn(rebuilder, ReachConsumer.NAME);
-            handOverOffsets(rebuilder);
-            LOG.infof("Reach projection rebuilt from the topics");
+            for (int attempt = 1; ; attempt++) {
+                consumers.start(rebuilder, ReachConsumer.TOPICS, events -> {
+                    shadow.writeToShadowInThisTransaction();
+                    live.apply(events);
+                });
+                await(() -> consumers.caughtUp(rebuilder), Duration.ofMinutes(30));
+                consumers.stop(rebuilder);
+                if (shadow.swapIn(rebuilder, ReachConsumer.NAME, runner)) {
+                    LOG.infof("Reach projection rebuilt from the topics (swapped at attempt %d)", attempt);
+                    break;
+                }
+                if (attempt == SWAP_ATTEMPTS) {
+                    throw new IllegalStateException("new events kept arriving between the rebuild's stop and its swap, "
+                            + SWAP_ATTEMPTS + " times");
+                }
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Reach rebuild failed; the live projection is unchanged");
             consumers.stop(rebuilder);
             throw e;
-        } finally {
-            if (!consumers.alive().containsKey(ReachConsumer.NAME)) {
-                live.start();
-            }
         }
+        forgetGroup(rebuilder);
     }
 
-    /** The live group resumes where the rebuild stopped: every record after that is newer than the rebuilt tables. */
-    private void handOverOffsets(String rebuilder) {
+    /** The rebuild's consumer group is of no use once swapped; a failure to delete it only leaves an idle group. */
+    private void forgetGroup(String rebuilder) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(rebuilder)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            admin.alterConsumerGroupOffsets(ReachConsumer.NAME, offsets).all().get(30, TimeUnit.SECONDS);
             admin.deleteConsumerGroups(List.of(rebuilder)).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not hand the rebuild's offsets over: " + e.getMessage(), e);
+            LOG.warnf("Rebuild done; its consumer group %s could not be deleted: %s", rebuilder, e.toString());
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.antiharcelement.reach.persistence;
 
+import fr.antiharcelement.events.consumer.ConsumerFence;
 import fr.antiharcelement.reach.domain.ShadowTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,9 @@ public class ShadowSchema implements ShadowTables {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    ConsumerFence fence;
+
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void create() {
@@ -37,10 +41,24 @@ public class ShadowSchema implements ShadowTables {
         entityManager.createNativeQuery("set local search_path to " + SHADOW + ", public").executeUpdate();
     }
 
-    /** Readers wait only for this transaction: it locks the live tables, drops them and moves the shadow ones in. */
+    /**
+     * Readers wait only for this transaction: it locks the live tables, drops them and moves the shadow ones in. The
+     * live consumer's batches, on every instance, wait at its fence (each holds it shared for its transaction), so
+     * none writes to a table being replaced and none claims a version being handed over.
+     */
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void swapIn(String rebuildConsumer, String liveConsumer) {
+    public boolean swapIn(String rebuildConsumer, String liveConsumer, String runner) {
+        fence.holdOff(liveConsumer);
+        fence.holdOff(rebuildConsumer);
+        Object owner = entityManager.createNativeQuery("select runner from rebuild_state where id = 1 and state = 'RUNNING' for update")
+                .getResultStream().findFirst().orElse(null);
+        if (!runner.equals(owner)) {
+            throw new IllegalStateException("this rebuild is no longer the one recorded (another instance took it over)");
+        }
+        if (liveAhead(rebuildConsumer, liveConsumer) > 0) {
+            return false;
+        }
         entityManager.createNativeQuery("lock table " + String.join(", ", TABLES) + " in access exclusive mode").executeUpdate();
         for (String table : TABLES) {
             entityManager.createNativeQuery("drop table public." + table).executeUpdate();
@@ -51,5 +69,19 @@ public class ShadowSchema implements ShadowTables {
                 .executeUpdate();
         entityManager.createNativeQuery("update consumed_version set consumer = ?1 where consumer = ?2")
                 .setParameter(1, liveConsumer).setParameter(2, rebuildConsumer).executeUpdate();
+        entityManager.createNativeQuery("update rebuild_state set state = 'DONE', finished_at = clock_timestamp(), "
+                + "detail = 'projection rebuilt from the topics' where id = 1").executeUpdate();
+        return true;
+    }
+
+    /** Aggregates the live consumer has applied at a version the rebuild has not reached. */
+    private long liveAhead(String rebuildConsumer, String liveConsumer) {
+        return ((Number) entityManager.createNativeQuery("""
+                        select count(*) from consumed_version live
+                        where live.consumer = ?1 and not exists (
+                            select 1 from consumed_version rebuilt
+                            where rebuilt.consumer = ?2 and rebuilt.topic = live.topic and rebuilt.aggregate_id = live.aggregate_id
+                              and rebuilt.version >= live.version)""")
+                .setParameter(1, liveConsumer).setParameter(2, rebuildConsumer).getSingleResult()).longValue();
     }
 }
