@@ -158,6 +158,8 @@ public final class LocalPostgres implements AutoCloseable {
                 // A backend notices its postmaster's death at its next wait; none may hold the shared memory at restart.
                 backend.onExit().get(30, TimeUnit.SECONDS);
             }
+            // Lets go of the data directory's lock this JVM holds (its stop of the dead server only logs an error).
+            server.close();
         } catch (IOException | InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not kill PostgreSQL: " + e, e);
         }
