@@ -3,12 +3,12 @@ package fr.antiharcelement.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.antiharcelement.bench.Places.Department;
 import fr.antiharcelement.infra.testing.TestTokens;
+import fr.antiharcelement.kernel.CampaignTime;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,7 +137,7 @@ final class ReachBenchmark {
         BenchEnvironment.Service workshop = environment.service("workshop-service", "workshop");
         String admin = TestTokens.admin();
         WorkshopBenchmark.awaitReplica(http, workshop, schools.size(), Duration.ofMinutes(5));
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate today = LocalDate.now(CampaignTime.ZONE);
         String campaign = "fraicheur-" + today;
         http.expectSuccess(Http.postJson(workshop.url() + "/api/v1/campaigns", admin, Map.of("code", campaign,
                 "name", "Campagne fraîcheur", "startsOn", today.minusDays(30).toString(), "endsOn", today.plusDays(30).toString(),
@@ -148,7 +148,7 @@ final class ReachBenchmark {
         String partner = TestTokens.partner(WorkshopBenchmark.PARTNER);
 
         Report.progress("scheduling " + completions + " past workshops through workshop-service...");
-        ZonedDateTime firstSlot = today.minusDays(20).atTime(8, 0).atZone(ZoneId.of("Europe/Paris"));
+        ZonedDateTime firstSlot = today.minusDays(20).atTime(8, 0).atZone(CampaignTime.ZONE);
         Load.Outcome scheduled = Load.closedLoop(http, 16, completions, Duration.ofMinutes(10), i -> {
             ZonedDateTime startsAt = firstSlot.plusHours(i / facilitators.size());
             Map<String, Object> body = new LinkedHashMap<>();

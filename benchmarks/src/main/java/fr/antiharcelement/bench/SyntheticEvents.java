@@ -1,6 +1,7 @@
 package fr.antiharcelement.bench;
 
 import fr.antiharcelement.bench.Places.Department;
+import fr.antiharcelement.kernel.CampaignTime;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -258,7 +259,7 @@ final class SyntheticEvents implements AutoCloseable {
             while (day.getDayOfWeek().getValue() > 5) {
                 day = day.plusDays(1);
             }
-            return day.atTime(8 + random.nextInt(9), 0).atZone(java.time.ZoneId.of("Europe/Paris")).toOffsetDateTime();
+            return day.atTime(8 + random.nextInt(9), 0).atZone(CampaignTime.ZONE).toOffsetDateTime();
         }
     }
 }

@@ -1,10 +1,10 @@
 package fr.antiharcelement.bench;
 
 import fr.antiharcelement.infra.testing.TestTokens;
+import fr.antiharcelement.kernel.CampaignTime;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ final class WorkshopBenchmark {
 
     static final String CAMPAIGN = "bench-2024";
     static final String PARTNER = "bench-partner";
-    private static final ZonedDateTime FIRST_SLOT = ZonedDateTime.of(2024, 9, 2, 8, 0, 0, 0, ZoneId.of("Europe/Paris"));
+    private static final ZonedDateTime FIRST_SLOT = ZonedDateTime.of(2024, 9, 2, 8, 0, 0, 0, CampaignTime.ZONE);
     private static final String[] CLASS_LEVELS = {"SIXIEME", "CINQUIEME", "QUATRIEME", "TROISIEME"};
 
     private final BenchEnvironment environment;

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  */
 class PostgresKilledIT {
 
-    private static final int BURST = 240;
+    private static final int BURST = 160;
 
     private final RunningSystem system = RunningSystem.get();
 

@@ -29,6 +29,8 @@ class AccessMatrixTest extends AccessMatrixContract {
 
         matrix = new AccessMatrix("partner-a", "partner-b")
                 .expect("GET /api/v1/me", everyRole().succeedingWith(200), request -> request.get("/api/v1/me"))
+                .expect("GET /api/v1/outbox/parked", allowedFor(ADMIN).succeedingWith(200),
+                        request -> request.get("/api/v1/outbox/parked"))
                 .expect("GET /api/v1/academies", everyRole().succeedingWith(200), request -> request.get("/api/v1/academies"))
                 .expect("GET /api/v1/schools", everyRole().succeedingWith(200),
                         request -> request.queryParam("department", "029").get("/api/v1/schools"))

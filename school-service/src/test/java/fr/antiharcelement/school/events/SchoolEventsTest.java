@@ -9,6 +9,9 @@ import fr.antiharcelement.infra.testing.TopicReader;
 import fr.antiharcelement.school.TestSchools;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +32,8 @@ import java.util.stream.IntStream;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 
 @QuarkusTest
 class SchoolEventsTest {
@@ -37,6 +42,9 @@ class SchoolEventsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    EntityManager entityManager;
 
     private TopicReader topic;
 
@@ -73,6 +81,31 @@ class SchoolEventsTest {
         });
         assertThat(json(records.get(3)).get("status").asText()).isEqualTo("CLOSED");
         assertThat(json(records.get(1)).get("name").asText()).isEqualTo("Collège Deux");
+    }
+
+    @Test
+    void anEventTooLargeForTheBrokerIsParkedWithItsReasonAndTheEventsAfterItFlow() {
+        String big = "oversized-" + TestSchools.newUai();
+        appendOutboxRow(big, "{\"version\":1,\"filler\":\"" + "x".repeat(1_100_000) + "\"}");
+        String uai = TestSchools.newUai();
+        register(uai, "Collège Après");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topic.records(uai)).hasSize(1));
+        assertThat(topic.records(big)).as("records of the oversized event").isEmpty();
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/outbox/parked").then().statusCode(200)
+                .body("find { it.aggregateId == '" + big + "' }.reason", containsString("over 1000000 bytes"))
+                .body("find { it.aggregateId == '" + big + "' }.bytes", greaterThan(1_000_000));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics.lines().filter(line -> line.startsWith("outbox_parked ")).findFirst()).as("the outbox_parked gauge")
+                .hasValueSatisfying(line -> assertThat(Double.parseDouble(line.substring(line.indexOf(' ') + 1))).isPositive());
+    }
+
+    @Transactional
+    void appendOutboxRow(String aggregateId, String payload) {
+        entityManager.createNativeQuery("""
+                        insert into outbox_event (id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at)
+                        values (gen_random_uuid(), ?1, ?2, 1, 'school.registered', ?3, now())""")
+                .setParameter(1, SchoolEvents.TOPIC).setParameter(2, aggregateId).setParameter(3, payload).executeUpdate();
     }
 
     @Test

@@ -1,0 +1,65 @@
+package fr.antiharcelement.events.outbox;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The outbox rows the relay parked because the broker will never take them, for the service's admins: every service
+ * answers it the same way, since every service has an outbox. The payload stays in the database (it is the
+ * aggregate's whole state); the answer says which event, how large, when and why.
+ */
+@Path("/api/v1/outbox/parked")
+@ApplicationScoped
+public class ParkedEvents {
+
+    /** A parked row as an admin reads it. */
+    public record ParkedEvent(long seq, UUID id, String topic, String aggregateId, String eventType, long version, int bytes,
+                              OffsetDateTime parkedAt, String reason) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Transactional
+    @Operation(summary = "Events the broker would not take, parked with the reason, newest first (the events after them flowed)")
+    public List<ParkedEvent> parked(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select seq, id, topic, aggregate_id, event_type, aggregate_version, octet_length(payload), parked_at, parked_reason
+                        from outbox_event where parked_at is not null order by seq desc""")
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        return rows.stream().map(row -> new ParkedEvent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2],
+                (String) row[3], (String) row[4], ((Number) row[5]).longValue(), ((Number) row[6]).intValue(), time(row[7]),
+                (String) row[8])).toList();
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        Instant instant = value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
