@@ -103,7 +103,7 @@ public class WorkshopResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
     public Response get(@PathParam("id") String id) {
-        return ok(planner.find(uuid("id", id), CallerScope.of(caller)));
+        return ok(planner.find(workshopId(id), CallerScope.of(caller)));
     }
 
     @PUT
@@ -112,7 +112,7 @@ public class WorkshopResource {
     @Operation(summary = "Reschedule or edit a SCHEDULED workshop (If-Match required)")
     public Response reschedule(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull WorkshopRequests.Schedule request) {
-        return refusingDoubleBooking(() -> ok(planner.reschedule(uuid("id", id), Etags.requiredVersion(ifMatch), request.draft(),
+        return refusingDoubleBooking(() -> ok(planner.reschedule(workshopId(id), Etags.requiredVersion(ifMatch), request.draft(),
                 CallerScope.of(caller))));
     }
 
@@ -123,7 +123,7 @@ public class WorkshopResource {
     public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull WorkshopRequests.Completion request) {
-        UUID workshop = uuid("id", id);
+        UUID workshop = workshopId(id);
         PartnerScope scope = CallerScope.of(caller);
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/completion", request,
                 () -> ok(planner.complete(workshop, optionalVersion(ifMatch), request.attendees(), scope)));
@@ -136,7 +136,7 @@ public class WorkshopResource {
     public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @Valid @NotNull WorkshopRequests.AttendanceCorrection request) {
-        UUID workshop = uuid("id", id);
+        UUID workshop = workshopId(id);
         PartnerScope scope = CallerScope.of(caller);
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/attendance-corrections", request,
                 () -> ok(planner.correctAttendance(workshop, optionalVersion(ifMatch), request.attendees(), request.reason().trim(), scope)));
@@ -149,7 +149,7 @@ public class WorkshopResource {
     public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull WorkshopRequests.Cancellation request) {
-        UUID workshop = uuid("id", id);
+        UUID workshop = workshopId(id);
         PartnerScope scope = CallerScope.of(caller);
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/cancellation", request,
                 () -> ok(planner.cancel(workshop, optionalVersion(ifMatch), request.reason().trim(), scope)));
@@ -160,7 +160,7 @@ public class WorkshopResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
     @Operation(summary = "The audit trail: who, when, what changed from what to what, and why")
     public List<HistoryEntryView> history(@PathParam("id") String id) {
-        return planner.history(uuid("id", id), CallerScope.of(caller)).stream()
+        return planner.history(workshopId(id), CallerScope.of(caller)).stream()
                 .map(entry -> new HistoryEntryView(entry.at(), entry.actor(), entry.action(), entry.changes(), entry.reason()))
                 .toList();
     }
@@ -189,6 +189,16 @@ public class WorkshopResource {
         return ifMatch == null || ifMatch.isBlank() ? null : Etags.requiredVersion(ifMatch);
     }
 
+    /** The workshop a path names: anything that is not a workshop's UUID (blank included) names no workshop, a 404. */
+    private static UUID workshopId(String value) {
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No workshop " + value);
+        }
+    }
+
+    /** An optional UUID parameter: absent or blank is none, anything else must be a UUID. */
     private static UUID uuid(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -196,9 +206,6 @@ public class WorkshopResource {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            if ("id".equals(parameter)) {
-                throw ProblemException.notFound("No workshop " + value);
-            }
             throw ProblemException.invalidField(parameter, "must be a UUID");
         }
     }

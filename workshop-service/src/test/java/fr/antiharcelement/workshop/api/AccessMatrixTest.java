@@ -45,6 +45,8 @@ class AccessMatrixTest extends AccessMatrixContract {
         String workshop = scheduled();
         matrix = new AccessMatrix(world.partnerA, world.partnerB)
                 .expect("GET /api/v1/me", everyRole().succeedingWith(200), request -> request.get("/api/v1/me"))
+                .expect("GET /api/v1/outbox/parked", allowedFor(ADMIN).succeedingWith(200),
+                        request -> request.get("/api/v1/outbox/parked"))
 
                 .expect("GET /api/v1/campaigns", everyRole().succeedingWith(200), request -> request.get("/api/v1/campaigns"))
                 .expect("GET /api/v1/campaigns/{code}", everyRole().succeedingWith(200),

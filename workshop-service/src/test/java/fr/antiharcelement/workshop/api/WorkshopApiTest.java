@@ -278,6 +278,13 @@ class WorkshopApiTest {
         admin().get("/api/v1/workshops/not-a-uuid").then().statusCode(404);
     }
 
+    @Test
+    void aBlankWorkshopIdNamesNoWorkshopOnEveryPathNotAServerError() {
+        admin().get("/api/v1/workshops/%20").then().statusCode(404).contentType("application/problem+json");
+        admin().get("/api/v1/workshops/%20/history").then().statusCode(404).contentType("application/problem+json");
+        admin().body(Map.of("attendees", 20)).post("/api/v1/workshops/%20/completion").then().statusCode(404);
+    }
+
     private Map<String, Object> with(String field, Object value) {
         Map<String, Object> body = world.workshop();
         body.put(field, value);
