@@ -40,6 +40,8 @@ class AccessMatrixTest extends AccessMatrixContract {
         String reach = "/api/v1/reach/campaigns/" + campaign;
         matrix = new AccessMatrix("partner-a", "partner-b")
                 .expect("GET /api/v1/me", everyRole().succeedingWith(200), request -> request.get("/api/v1/me"))
+                .expect("GET /api/v1/outbox/parked", allowedFor(ADMIN).succeedingWith(200),
+                        request -> request.get("/api/v1/outbox/parked"))
                 .expect("GET /api/v1/reach/campaigns", everyRole().succeedingWith(200), request -> request.get("/api/v1/reach/campaigns"))
                 .expect("GET /api/v1/reach/campaigns/{code}", everyRole().succeedingWith(200), request -> request.get(reach))
                 .expect("GET /api/v1/reach/campaigns/{code}/breakdown", everyRole().succeedingWith(200),
