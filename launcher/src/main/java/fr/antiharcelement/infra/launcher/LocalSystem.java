@@ -1,22 +1,19 @@
 package fr.antiharcelement.infra.launcher;
 
+import fr.antiharcelement.infra.DataDirectories;
 import fr.antiharcelement.infra.kafka.LocalKafka;
 import fr.antiharcelement.infra.postgres.LocalPostgres;
 import fr.antiharcelement.infra.process.ServiceProcess;
 import fr.antiharcelement.infra.security.LocalKeys;
 import fr.antiharcelement.infra.security.TokenMinter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * The whole system on one machine, behind {@code ./run}: PostgreSQL and Kafka embedded, the three services as
@@ -99,7 +96,7 @@ public final class LocalSystem {
             }
         }
         if (fresh) {
-            deleteRecursively(local);
+            DataDirectories.delete(local);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-system-shutdown"));
         Instant started = Instant.now();
@@ -167,16 +164,5 @@ public final class LocalSystem {
 
     private void say(String line) {
         System.out.println("[run] " + line);
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + directory, e);
-        }
     }
 }

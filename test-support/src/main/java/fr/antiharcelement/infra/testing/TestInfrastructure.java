@@ -1,16 +1,12 @@
 package fr.antiharcelement.infra.testing;
 
+import fr.antiharcelement.infra.DataDirectories;
 import fr.antiharcelement.infra.kafka.LocalKafka;
 import fr.antiharcelement.infra.postgres.LocalPostgres;
 import fr.antiharcelement.infra.security.LocalKeys;
 import fr.antiharcelement.infra.security.TokenMinter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One real PostgreSQL and one real Kafka broker per test JVM, started on first use under the module's
@@ -56,7 +52,7 @@ public final class TestInfrastructure {
             throw new IllegalStateException("This JVM's PostgreSQL is already " + instance.durability + ", not " + durability);
         }
         if (instance == null) {
-            deleteRecursively(home());
+            DataDirectories.delete(home());
             TestInfrastructure started = new TestInfrastructure(home(), durability);
             Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown, "local-infra-shutdown"));
             instance = started;
@@ -88,16 +84,5 @@ public final class TestInfrastructure {
     private void shutdown() {
         kafka.close();
         postgres.close();
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not clean " + root, e);
-        }
     }
 }
