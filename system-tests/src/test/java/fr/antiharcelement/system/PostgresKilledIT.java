@@ -82,8 +82,9 @@ class PostgresKilledIT {
         }
         assertThat(campaign.workshopCount()).as("workshops, each once, after the retries").isEqualTo(BURST + 8);
 
+        // Some of them completed, so that reach's headcounts are checked too.
         int n = 0;
-        for (CampaignFixture.Workshop workshop : beforeRetries) {
+        for (CampaignFixture.Workshop workshop : beforeRetries.subList(0, Math.min(40, beforeRetries.size()))) {
             int attendees = 12 + n++ % 18;
             String key = UUID.randomUUID().toString();
             await().atMost(Duration.ofSeconds(30)).until(() -> campaign.complete(workshop, attendees, key));

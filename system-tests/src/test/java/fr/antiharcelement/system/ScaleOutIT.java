@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ScaleOutIT {
 
-    private static final int BURST = 200;
+    private static final int BURST = 120;
 
     private static final RunningSystem system = RunningSystem.get();
     private static ChildService secondSchool;
