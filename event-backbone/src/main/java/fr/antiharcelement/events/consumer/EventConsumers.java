@@ -3,6 +3,7 @@ package fr.antiharcelement.events.consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.antiharcelement.events.EventsConfig;
 import fr.antiharcelement.events.TopicAdmin;
+import fr.antiharcelement.kernel.sql.SqlValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
@@ -125,7 +126,7 @@ public class EventConsumers {
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
         return rows.stream().map(row -> new DeadLetterView(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
                 ((Number) row[3]).intValue(), ((Number) row[4]).longValue(), (String) row[5], (String) row[6], (String) row[7],
-                (String) row[8], (String) row[9], toOffsetDateTime(row[10]))).toList();
+                (String) row[8], (String) row[9], SqlValues.offsetDateTime(row[10]))).toList();
     }
 
     @Transactional
@@ -191,18 +192,5 @@ public class EventConsumers {
             throw new IllegalArgumentException("No consumer named " + name);
         }
         return found;
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return null;
     }
 }

@@ -23,7 +23,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,6 +41,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Publishes committed outbox rows to Kafka and marks them published.
@@ -207,10 +207,11 @@ public class OutboxRelay {
                     connection.rollback();
                     return 0;
                 }
-                List<Row> tooLarge = rows.stream().filter(row -> row.size() > config.outbox().maxRecordBytes()).toList();
-                if (!tooLarge.isEmpty()) {
-                    park(connection, tooLarge, "over " + config.outbox().maxRecordBytes() + " bytes, the largest record the relay sends");
-                    rows = rows.stream().filter(row -> !tooLarge.contains(row)).toList();
+                Map<Boolean, List<Row>> bySize = rows.stream()
+                        .collect(Collectors.partitioningBy(row -> row.size() > config.outbox().maxRecordBytes()));
+                if (!bySize.get(true).isEmpty()) {
+                    park(connection, bySize.get(true), "over " + config.outbox().maxRecordBytes() + " bytes, the largest record the relay sends");
+                    rows = bySize.get(false);
                 }
                 List<Row> refused = send(rows);
                 if (!refused.isEmpty()) {
@@ -243,7 +244,8 @@ public class OutboxRelay {
     private List<Row> unpublished(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                select seq, id, topic, aggregate_id, event_type, payload, occurred_at, created_at
+                select seq, id, topic, aggregate_id, event_type, payload, occurred_at, created_at,
+                       octet_length(payload) + octet_length(aggregate_id) + 1024 as record_bytes
                 from outbox_event where published_at is null and parked_at is null order by seq limit ?""")) {
             select.setInt(1, config.outbox().batchSize());
             try (ResultSet result = select.executeQuery()) {
@@ -251,7 +253,7 @@ public class OutboxRelay {
                     rows.add(new Row(result.getLong("seq"), result.getObject("id", UUID.class), result.getString("topic"),
                             result.getString("aggregate_id"), result.getString("event_type"), result.getString("payload"),
                             result.getObject("occurred_at", OffsetDateTime.class),
-                            result.getObject("created_at", OffsetDateTime.class).toInstant()));
+                            result.getObject("created_at", OffsetDateTime.class).toInstant(), result.getInt("record_bytes")));
                 }
             }
         }
@@ -430,12 +432,11 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * An outbox row; {@code size} is the bytes of the record Kafka would send, counted by PostgreSQL: key, value, and
+     * 1 KiB for its CloudEvents headers (a few hundred bytes at most).
+     */
     private record Row(long seq, UUID id, String topic, String aggregateId, String type, String payload,
-                       OffsetDateTime occurredAt, Instant createdAt) {
-
-        /** Bytes of the record Kafka would send: key, value, and its CloudEvents headers (a few hundred bytes at most). */
-        int size() {
-            return payload.getBytes(StandardCharsets.UTF_8).length + aggregateId.getBytes(StandardCharsets.UTF_8).length + 1024;
-        }
+                       OffsetDateTime occurredAt, Instant createdAt, int size) {
     }
 }

@@ -1,5 +1,6 @@
 package fr.antiharcelement.events.outbox;
 
+import fr.antiharcelement.kernel.sql.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,9 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,15 +50,7 @@ public class ParkedEvents {
                         from outbox_event where parked_at is not null order by seq desc""")
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
         return rows.stream().map(row -> new ParkedEvent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2],
-                (String) row[3], (String) row[4], ((Number) row[5]).longValue(), ((Number) row[6]).intValue(), time(row[7]),
+                (String) row[3], (String) row[4], ((Number) row[5]).longValue(), ((Number) row[6]).intValue(), SqlValues.offsetDateTime(row[7]),
                 (String) row[8])).toList();
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        Instant instant = value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

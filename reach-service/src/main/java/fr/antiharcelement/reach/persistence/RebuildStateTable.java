@@ -1,6 +1,7 @@
 package fr.antiharcelement.reach.persistence;
 
 import fr.antiharcelement.kernel.CampaignTime;
+import fr.antiharcelement.kernel.sql.SqlValues;
 import fr.antiharcelement.reach.domain.ReachRebuild;
 import fr.antiharcelement.reach.domain.RebuildLedger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -64,19 +63,9 @@ public class RebuildStateTable implements RebuildLedger {
                 .setParameter(1, now).setParameter(2, detail).setParameter(3, runner).executeUpdate();
     }
 
-    /** A timestamptz as Hibernate gives it (an instant, a timestamp or an offset date-time), in campaign time. */
+    /** A timestamptz of the row, in campaign time. */
     private static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        Instant instant;
-        if (value instanceof Timestamp timestamp) {
-            instant = timestamp.toInstant();
-        } else if (value instanceof OffsetDateTime offsetDateTime) {
-            instant = offsetDateTime.toInstant();
-        } else {
-            instant = (Instant) value;
-        }
-        return instant.atZone(CampaignTime.ZONE).toOffsetDateTime();
+        OffsetDateTime time = SqlValues.offsetDateTime(value);
+        return time == null ? null : CampaignTime.inCampaignTime(time);
     }
 }
