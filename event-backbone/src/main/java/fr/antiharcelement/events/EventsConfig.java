@@ -31,6 +31,13 @@ public interface EventsConfig {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * How long the relay waits, once woken, before it looks again after a batch that found rows: commits arriving
+         * meanwhile join the same Kafka transaction. An idle relay (its last look found nothing) does not wait.
+         */
+        @WithDefault("5ms")
+        Duration linger();
+
         /** How often the relay looks for rows when nobody woke it: the safety net. */
         @WithDefault("1s")
         Duration pollInterval();

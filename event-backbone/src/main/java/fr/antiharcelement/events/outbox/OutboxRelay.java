@@ -170,6 +170,9 @@ public class OutboxRelay {
                 if (sent < config.outbox().batchSize()) {
                     cleanup.runIfDue();
                     awaitWakeUp(config.outbox().pollInterval());
+                    if (sent > 0) {
+                        linger();
+                    }
                 }
             } catch (Exception e) {
                 if (!failing) {
@@ -186,6 +189,22 @@ public class OutboxRelay {
         try {
             wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
             wakeUps.drainPermits(); // one look serves every commit that woke us meanwhile
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /**
+     * Under load every commit wakes the relay, and a Kafka transaction per handful of rows costs the broker far more
+     * than the rows themselves (markers, coordinator round trips). A relay that just published waits a few
+     * milliseconds before it looks again, so that the commits of that moment go out in one transaction; an idle
+     * relay answers a wake-up at once, which keeps the latency of a lone change low.
+     */
+    private void linger() {
+        try {
+            TimeUnit.NANOSECONDS.sleep(config.outbox().linger().toNanos());
+            wakeUps.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

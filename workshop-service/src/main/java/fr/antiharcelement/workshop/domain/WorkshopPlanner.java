@@ -31,16 +31,10 @@ public class WorkshopPlanner {
     WorkshopStore workshops;
 
     @Inject
-    CampaignStore campaigns;
-
-    @Inject
     PartnerStore partners;
 
     @Inject
-    FacilitatorStore facilitators;
-
-    @Inject
-    SchoolReplicaStore schools;
+    DraftFacts draftFacts;
 
     @Inject
     WorkshopRules rules;
@@ -149,25 +143,25 @@ public class WorkshopPlanner {
 
     /** The draft against what is stored, then against the rules of its own; the first rule broken is the answer. */
     private void validate(WorkshopDraft draft, UUID self) {
-        Campaign campaign = campaigns.withCode(draft.campaignCode())
+        DraftFacts.Facts facts = draftFacts.of(draft, self);
+        Campaign campaign = facts.campaign()
                 .orElseThrow(() -> new RuleBrokenException("Unknown campaign " + draft.campaignCode()));
-        Partner partner = partners.withCode(draft.partnerCode())
+        Partner partner = facts.partner()
                 .orElseThrow(() -> new RuleBrokenException("Unknown partner " + draft.partnerCode()));
-        SchoolReplica school = schools.withUai(draft.schoolUai())
+        SchoolReplica school = facts.school()
                 .orElseThrow(() -> new RuleBrokenException("School " + draft.schoolUai()
                         + " is not known to the school directory (register or import it in school-service first)"));
         if (!school.isOpen()) {
             throw new RuleBrokenException("School " + school.uai + " (" + school.name + ") is closed");
         }
-        Facilitator facilitator = facilitators.withId(draft.facilitatorId())
+        facts.facilitator()
                 .filter(found -> found.partnerCode.equals(partner.code))
                 .orElseThrow(() -> new RuleBrokenException("Facilitator " + draft.facilitatorId()
                         + " does not belong to partner " + partner.code));
         rules.checkDraft(draft, campaign);
-        workshops.overlapping(facilitator.id, draft.startsAt(), draft.endsAt(), self)
-                .ifPresent(other -> {
-                    throw WorkshopRules.alreadyBooked(other.id);
-                });
+        facts.overlapping().ifPresent(other -> {
+            throw WorkshopRules.alreadyBooked(other);
+        });
     }
 
     private static void apply(Workshop workshop, WorkshopDraft draft, OffsetDateTime now) {

@@ -85,4 +85,16 @@ final class Stores {
             byUai.put(school.uai, school);
         }
     }
+
+    /** The facts of a draft, each from its own store: what the database answers in one query. */
+    record Drafts(CampaignStore campaigns, PartnerStore partners, SchoolReplicaStore schools, FacilitatorStore facilitators,
+                 WorkshopStore workshops) implements DraftFacts {
+
+        @Override
+        public DraftFacts.Facts of(WorkshopDraft draft, UUID self) {
+            return new DraftFacts.Facts(campaigns.withCode(draft.campaignCode()), partners.withCode(draft.partnerCode()),
+                    schools.withUai(draft.schoolUai()), facilitators.withId(draft.facilitatorId()),
+                    workshops.overlapping(draft.facilitatorId(), draft.startsAt(), draft.endsAt(), self).map(w -> w.id));
+        }
+    }
 }

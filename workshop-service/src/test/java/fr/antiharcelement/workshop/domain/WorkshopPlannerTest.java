@@ -49,10 +49,9 @@ class WorkshopPlannerTest {
     void aCampaignTwoPartnersTheirFacilitatorsAndSchools() {
         Clock clock = Clock.fixed(NOW.toInstant(), CampaignTime.ZONE);
         planner.workshops = workshops;
-        planner.campaigns = new Stores.Campaigns(campaigns);
         planner.partners = new Stores.Partners(partners);
-        planner.facilitators = new Stores.Facilitators(facilitators);
-        planner.schools = new Stores.Schools(schools);
+        planner.draftFacts = new Stores.Drafts(new Stores.Campaigns(campaigns), planner.partners,
+                new Stores.Schools(schools), new Stores.Facilitators(facilitators), workshops);
         planner.rules = new WorkshopRules(clock);
         planner.auditTrail = new AuditTrail();
         planner.auditTrail.history = history;
