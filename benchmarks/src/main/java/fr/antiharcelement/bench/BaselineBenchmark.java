@@ -72,8 +72,8 @@ final class BaselineBenchmark {
             Figure startUp = Figure.seconds("start-up to ready, " + name, median(seconds));
             Figure memory = Figure.megabytes("resident memory when ready, " + name, median(megabytes));
             boolean baseline = service.equals(SERVICE);
-            Report.figure(baseline ? startUp.provides(Baseline.START_UP) : startUp.against(Baseline.START_UP));
-            Report.figure(baseline ? memory.provides(Baseline.MEMORY_IDLE) : memory.against(Baseline.MEMORY_IDLE));
+            Report.figure(baseline ? startUp.provides(Baseline.START_UP) : startUp.against(Baseline.START_UP).aim("≤ 2.0 s"));
+            Report.figure(baseline ? memory.provides(Baseline.MEMORY_IDLE) : memory.against(Baseline.MEMORY_IDLE).aim("≤ 160 MB"));
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class BenchmarkReport {
 
     private static final Pattern AIM = Pattern.compile("(p99 )?([≥≤]) ([0-9,.]+).*");
+    private static final Pattern RELATIVE_AIM = Pattern.compile("(p99 )?([≥≤]) ([0-9.]+)(%|×) (?:of )?(.+)");
 
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
@@ -118,11 +119,12 @@ public final class BenchmarkReport {
                 .append("Start-up: from the launch of `java -Xmx256m -XX:+UseSerialGC -jar quarkus-run.jar` to the first ready answer of")
                 .append(" `/q/health/ready`, on a new database (migrations included), median of the starts. Resident memory: the")
                 .append(" process's VmRSS once ready, and its peak (VmHWM) at the end of each benchmark that ran it.\n\n")
-                .append("| benchmark | figure | measured | against the baseline |\n|---|---|---|---|\n");
+                .append("| benchmark | figure | measured | aim | met | against the baseline |\n|---|---|---|---|---|---|\n");
         for (Figure figure : figures) {
             if (figure.unit() == Figure.Unit.SECONDS || figure.unit() == Figure.Unit.MEGABYTES) {
                 md.append("| ").append(figure.benchmark()).append(" | ").append(figure.name()).append(" | **").append(figure.measured())
-                        .append("** | ").append(figure.provides() != null ? "(baseline)" : against(figure)).append(" |\n");
+                        .append("** | ").append(orDash(figure.aim())).append(" | ").append(met(figure)).append(" | ")
+                        .append(figure.provides() != null ? "(baseline)" : against(figure)).append(" |\n");
             }
         }
         return md.toString();
@@ -147,26 +149,53 @@ public final class BenchmarkReport {
         return parts.isEmpty() ? "—" : String.join("<br>", parts);
     }
 
-    /** Whether an aim of the form "≥ 5,000 /s", "p99 ≤ 50 ms" or "0" was met. */
-    private static String met(Figure figure) {
+    /**
+     * Whether an aim was met. An aim is one or more clauses joined by " and ": absolute ("≥ 5,000 /s", "p99 ≤ 50 ms",
+     * "≤ 2.0 s", "0") or read against a baseline the figure names ("≥ 50% of pgbench tpcb-like", "p99 ≤ 2× Kafka
+     * one-record"), the baseline found by the start of its label among those the figure is read against.
+     */
+    private String met(Figure figure) {
         String aim = figure.aim();
-        if (aim.isEmpty()) {
+        if (aim == null || aim.isEmpty()) {
             return "—";
         }
-        Matcher matcher = AIM.matcher(aim);
-        if (matcher.matches()) {
-            double limit = Double.parseDouble(matcher.group(3).replace(",", ""));
-            Double measured = matcher.group(1) != null ? figure.p99() : figure.value();
-            if (measured == null) {
+        boolean all = true;
+        for (String clause : aim.split(" and ")) {
+            Boolean ok = clauseMet(figure, clause.trim());
+            if (ok == null) {
                 return "?";
             }
-            boolean ok = matcher.group(2).equals("≥") ? measured >= limit : measured <= limit;
-            return ok ? "yes" : "**no**";
+            all &= ok;
         }
-        if (figure.value() != null && aim.matches("[0-9]+")) {
-            return figure.value() == Double.parseDouble(aim) ? "yes" : "**no**";
+        return all ? "yes" : "**no**";
+    }
+
+    private Boolean clauseMet(Figure figure, String clause) {
+        Matcher relative = RELATIVE_AIM.matcher(clause);
+        if (relative.matches()) {
+            Figure base = figure.against().stream().filter(b -> b.label.startsWith(relative.group(5))).map(baselines::get)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (base == null) {
+                return null;
+            }
+            double factor = Double.parseDouble(relative.group(3)) / (relative.group(4).equals("%") ? 100 : 1);
+            Double measured = relative.group(1) != null ? figure.p99() : figure.value();
+            Double reference = relative.group(1) != null ? base.p99() : base.value();
+            return measured == null || reference == null ? null : compare(measured, relative.group(2), factor * reference);
         }
-        return "?";
+        Matcher matcher = AIM.matcher(clause);
+        if (matcher.matches()) {
+            Double measured = matcher.group(1) != null ? figure.p99() : figure.value();
+            return measured == null ? null : compare(measured, matcher.group(2), Double.parseDouble(matcher.group(3).replace(",", "")));
+        }
+        if (figure.value() != null && clause.matches("[0-9]+")) {
+            return figure.value() == Double.parseDouble(clause);
+        }
+        return null;
+    }
+
+    private static boolean compare(double measured, String operator, double limit) {
+        return operator.equals("≥") ? measured >= limit : measured <= limit;
     }
 
     private static String percent(double share) {

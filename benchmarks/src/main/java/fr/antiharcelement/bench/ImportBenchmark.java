@@ -49,7 +49,7 @@ final class ImportBenchmark {
                     rowsRead, report.path("created").asLong(), report.path("updated").asLong(),
                     report.path("unchanged").asLong(), report.path("merged").size(), report.path("rejectedCount").asLong()));
             Report.line("duration", String.format("%.1f s (one request, one transaction)", seconds));
-            Report.figure(Figure.rate("annuaire import, " + Report.count(rowsRead) + " rows", rowsRead / seconds).aim("≥ 5,000 /s")
+            Report.figure(Figure.rate("annuaire import, " + Report.count(rowsRead) + " rows", rowsRead / seconds).aim("≥ 10,000 /s")
                     .against(Baseline.PG_BULK_ROWS));
             Report.cpu(cpu, rowsRead, "row");
             cpu = Report.cpuMark();

@@ -48,14 +48,8 @@ final class Load {
     static Outcome closedLoop(Http http, int clients, int requests, Duration maxDuration, IntFunction<HttpRequest> requestFor) {
         ExecutorService workers = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger sent = new AtomicInteger();
-        LongAdder succeeded = new LongAdder();
-        LongAdder transportErrors = new LongAdder();
-        Map<Integer, LongAdder> failed = new ConcurrentHashMap<>();
-        List<String> examples = Collections.synchronizedList(new ArrayList<>());
-        Latency latency = new Latency();
-        long start = System.nanoTime();
-        long deadline = start + maxDuration.toNanos();
+        Tally tally = new Tally();
+        long deadline = tally.start + maxDuration.toNanos();
         for (int c = 0; c < clients; c++) {
             workers.execute(() -> {
                 while (System.nanoTime() < deadline) {
@@ -63,42 +57,78 @@ final class Load {
                     if (index >= requests) {
                         return;
                     }
-                    HttpRequest request = requestFor.apply(index);
-                    long began = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = http.send(request);
-                        latency.recordNanos(System.nanoTime() - began);
-                        if (response.statusCode() / 100 == 2) {
-                            succeeded.increment();
-                        } else {
-                            failed.computeIfAbsent(response.statusCode(), s -> new LongAdder()).increment();
-                            if (examples.size() < 3) {
-                                examples.add(response.statusCode() + " " + abbreviate(response.body()));
-                            }
-                        }
-                    } catch (RuntimeException e) {
-                        transportErrors.increment();
-                        if (examples.size() < 3) {
-                            examples.add(e.toString());
-                        }
-                    }
-                    sent.incrementAndGet();
+                    tally.send(http, requestFor.apply(index), System.nanoTime());
                 }
             });
         }
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(maxDuration.toSeconds() + 300, TimeUnit.SECONDS)) {
+        return tally.outcome(workers, maxDuration);
+    }
+
+    /**
+     * Open-loop load: request {@code i} is due at {@code i / perSecond} seconds, whether earlier ones answered or not,
+     * as independent partners would send. Latency counts from when a request was due, not from when a busy client
+     * got round to it, so that a slow server cannot hide its queue (coordinated omission).
+     */
+    static Outcome openLoop(Http http, double perSecond, int requests, IntFunction<HttpRequest> requestFor) {
+        ExecutorService workers = Executors.newFixedThreadPool(256);
+        Tally tally = new Tally();
+        Duration interval = Duration.ofNanos((long) (1e9 / perSecond));
+        for (int i = 0; i < requests; i++) {
+            Pace.waitForTurn(tally.start, i, interval);
+            HttpRequest request = requestFor.apply(i);
+            long due = tally.start + i * interval.toNanos();
+            workers.execute(() -> tally.send(http, request, due));
+        }
+        return tally.outcome(workers, Duration.ofMinutes(5));
+    }
+
+    /** What the requests of one run answered, recorded from many threads. */
+    private static final class Tally {
+
+        final long start = System.nanoTime();
+        final AtomicInteger sent = new AtomicInteger();
+        final LongAdder succeeded = new LongAdder();
+        final LongAdder transportErrors = new LongAdder();
+        final Map<Integer, LongAdder> failed = new ConcurrentHashMap<>();
+        final List<String> examples = Collections.synchronizedList(new ArrayList<>());
+        final Latency latency = new Latency();
+
+        void send(Http http, HttpRequest request, long sinceNanos) {
+            try {
+                HttpResponse<String> response = http.send(request);
+                latency.recordNanos(System.nanoTime() - sinceNanos);
+                if (response.statusCode() / 100 == 2) {
+                    succeeded.increment();
+                } else {
+                    failed.computeIfAbsent(response.statusCode(), s -> new LongAdder()).increment();
+                    if (examples.size() < 3) {
+                        examples.add(response.statusCode() + " " + abbreviate(response.body()));
+                    }
+                }
+            } catch (RuntimeException e) {
+                transportErrors.increment();
+                if (examples.size() < 3) {
+                    examples.add(e.toString());
+                }
+            }
+            sent.incrementAndGet();
+        }
+
+        Outcome outcome(ExecutorService workers, Duration maxDuration) {
+            workers.shutdown();
+            try {
+                if (!workers.awaitTermination(maxDuration.toSeconds() + 300, TimeUnit.SECONDS)) {
+                    workers.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 workers.shutdownNow();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Map<Integer, Long> byStatus = new TreeMap<>();
+            failed.forEach((status, count) -> byStatus.put(status, count.sum()));
+            return new Outcome(sent.get(), succeeded.sum(), byStatus, transportErrors.sum(), elapsed, latency, List.copyOf(examples));
         }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        Map<Integer, Long> byStatus = new TreeMap<>();
-        failed.forEach((status, count) -> byStatus.put(status, count.sum()));
-        return new Outcome(sent.get(), succeeded.sum(), byStatus, transportErrors.sum(), elapsed, latency, List.copyOf(examples));
     }
 
     private static String abbreviate(String body) {
