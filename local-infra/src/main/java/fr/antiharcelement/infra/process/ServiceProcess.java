@@ -106,6 +106,12 @@ public final class ServiceProcess implements AutoCloseable {
         postgres.ensureDatabase(database);
         List<String> command = new ArrayList<>(List.of(RuntimeClasspath.javaBinary()));
         command.addAll(jvmOptions);
+        // The class-data archive Quarkus writes beside the jar at packaging (quarkus.package.jar.appcds.enabled): the
+        // JVM maps the classes it holds instead of loading and verifying them, a good part of the start-up.
+        Path classData = jar.resolveSibling("app-cds.jsa");
+        if (Files.exists(classData)) {
+            command.add("-XX:SharedArchiveFile=" + classData);
+        }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
