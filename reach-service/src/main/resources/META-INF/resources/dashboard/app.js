@@ -56,6 +56,7 @@
   }
 
   const n = (value) => number.format(value);
+  const workshops = (count) => n(count) + (count > 1 ? ' ateliers' : ' atelier');
 
   // ---- Messages and the token.
   function say(text) {
@@ -279,15 +280,15 @@
     renderFreshness(s);
   }
 
+  // Absent and null are the same here: the API leaves nulls out.
   function paceText(rate, target) {
     if (!rate) return 'Rythme : dates de campagne inconnues';
-    const soFar = 'réalisé : ' + n(Math.round(rate.soFarPerDay * 7)) + ' / semaine';
-    if (!target) return soFar;
-    if (rate.neededPerDay === null) return ['Campagne terminée · ', soFar];
+    const soFar = 'réalisé : ' + decimal.format(rate.soFarPerDay * 7) + ' / semaine';
+    if (!target) return 'Rythme ' + soFar;
+    if (rate.neededPerDay == null) return ['Campagne terminée · rythme ', soFar];
     if (rate.neededPerDay === 0) return [el('span', { class: 'ok' }, 'Objectif atteint'), ' · ', soFar];
-    const needed = Math.round(rate.neededPerDay * 7);
     const onTrack = rate.soFarPerDay >= rate.neededPerDay;
-    return ['Il faut ' + n(needed) + ' / semaine · ' + soFar + ' · ',
+    return ['Il faut ' + decimal.format(rate.neededPerDay * 7) + ' / semaine · ' + soFar + ' · ',
       el('span', { class: onTrack ? 'ok' : 'late' }, onTrack ? 'dans les temps' : 'en retard')];
   }
 
@@ -353,9 +354,13 @@
       svg('text', { x: L - 6, y: y(top * f) + 4, 'text-anchor': 'end' }, n(Math.round(top * f)))]);
     const ticks = [];
     let previous = '';
+    let lastX = -Infinity;
     points.forEach((p, i) => {
       const label = month.format(new Date(p.period.slice(0, 10) + 'T12:00:00'));
-      if (label !== previous) ticks.push(svg('text', { x: x(i), y: H - 8, 'text-anchor': 'middle' }, label));
+      if (label !== previous && x(i) - lastX >= 48) { // a month starting in the first week's label: one of them only
+        ticks.push(svg('text', { x: x(i), y: H - 8, 'text-anchor': 'middle' }, label));
+        lastX = x(i);
+      }
       previous = label;
     });
     const last = past[past.length - 1];
@@ -420,7 +425,7 @@
         const row = byCode.get(f.code);
         return svg('path', { d: f.d, fill: shade(row ? row.studentsSensitised : 0), 'data-code': f.code },
           svg('title', {}, f.name + ' : ' + n(row ? row.studentsSensitised : 0) + ' élèves, '
-            + n(row ? row.studentWorkshopsDelivered + row.parentWorkshopsDelivered : 0) + ' ateliers réalisés'));
+            + workshops(row ? row.studentWorkshopsDelivered + row.parentWorkshopsDelivered : 0)));
       }));
     $('carte').replaceChildren(map);
     $('carte-legende').replaceChildren(el('i', { style: 'background:#eef0f3' }), '0',
@@ -429,7 +434,7 @@
     const elsewhere = rows.filter((row) => !known.has(outlineCode(row.key)));
     $('hors-carte').replaceChildren(...(elsewhere.length === 0 ? [el('li', {}, 'Aucun atelier hors de la métropole.')]
       : elsewhere.map((row) => el('li', {}, (row.name || (row.key === 'UNKNOWN' ? 'Lieu inconnu' : row.key)) + ' : '
-        + n(row.studentsSensitised) + ' élèves, ' + n(row.studentWorkshopsDelivered + row.parentWorkshopsDelivered) + ' ateliers'))));
+        + n(row.studentsSensitised) + ' élèves, ' + workshops(row.studentWorkshopsDelivered + row.parentWorkshopsDelivered)))));
     table($('classement'), [[state.level === 'region' ? 'Région' : 'Département', false, true], ['Rang', true], ['Élèves', true],
       ['Parents', true], ['Ateliers réalisés', true], ['Établissements', true]],
     rows.map((row, i) => [row.name || row.key, String(i + 1), n(row.studentsSensitised), n(row.parentsSensitised),
