@@ -30,11 +30,18 @@ public final class EventsFeed implements AutoCloseable {
 
     public void workshop(UUID id, String campaign, String school, String partner, String audience, String startsAt, String status,
                          Integer attendees, long version) {
+        workshop(id, campaign, school, partner, audience, null, startsAt, status, attendees, version);
+    }
+
+    /** A workshop for pupils of {@code classLevel} (SIXIEME ... TROISIEME), or null. */
+    public void workshop(UUID id, String campaign, String school, String partner, String audience, String classLevel, String startsAt,
+                         String status, Integer attendees, long version) {
         String data = """
                 {"id":"%s","campaignCode":"%s","schoolUai":"%s","partnerCode":"%s","partnerName":"Partner %s",
-                "facilitatorId":"%s","audience":"%s","classLevel":null,"startsAt":"%s","endsAt":"%s","capacity":30,
+                "facilitatorId":"%s","audience":"%s","classLevel":%s,"startsAt":"%s","endsAt":"%s","capacity":30,
                 "status":"%s","attendees":%s,"cancellationReason":null,"version":%d}"""
-                .formatted(id, campaign, school, partner, partner, new UUID(0, 1), audience, startsAt,
+                .formatted(id, campaign, school, partner, partner, new UUID(0, 1), audience,
+                        classLevel == null ? "null" : "\"" + classLevel + "\"", startsAt,
                         OffsetDateTime.parse(startsAt).plusHours(2), status, attendees, version);
         send("workshop-events", id.toString(), "workshop." + status.toLowerCase(), data);
     }

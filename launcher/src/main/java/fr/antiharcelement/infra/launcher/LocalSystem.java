@@ -127,16 +127,19 @@ public final class LocalSystem {
         if (demo) {
             DemoData.load(root, new TokenMinter(keys.privateKey(), TokenMinter.LOCAL_ISSUER), this::say);
         }
-        printWelcome(instances);
+        printWelcome(instances, new TokenMinter(keys.privateKey(), TokenMinter.LOCAL_ISSUER).viewer());
         new CountDownLatch(1).await(); // until Ctrl-C
     }
 
-    private void printWelcome(int instances) {
+    /** The services' URLs, and the dashboard's with a viewer token in its fragment (a fragment never reaches a server). */
+    private void printWelcome(int instances, String viewerToken) {
         StringBuilder text = new StringBuilder("\n");
         for (ServiceProcess service : services) {
             text.append(String.format("  %-17s Swagger UI %-38s health %s%n", service.name(),
                     service.url() + "/q/swagger-ui", service.url() + "/q/health"));
         }
+        text.append("\n  Dashboard (viewer token, valid 12 hours):\n  ").append(REACH.url("/dashboard/#token=")).append(viewerToken)
+                .append('\n');
         if (instances > 1) {
             text.append("\n  ").append(instances).append(" instances of each service: any of them answers any request.\n");
         }

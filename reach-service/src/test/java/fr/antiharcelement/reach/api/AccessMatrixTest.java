@@ -2,6 +2,7 @@ package fr.antiharcelement.reach.api;
 
 import fr.antiharcelement.infra.testing.AccessMatrix;
 import fr.antiharcelement.infra.testing.AccessMatrixContract;
+import fr.antiharcelement.infra.testing.EventStreams;
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.reach.EventsFeed;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +19,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Who may call each endpoint of reach-service: every role reads the totals; audits, dead letters and rebuilds are staff's. */
+/**
+ * Who may call each endpoint of reach-service: every role reads the totals (and streams them); audits, dead letters and
+ * rebuilds are staff's.
+ */
 @QuarkusTest
 class AccessMatrixTest extends AccessMatrixContract {
 
@@ -48,6 +52,10 @@ class AccessMatrixTest extends AccessMatrixContract {
                         request -> request.queryParam("by", "region").get(reach + "/breakdown"))
                 .expect("GET /api/v1/reach/campaigns/{code}/timeline", everyRole().succeedingWith(200),
                         request -> request.get(reach + "/timeline"))
+                .expect("GET /api/v1/reach/campaigns/{code}/stream", everyRole().succeedingWith(200),
+                        request -> request.filter(EventStreams.firstEventOnly()).get(reach + "/stream"))
+                .expect("GET /api/v1/reach/campaigns/{code}/completions", everyRole().succeedingWith(200),
+                        request -> request.get(reach + "/completions"))
                 .expect("GET /api/v1/reach/campaigns/{code}/audit", allowedFor(ADMIN).succeedingWith(200),
                         request -> request.get(reach + "/audit"))
                 .expect("GET /api/v1/reach/dead-letters", allowedFor(ADMIN).succeedingWith(200),

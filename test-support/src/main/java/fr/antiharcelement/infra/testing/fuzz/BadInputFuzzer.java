@@ -1,5 +1,6 @@
 package fr.antiharcelement.infra.testing.fuzz;
 
+import fr.antiharcelement.infra.testing.EventStreams;
 import fr.antiharcelement.infra.testing.ProblemChecks;
 import io.restassured.RestAssured;
 import net.jqwik.api.sessions.JqwikSession;
@@ -90,8 +91,10 @@ public final class BadInputFuzzer {
             builder.header("Content-Type", request.contentType());
         }
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new FuzzResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+            // an event stream never ends: its status, headers and first event are what there is to check
+            HttpResponse<java.io.InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            return new FuzzResponse(response.statusCode(), contentType, EventStreams.read(contentType, response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException("No answer to " + request.describe(), e);
         } catch (InterruptedException e) {
