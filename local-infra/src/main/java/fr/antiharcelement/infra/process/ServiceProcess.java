@@ -49,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private ServiceProcess(Builder builder, int port) {
         this.name = builder.name;
-        this.jar = builder.jar;
+        this.jar = builder.jar.toAbsolutePath();
         this.port = port;
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.log = builder.log;
@@ -107,13 +107,15 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(RuntimeClasspath.javaBinary()));
         command.addAll(jvmOptions);
         // The class-data archive Quarkus writes beside the jar at packaging (quarkus.package.jar.appcds.enabled): the
-        // JVM maps the classes it holds instead of loading and verifying them, a good part of the start-up.
+        // JVM maps the classes it holds instead of loading and verifying them, a good part of the start-up. The
+        // archive names the jar as Quarkus launched it to record it, relative to its directory, and the JVM uses the
+        // archive only for that same class path: hence the directory and the jar's bare name.
         Path classData = jar.resolveSibling("app-cds.jsa");
         if (Files.exists(classData)) {
-            command.add("-XX:SharedArchiveFile=" + classData);
+            command.add("-XX:SharedArchiveFile=" + classData.getFileName());
         }
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
