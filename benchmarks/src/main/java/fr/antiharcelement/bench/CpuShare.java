@@ -151,6 +151,14 @@ final class CpuShare {
         } catch (IOException | RuntimeException gone) {
             return "other";
         }
+        if (command.contains("quarkus-run.jar")) {
+            // A service runs in its jar's directory and names the jar alone (ServiceProcess): the directory says which.
+            try {
+                command += " " + Files.readSymbolicLink(Path.of("/proc/" + process.pid() + "/cwd")) + "/";
+            } catch (IOException | RuntimeException gone) {
+                return "other";
+            }
+        }
         java.util.regex.Matcher service = java.util.regex.Pattern.compile("/([a-z-]+-service)/target/quarkus-app").matcher(command);
         if (service.find()) {
             return service.group(1);
