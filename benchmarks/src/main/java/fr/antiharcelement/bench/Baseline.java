@@ -14,6 +14,8 @@ enum Baseline {
     PG_BULK_ROWS("pgbench -i: rows loaded, keys built"),
     KAFKA_RECORDS("Kafka transactional producer, 1 kB records, 500 per transaction"),
     KAFKA_LATENCY("Kafka one-record transaction to read_committed consumer, 50/s"),
+    /** Measured by the reach benchmark itself, on the reach-service it reads from: the same service's trivial endpoint. */
+    REACH_LIVE_64_CLIENTS("reach-service /q/health/live, 64 clients"),
     START_UP("trivial Quarkus service, start-up"),
     MEMORY_IDLE("trivial Quarkus service, resident memory when ready"),
     MEMORY_PEAK("trivial Quarkus service, peak resident memory after its load");

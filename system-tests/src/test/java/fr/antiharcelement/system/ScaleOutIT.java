@@ -79,6 +79,26 @@ class ScaleOutIT {
                 BURST, rebuild.toMillis(), exact.toMillis());
     }
 
+    /**
+     * Each instance answers summaries from memory between changes; whichever instance's consumer applies a change,
+     * both must then answer it. Both are read before each change (so each holds its summary in memory), and each
+     * change lands on one partition, so on one instance's consumer only.
+     */
+    @Test
+    void bothReachInstancesServeEachChangeWhicheverAppliedIt() {
+        CampaignFixture campaign = CampaignFixture.create(system, "fresh-both", 4);
+        for (int n = 0; n < 6; n++) {
+            CampaignFixture.Workshop workshop = campaign.schedule(campaign.knownSchool(n), true);
+            campaign.awaitReachTotals(Duration.ofSeconds(60), system.reach, secondReach);
+            campaign.reach(system.reach);
+            campaign.reach(secondReach);
+            campaign.complete(workshop, 20 + n);
+            Duration visible = campaign.awaitReachTotals(Duration.ofSeconds(30), system.reach, secondReach);
+            System.out.printf("[figure] completion %d visible on both reach instances %d ms after its answer%n", n, visible.toMillis());
+        }
+        campaign.assertReachAuditClean();
+    }
+
     @Test
     void theRelaysLeaderKilledMidBurstHandsOverWithoutLosingOrRepeatingAnEvent() throws Exception {
         CampaignFixture campaign = CampaignFixture.create(system, "relay-kill", 8);

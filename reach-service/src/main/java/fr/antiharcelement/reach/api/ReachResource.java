@@ -7,6 +7,7 @@ import fr.antiharcelement.api.problem.ProblemException;
 import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.events.consumer.DeadLetterView;
 import fr.antiharcelement.events.consumer.EventConsumers;
+import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.reach.domain.Breakdown;
 import fr.antiharcelement.reach.domain.CampaignReach;
 import fr.antiharcelement.reach.domain.ReachRebuild;
@@ -15,6 +16,8 @@ import fr.antiharcelement.reach.domain.ReachRow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -41,6 +44,7 @@ import java.util.List;
 public class ReachResource {
 
     static final String CSV = "text/csv";
+    static final String TOTAL_COUNT = "X-Total-Count";
 
     @Inject
     ReachReport report;
@@ -73,12 +77,16 @@ public class ReachResource {
     @Path("/campaigns/{code}/breakdown")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "One row per key with the same metrics, sorted by students sensitised; Accept: text/csv for spreadsheets")
+    @Operation(summary = "One row per key with the same metrics, sorted by students sensitised; Accept: text/csv for spreadsheets; "
+            + "every row unless page or size is given, the row count in X-Total-Count")
     public Response breakdown(@PathParam("code") String code,
                               @Parameter(description = "region, academy, department, school, partner, audience, classLevel or month",
                                       required = true) @QueryParam("by") String by,
                               @Parameter(description = "First day counted (workshops count on the day they start)") @QueryParam("from") String from,
                               @Parameter(description = "Last day counted") @QueryParam("to") String to,
+                              @Parameter(description = "Page number, from 0 (with size, default 20)") @QueryParam("page") @Min(0) @Max(1_000_000) Integer page,
+                              @Parameter(description = "Rows per page, 1 to " + PageParams.MAX_SIZE) @QueryParam("size") @Min(1)
+                              @Max(PageParams.MAX_SIZE) Integer size,
                               @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         Breakdown breakdown = Breakdown.fromApiName(by == null ? "" : by).orElseThrow(() -> ProblemException.invalidField("by",
                 "must be one of region, academy, department, school, partner, audience, classLevel, month"));
@@ -87,12 +95,13 @@ public class ReachResource {
         if (first != null && last != null && last.isBefore(first)) {
             throw ProblemException.invalidField("to", "must not be before from");
         }
-        List<ReachRow> rows = report.breakdown(code, breakdown, first, last);
+        List<ReachRow> all = report.breakdown(code, breakdown, first, last);
+        List<ReachRow> rows = page == null && size == null ? all : slice(all, PageRequest.of(page == null ? 0 : page, size == null ? 20 : size));
         if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
-            return Response.ok(csv(breakdown, rows), CSV + ";charset=UTF-8")
+            return Response.ok(csv(breakdown, rows), CSV + ";charset=UTF-8").header(TOTAL_COUNT, all.size())
                     .header("Content-Disposition", "attachment; filename=\"" + code + "-by-" + breakdown.apiName() + ".csv\"").build();
         }
-        return Response.ok(rows, MediaType.APPLICATION_JSON).build();
+        return Response.ok(rows, MediaType.APPLICATION_JSON).header(TOTAL_COUNT, all.size()).build();
     }
 
     @GET
@@ -157,6 +166,12 @@ public class ReachResource {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** A page of rows already in memory: a breakdown by school is a few thousand rows at most, kept between changes. */
+    private static List<ReachRow> slice(List<ReachRow> rows, PageRequest page) {
+        int first = (int) Math.min(rows.size(), page.offset());
+        return rows.subList(first, Math.min(rows.size(), first + page.size()));
     }
 
     private static LocalDate date(String parameter, String value) {

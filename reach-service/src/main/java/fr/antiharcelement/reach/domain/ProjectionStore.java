@@ -29,6 +29,10 @@ public interface ProjectionStore {
     /** Adds to the delivered counts per school and key; returns the count of each school changed, after the addition. */
     Map<SchoolKey, Long> addToSchools(Map<SchoolKey, Long> delivered);
 
-    /** Moves the totals' "as of" to {@code newest}, unless they are already as of later. */
-    void advanceAsOf(Instant newest);
+    /**
+     * Records that this transaction changed the projection: moves the totals' "as of" to {@code newest} (null when
+     * no event of the batch had a time) unless they are already as of later, and tells every reach instance once it
+     * commits, so that none answers from memory what this changed.
+     */
+    void recordApplied(Instant newest);
 }

@@ -24,9 +24,7 @@ public class ReachProjection {
         batch.campaigns().forEach(store::saveCampaign);
         store.saveSchools(batch.schools());
         applyWorkshops(batch.workshops());
-        if (batch.newestEventTime() != null) {
-            store.advanceAsOf(batch.newestEventTime());
-        }
+        store.recordApplied(batch.newestEventTime());
     }
 
     private void applyWorkshops(List<WorkshopState> workshops) {

@@ -15,28 +15,81 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Reads of the reach projection, on connections of their own. Unfiltered reads come from the running totals (small,
  * indexed); a date range, or an audit, aggregates the workshop contributions themselves.
+ *
+ * <p>The reads dashboards repeat (campaigns, summaries, breakdowns from the totals) are kept in memory with the
+ * generation of {@link ProjectionChanges} they were read at, and answered from there while it has not moved: it moves
+ * as soon as any instance commits a change to the projection, so every instance answers fresh totals. A read is kept
+ * at the generation seen before it went to the database, never after: a change committed meanwhile moves the
+ * generation past it.
  */
 @ApplicationScoped
 public class ReachQueries implements ProjectionQueries {
 
+    /** What a read returned, and the generation it was read at. */
+    private record Kept<T>(long generation, T value) {
+    }
+
+    private record BreakdownKey(String campaign, Breakdown by) {
+    }
+
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ProjectionChanges changes;
+
+    private final Map<String, Kept<List<String>>> campaignCodes = new ConcurrentHashMap<>();
+    private final Map<String, Kept<Summary>> summaries = new ConcurrentHashMap<>();
+    private final Map<BreakdownKey, Kept<List<ReachRow>>> breakdowns = new ConcurrentHashMap<>();
+
     @Override
     public List<String> campaignCodes() {
+        return kept(campaignCodes, "", this::readCampaignCodes, codes -> true);
+    }
+
+    /** Summaries of campaigns reach knows nothing of are not kept: any code may be asked for. */
+    @Override
+    public Summary summary(String code) {
+        return kept(summaries, code, () -> readSummary(code),
+                summary -> summary.campaign().isPresent() || !summary.totals().equals(new ReachRow(code, null, 0, 0, 0, 0, 0, 0)));
+    }
+
+    /** Asked for after the campaign's summary (404 for an unknown one), so kept for known campaigns only. */
+    @Override
+    public List<ReachRow> breakdownFromTotals(String campaign, Breakdown by) {
+        return kept(breakdowns, new BreakdownKey(campaign, by), () -> readBreakdownFromTotals(campaign, by), rows -> true);
+    }
+
+    private <K, T> T kept(Map<K, Kept<T>> cache, K key, Supplier<T> read, Predicate<T> worthKeeping) {
+        long generation = changes.generation();
+        Kept<T> found = cache.get(key);
+        if (generation >= 0 && found != null && found.generation() == generation) {
+            return found.value();
+        }
+        T value = read.get();
+        if (generation >= 0 && worthKeeping.test(value)) {
+            cache.put(key, new Kept<>(generation, value));
+        }
+        return value;
+    }
+
+    private List<String> readCampaignCodes() {
         return query("""
                 select code from campaign_info union select distinct campaign_code from reach_total where dimension = 'campaign'
                 order by 1""", Jdbc.Binder.NONE, rows -> rows.getString(1));
     }
 
     /** Read in one query. */
-    @Override
-    public Summary summary(String code) {
+    private Summary readSummary(String code) {
         return query("""
                 select c.code, c.name, c.starts_on, c.ends_on, c.target_students, c.target_parents, c.target_student_workshops,
                   c.target_parent_workshops, c.target_schools,
@@ -78,8 +131,7 @@ public class ReachQueries implements ProjectionQueries {
      * Région, académie and département sum the per-school totals: a school's own row counts 1 school reached or none,
      * so the sum counts the schools reached.
      */
-    @Override
-    public List<ReachRow> breakdownFromTotals(String campaign, Breakdown by) {
+    private List<ReachRow> readBreakdownFromTotals(String campaign, Breakdown by) {
         String sql = switch (by) {
             case REGION, ACADEMY, DEPARTMENT -> {
                 String column = by.name().toLowerCase();

@@ -166,14 +166,19 @@ public class ReachStore implements ProjectionStore {
         return after;
     }
 
+    /** One statement: the NOTIFY is sent at commit, to every instance listening (see {@link ProjectionChanges}). */
     @Override
-    public void advanceAsOf(Instant newest) {
-        update("""
-                insert into projection_state (name, as_of) values (?, ?)
-                on conflict (name) do update set as_of = greatest(projection_state.as_of, excluded.as_of)""", statement -> {
+    public void recordApplied(Instant newest) {
+        query("""
+                with state as (
+                  insert into projection_state (name, as_of) values (?, ?)
+                  on conflict (name) do update set as_of = greatest(projection_state.as_of, excluded.as_of)
+                  returning name)
+                select pg_notify(?, name) from state""", statement -> {
             statement.setString(1, PROJECTION);
-            statement.setTimestamp(2, Timestamp.from(newest));
-        });
+            statement.setTimestamp(2, newest == null ? null : Timestamp.from(newest));
+            statement.setString(3, ProjectionChanges.CHANNEL);
+        }, row -> row.getString(1));
     }
 
     private <T> List<T> query(String sql, Jdbc.Binder binder, Jdbc.RowMapper<T> mapper) {

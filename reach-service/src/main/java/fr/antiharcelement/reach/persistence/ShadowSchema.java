@@ -31,6 +31,12 @@ public class ShadowSchema implements ShadowTables {
         for (String table : TABLES) {
             entityManager.createNativeQuery("create table " + SHADOW + "." + table + " (like public." + table + " including all)")
                     .executeUpdate();
+            // "like" copies columns, keys and indexes, not the table's storage parameters (its fillfactor)
+            Object options = entityManager.createNativeQuery("select array_to_string(reloptions, ', ') from pg_class where oid = cast(?1 as regclass)")
+                    .setParameter(1, "public." + table).getSingleResult();
+            if (options != null) {
+                entityManager.createNativeQuery("alter table " + SHADOW + "." + table + " set (" + options + ")").executeUpdate();
+            }
         }
     }
 
@@ -71,6 +77,8 @@ public class ShadowSchema implements ShadowTables {
                 .setParameter(1, liveConsumer).setParameter(2, rebuildConsumer).executeUpdate();
         entityManager.createNativeQuery("update rebuild_state set state = 'DONE', finished_at = clock_timestamp(), "
                 + "detail = 'projection rebuilt from the topics' where id = 1").executeUpdate();
+        // Every instance reads the swapped-in tables afresh once this commits, as after a batch.
+        entityManager.createNativeQuery("select pg_notify(?1, 'swap')").setParameter(1, ProjectionChanges.CHANNEL).getSingleResult();
         return true;
     }
 

@@ -3,10 +3,14 @@ package fr.antiharcelement.reach.api;
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.reach.EventsFeed;
 import fr.antiharcelement.reach.SchoolEventsFeed;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -24,6 +29,9 @@ class ReachApiTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aMalformedRecordGoesToTheDeadLettersAndTheRecordsAfterItAreApplied() {
@@ -86,6 +94,64 @@ class ReachApiTest {
                 .then().statusCode(200).body("size()", equalTo(44));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/reach/campaigns/" + campaign + "/audit")
                 .then().statusCode(200).body("differences.size()", equalTo(0));
+    }
+
+    @Test
+    void aBreakdownComesInPagesWhenAskedWithTheRowCountInAHeader() {
+        String campaign = "page-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EventsFeed feed = new EventsFeed(bootstrapServers)) {
+            feed.campaign(campaign, 1000);
+            for (int school = 0; school < 5; school++) { // 10 + school students: the breakdown sorts them 14, 13, 12, 11, 10
+                feed.workshop(UUID.randomUUID(), campaign, SchoolEventsFeed.uai(200 + school), "p", "STUDENTS",
+                        "2021-10-12T10:00:00+02:00", "COMPLETED", 10 + school, 2);
+            }
+            feed.flush();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.schoolsReached", equalTo(5)));
+
+        String breakdown = "/api/v1/reach/campaigns/" + campaign + "/breakdown";
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "school", "page", 1, "size", 2)).get(breakdown).then()
+                .statusCode(200).header("X-Total-Count", "5").body("studentsSensitised", contains(12, 11));
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "school", "page", 2, "size", 2)).get(breakdown).then()
+                .statusCode(200).body("studentsSensitised", contains(10));
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "school", "page", 3, "size", 2)).get(breakdown).then()
+                .statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(TestTokens.viewer()).queryParam("by", "school").get(breakdown).then()
+                .statusCode(200).header("X-Total-Count", "5").body("size()", equalTo(5));
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "school", "size", 0)).get(breakdown).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+    }
+
+    /**
+     * Summaries are answered from memory until the projection changes, on whichever instance: here the change is made
+     * by another session, as another instance's consumer makes it (its totals and its notification in one transaction).
+     */
+    @Test
+    void aSummaryAnsweredFromMemoryShowsAChangeCommittedByAnotherInstance() throws Exception {
+        String campaign = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EventsFeed feed = new EventsFeed(bootstrapServers)) {
+            feed.campaign(campaign, 1000);
+            feed.workshop(UUID.randomUUID(), campaign, SchoolEventsFeed.uai(300), "p", "STUDENTS", "2021-10-12T10:00:00+02:00",
+                    "COMPLETED", 20, 2);
+            feed.flush();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.studentsSensitised", equalTo(20)));
+
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement change = otherInstance.prepareStatement(
+                    "update reach_total set students = students + 5 where campaign_code = ? and dimension = 'campaign'");
+                 PreparedStatement notify = otherInstance.prepareStatement("select pg_notify('reach_projection_changed', 'test')")) {
+                change.setString(1, campaign);
+                assertThat(change.executeUpdate()).as("the campaign's totals row").isEqualTo(1);
+                notify.executeQuery().close();
+            }
+            otherInstance.commit();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.studentsSensitised", equalTo(25)));
     }
 
     @Test
