@@ -32,7 +32,8 @@ public final class CreatorRequests {
             @NotBlank @Size(max = 120) String displayName) {
     }
 
-    public record Deactivation(@Size(max = 500) String reason) {
+    /** Why, for the audit trail. */
+    public record Deactivation(@NotBlank @Size(max = 500) String reason) {
     }
 
     public record Post(

@@ -81,7 +81,7 @@ public class CreatorResource {
         String creator = handle(handle);
         return idempotency.execute(idempotencyKey, caller.subject() + " POST /api/v1/creators/" + creator + "/deactivation", request,
                 () -> ok(creators.deactivate(creator, ifMatch == null || ifMatch.isBlank() ? null : Etags.requiredVersion(ifMatch),
-                        request.reason() == null ? null : request.reason().trim(), caller.subject())));
+                        request.reason().trim(), caller.subject())));
     }
 
     @GET

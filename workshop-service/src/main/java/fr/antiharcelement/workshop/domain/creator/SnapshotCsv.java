@@ -53,9 +53,10 @@ final class SnapshotCsv {
     private SnapshotCsv() {
     }
 
-    static List<Row> read(String csv) {
+    static List<Row> read(String text) {
+        String csv = text.startsWith("\uFEFF") ? text.substring(1) : text; // spreadsheets save UTF-8 with a BOM
         char separator = separatorOf(csv);
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(separator).detectBomHeader(true)
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(separator)
                 .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true).ofCsvRecord(csv)) {
             Iterator<CsvRecord> records = reader.iterator();
             if (!records.hasNext()) {
