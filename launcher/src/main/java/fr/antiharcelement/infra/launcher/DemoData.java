@@ -70,7 +70,7 @@ final class DemoData {
         api.post(LocalSystem.WORKSHOP.url("/api/v1/campaigns"), tokens.admin(), Map.of("code", CAMPAIGN, "name", "#LePoidsDesMots",
                 "startsOn", "2021-09-01", "endsOn", "2022-06-30", "targets", Map.of("studentsSensitised", 70000,
                         "studentWorkshops", 1800, "parentWorkshops", 200, "schools", 300,
-                        "online", Map.of("impressions", 5_000_000, "engagements", 250_000))));
+                        "online", Map.of("impressions", 10_000_000, "engagements", 600_000))));
         Map<String, List<String>> facilitators = new LinkedHashMap<>();
         for (Partner partner : PARTNERS) {
             api.post(LocalSystem.WORKSHOP.url("/api/v1/partners"), tokens.admin(), Map.of("code", partner.code(), "name", partner.name()));
