@@ -187,6 +187,10 @@ class CreatorApiTest {
 
         admin().contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/creator-posts/metric-imports").then().statusCode(200)
                 .body("current", equalTo(0)).body("unchanged", equalTo(4)).body("postsUpdated", equalTo(0));
+        admin().contentType("text/csv; charset=UTF-8").body("url,date,impressions\n" + second + ",2021-12-03,100\n")
+                .post("/api/v1/creator-posts/metric-imports").then().statusCode(200).body("keptInHistory", equalTo(1));
+        List<String> actions = as(TestTokens.viewer()).get("/api/v1/creator-posts/" + secondId + "/history").then().extract().path("action");
+        assertThat(actions).containsExactly("published", "metrics-imported", "late-metrics-kept");
         as(TestTokens.viewer()).get("/api/v1/creator-posts/" + firstId).then().header("ETag", "\"2\"");
         assertThat(as(TestTokens.viewer()).get("/api/v1/creator-posts/" + firstId + "/metrics").then().extract().<List<?>>path("$"))
                 .hasSize(3);

@@ -149,6 +149,7 @@ public class CreatorPosts {
                 .map(SnapshotCsv.Row::url).distinct().sorted().toList());
         Map<UUID, Map<String, Object>> before = new LinkedHashMap<>();
         Map<UUID, CreatorPost> changed = new LinkedHashMap<>();
+        Map<UUID, CreatorPost> keptLate = new LinkedHashMap<>();
         for (SnapshotCsv.Row row : rows) {
             report.rowsRead++;
             CreatorPost post = byUrl.get(row.url());
@@ -164,7 +165,10 @@ public class CreatorPosts {
                         report.current++;
                         changed.put(post.id, post);
                     }
-                    case KEPT_IN_HISTORY -> report.keptInHistory++;
+                    case KEPT_IN_HISTORY -> {
+                        report.keptInHistory++;
+                        keptLate.put(post.id, post);
+                    }
                     case UNCHANGED -> report.unchanged++;
                 }
             } catch (DomainException e) {
@@ -172,6 +176,8 @@ public class CreatorPosts {
             }
         }
         changed.values().forEach(post -> changed(post, before.get(post.id), "metrics-imported", actor, null));
+        keptLate.values().stream().filter(post -> !changed.containsKey(post.id)).forEach(post -> audit(post, "late-metrics-kept",
+                Map.of(), actor, "an upload's snapshots measured before the current figures: kept in the history only"));
         report.postsUpdated = changed.size();
         return report;
     }
