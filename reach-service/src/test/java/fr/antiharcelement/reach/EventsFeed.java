@@ -46,6 +46,33 @@ public final class EventsFeed implements AutoCloseable {
         send("workshop-events", id.toString(), "workshop." + status.toLowerCase(), data);
     }
 
+    /** A campaign with online targets (impressions, accounts reached, engagements; each may be null). */
+    public void campaignWithOnlineTargets(String code, Long impressions, Long accountsReached, Long engagements) {
+        String data = """
+                {"code":"%s","name":"Campagne %s","startsOn":"2021-09-01","endsOn":"2022-06-30","targets":{"studentsSensitised":5000,
+                "parentsSensitised":null,"studentWorkshops":1800,"parentWorkshops":200,"schools":300,
+                "online":{"impressions":%s,"accountsReached":%s,"engagements":%s}},"version":1}"""
+                .formatted(code, code, impressions, accountsReached, engagements);
+        send("campaign-events", code, "campaign.defined", data);
+    }
+
+    /**
+     * A creator's post as workshop-service publishes it, with its current figures ({@code impressions} null: none yet);
+     * likes, comments, shares and saves are given as one engagements figure split over the four.
+     */
+    public void creatorPost(UUID id, String campaign, String creator, String platform, String publishedAt, Long impressions,
+                            long accountsReached, long engagements, long version) {
+        String metrics = impressions == null ? "null" : """
+                {"measuredAt":"%s","impressions":%d,"accountsReached":%d,"views":null,"likes":%d,"comments":%d,"shares":%d,"saves":%d}"""
+                .formatted(OffsetDateTime.parse(publishedAt).plusDays(version), impressions, accountsReached, engagements / 2,
+                        engagements / 4, engagements / 8, engagements - engagements / 2 - engagements / 4 - engagements / 8);
+        String data = """
+                {"id":"%s","campaignCode":"%s","creatorHandle":"%s","creatorName":"Creator %s","platform":"%s",
+                "url":"https://example.org/%s","publishedAt":"%s","format":"VIDEO","metrics":%s,"version":%d}"""
+                .formatted(id, campaign, creator, creator, platform, id, publishedAt, metrics, version);
+        send("creator-post-events", id.toString(), version == 1 ? "creator-post.published" : "creator-post.measured", data);
+    }
+
     public void raw(String topic, String key, String value) {
         producer.send(new ProducerRecord<>(topic, key, value));
     }

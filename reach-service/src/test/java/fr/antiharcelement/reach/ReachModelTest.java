@@ -44,7 +44,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * A seeded random campaign played through workshop-service's own HTTP API (run as a separate process), with
  * duplicate deliveries, a replay from offset 0 and a school moving to another région injected; then every
- * total and every breakdown of reach must equal a simple model computed from the operations alone.
+ * total and every breakdown of reach must equal a simple model computed from the operations alone. Beside the
+ * workshops, content creators publish posts whose figures arrive as snapshots, some late (measured before the current
+ * one), some posts corrected; the online totals and breakdowns must equal the model too, and leave the young people
+ * sensitised untouched.
  */
 @QuarkusTest
 class ReachModelTest {
@@ -52,6 +55,8 @@ class ReachModelTest {
     private static final long SEED = 20211116L;
     private static final int OPERATIONS = 300;
     private static final List<String> LEVELS = List.of("SIXIEME", "CINQUIEME", "QUATRIEME", "TROISIEME");
+    private static final List<String> PLATFORMS = List.of("INSTAGRAM", "TIKTOK", "YOUTUBE", "SNAPCHAT", "TWITCH");
+    private static final long IMPRESSIONS_TARGET = 2_000_000;
 
     private static ChildService workshopService;
 
@@ -73,6 +78,21 @@ class ReachModelTest {
         String status = "SCHEDULED";
         int attendees;
         long version = 1;
+    }
+
+    /** What the model knows of a creator's post: what it is, and every snapshot recorded (impressions, reached, engagements). */
+    static final class ModelledPost {
+        String id;
+        String creator;
+        String platform;
+        LocalDate day;
+        final TreeMap<java.time.OffsetDateTime, long[]> snapshots = new TreeMap<>();
+        long version = 1;
+
+        /** The figures of the snapshot measured last, or none. */
+        long[] current() {
+            return snapshots.isEmpty() ? new long[3] : snapshots.lastEntry().getValue();
+        }
     }
 
     @BeforeAll
@@ -100,8 +120,18 @@ class ReachModelTest {
             }
         }
         workshops().body(Map.of("code", campaign, "name", "Model campaign", "startsOn", "2021-09-01", "endsOn", "2022-06-30",
-                        "targets", Map.of("studentsSensitised", 5000, "studentWorkshops", 200, "parentWorkshops", 20, "schools", 12)))
+                        "targets", Map.of("studentsSensitised", 5000, "studentWorkshops", 200, "parentWorkshops", 20, "schools", 12,
+                                "online", Map.of("impressions", IMPRESSIONS_TARGET))))
                 .post("/api/v1/campaigns").then().statusCode(201);
+        List<String> creators = new ArrayList<>();
+        for (int c = 0; c < 5; c++) {
+            String handle = "creator" + c + "_" + campaign.substring(6);
+            workshops().body(Map.of("handle", "@" + handle, "platform", PLATFORMS.get(c), "displayName", "Créatrice " + c))
+                    .post("/api/v1/creators").then().statusCode(201);
+            creators.add(handle);
+        }
+        Random onlineRandom = new Random(SEED + 1); // its own draws: the workshops' operations stay those of SEED
+        List<ModelledPost> posts = new ArrayList<>();
         Map<String, List<String>> facilitators = new LinkedHashMap<>();
         for (String partner : List.of("p1-" + campaign, "p2-" + campaign, "p3-" + campaign)) {
             workshops().body(Map.of("code", partner, "name", "Partner " + partner)).post("/api/v1/partners").then().statusCode(201);
@@ -137,6 +167,9 @@ class ReachModelTest {
                     reschedule(random, w, campaign, new ArrayList<>(schools.keySet()), busy);
                 }
             }
+            if (onlineRandom.nextInt(100) < 35) {
+                onlineOperation(onlineRandom, campaign, creators, posts);
+            }
             if (op == OPERATIONS / 2) {
                 consumers.replayFromStart(ReachConsumer.NAME);
             }
@@ -149,6 +182,7 @@ class ReachModelTest {
             }
         }
         redeliverSomeWorkshopEvents(random, workshops);
+        redeliverSomeCreatorPostEvents(onlineRandom, posts);
 
         Map<String, Figures> expectedTotals = model(workshops, w -> campaign);
         assertThat(expectedTotals.get(campaign).studentsSensitised()).as("students sensitised in the model of the random campaign")
@@ -186,6 +220,162 @@ class ReachModelTest {
         assertThat(months).as("months of the timeline, September to June").hasSize(10);
         assertThat(((Number) months.get(9).get("cumulativeStudentsSensitised")).longValue())
                 .as("cumulative students sensitised in June").isEqualTo(expectedTotals.get(campaign).studentsSensitised());
+
+        Map<String, OnlineFigures> expectedOnline = onlineModel(posts, p -> campaign);
+        OnlineFigures online = expectedOnline.get(campaign);
+        assertThat(online.posts()).as("posts in the model").isPositive();
+        assertThat(posts.stream().filter(p -> p.snapshots.size() > 1).count()).as("posts with several snapshots").isPositive();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertSameOnline("in campaign", onlineActual(campaign, null), expectedOnline));
+        Map<String, Function<ModelledPost, String>> onlineBreakdowns = new LinkedHashMap<>();
+        onlineBreakdowns.put("creator", p -> p.creator);
+        onlineBreakdowns.put("platform", p -> p.platform);
+        onlineBreakdowns.put("month", p -> p.day.toString().substring(0, 7));
+        onlineBreakdowns.forEach((by, key) -> assertSameOnline("by " + by, onlineActual(campaign, by), onlineModel(posts, key)));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200)
+                .body("totals.studentsSensitised", org.hamcrest.Matchers.equalTo((int) expectedTotals.get(campaign).studentsSensitised()))
+                .body("online.progress.impressions", org.hamcrest.Matchers.equalTo(
+                        (float) (Math.round(online.impressions() * 1000.0 / IMPRESSIONS_TARGET) / 10.0)));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reach/campaigns/" + campaign + "/audit")
+                .then().statusCode(200).body("differences", org.hamcrest.Matchers.empty());
+        List<Map<String, Object>> onlineMonths = given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign + "/timeline?granularity=month").then().statusCode(200).extract().path("$");
+        assertThat(((Number) onlineMonths.get(9).get("cumulativeImpressions")).longValue()).as("cumulative impressions in June")
+                .isEqualTo(online.impressions());
+        System.out.printf("ReachModelTest: %d workshops, %d students and %d parents sensitised; %d creators, %d posts, "
+                        + "%d snapshots (%d late), %d impressions, %d accounts reached, %d engagements%n", workshops.size(),
+                expectedTotals.get(campaign).studentsSensitised(), expectedTotals.get(campaign).parentsSensitised(), online.creators(),
+                online.posts(), posts.stream().mapToLong(p -> p.snapshots.size()).sum(), lateSnapshots, online.impressions(),
+                online.accountsReached(), online.engagements());
+    }
+
+    private int lateSnapshots;
+
+    /** A creator's post recorded, a snapshot of a post's figures (sometimes measured before its current one), or a post corrected. */
+    private void onlineOperation(Random random, String campaign, List<String> creators, List<ModelledPost> posts) {
+        int choice = random.nextInt(100);
+        if (choice < 35 || posts.isEmpty()) {
+            ModelledPost post = new ModelledPost();
+            post.creator = creators.get(random.nextInt(creators.size()));
+            post.platform = PLATFORMS.get(random.nextInt(PLATFORMS.size()));
+            post.day = LocalDate.of(2021, 9, 1).plusDays(random.nextInt(300));
+            post.id = workshops().body(postBody(campaign, post)).post("/api/v1/creator-posts").then().statusCode(201).extract().path("id");
+            posts.add(post);
+        } else if (choice < 85) {
+            ModelledPost post = posts.get(random.nextInt(posts.size()));
+            java.time.OffsetDateTime measuredAt = CampaignTime.inCampaignTime(
+                    publishedAt(post).plusDays(random.nextInt(30)).plusHours(1 + random.nextInt(23)));
+            if (post.snapshots.containsKey(measuredAt)) {
+                return;
+            }
+            long impressions = 100 + random.nextInt(100_000);
+            long reached = impressions / 2 + random.nextInt((int) impressions / 2);
+            long likes = random.nextInt(5_000);
+            long comments = random.nextInt(500);
+            long shares = random.nextInt(300);
+            Long saves = random.nextBoolean() ? null : (long) random.nextInt(200); // not every platform reports saves
+            Map<String, Object> body = new HashMap<>(Map.of("measuredAt", measuredAt.toString(), "impressions", impressions,
+                    "accountsReached", reached, "likes", likes, "comments", comments, "shares", shares));
+            body.put("saves", saves);
+            boolean late = !post.snapshots.isEmpty() && measuredAt.isBefore(post.snapshots.lastKey());
+            io.restassured.response.Response response = workshops().body(body).post("/api/v1/creator-posts/" + post.id + "/metrics");
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+            assertThat(response.<Boolean>path("current")).as("a snapshot measured before the current one is not current").isEqualTo(!late);
+            lateSnapshots += late ? 1 : 0;
+            post.snapshots.put(measuredAt, new long[] {impressions, reached, likes + comments + shares + (saves == null ? 0 : saves)});
+            post.version = Long.parseLong(response.header("ETag").replace("\"", ""));
+        } else {
+            ModelledPost post = posts.get(random.nextInt(posts.size()));
+            post.platform = PLATFORMS.get(random.nextInt(PLATFORMS.size()));
+            LocalDate earlier = post.day.minusDays(random.nextInt(40));
+            post.day = earlier.isBefore(LocalDate.of(2021, 9, 1)) ? LocalDate.of(2021, 9, 1) : earlier; // before every snapshot
+            io.restassured.response.Response response = workshops().header("If-Match", "\"" + post.version + "\"")
+                    .body(postBody(campaign, post)).put("/api/v1/creator-posts/" + post.id);
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+            post.version = Long.parseLong(response.header("ETag").replace("\"", ""));
+        }
+    }
+
+    private static java.time.OffsetDateTime publishedAt(ModelledPost post) {
+        return ZonedDateTime.of(post.day, LocalTime.of(18, 0), CampaignTime.ZONE).toOffsetDateTime();
+    }
+
+    /** A URL on the post's platform, new at every call (a correction moves the post to another URL). */
+    private static Map<String, Object> postBody(String campaign, ModelledPost post) {
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String url = switch (post.platform) {
+            case "INSTAGRAM" -> "https://www.instagram.com/reel/" + id + "/";
+            case "TIKTOK" -> "https://www.tiktok.com/@" + post.creator + "/video/" + id;
+            case "YOUTUBE" -> "https://youtu.be/" + id;
+            case "SNAPCHAT" -> "https://www.snapchat.com/spotlight/" + id;
+            default -> "https://www.twitch.tv/videos/" + id;
+        };
+        return Map.of("campaignCode", campaign, "creatorHandle", post.creator, "platform", post.platform, "url", url,
+                "publishedAt", publishedAt(post).toString(), "format", post.platform.equals("TWITCH") ? "LIVE" : "VIDEO");
+    }
+
+    /** Sends some creator-post events a second time, verbatim. */
+    private void redeliverSomeCreatorPostEvents(Random random, List<ModelledPost> posts) {
+        try (TopicReader topic = new TopicReader(bootstrapServers, "creator-post-events");
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     bootstrapServers), new StringSerializer(), new StringSerializer())) {
+            Set<String> ours = new HashSet<>();
+            posts.forEach(p -> ours.add(p.id));
+            long expected = posts.stream().mapToLong(p -> p.version).sum();
+            List<ConsumerRecord<String, String>> published = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> topic.records().stream().filter(r -> ours.contains(r.key())).toList(), list -> list.size() >= expected);
+            assertThat(published).as("one event per version of each post").hasSize((int) expected);
+            for (int i = 0; i < 20; i++) {
+                ConsumerRecord<String, String> record = published.get(random.nextInt(published.size()));
+                producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers()));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Online figures under one key, named for failures: creators, posts, impressions, accounts reached, engagements. */
+    record OnlineFigures(long creators, long posts, long impressions, long accountsReached, long engagements) {
+    }
+
+    /** The online model: per key, distinct creators, posts, and the sums of each post's current figures (per post: no de-duplication). */
+    static Map<String, OnlineFigures> onlineModel(List<ModelledPost> posts, Function<ModelledPost, String> key) {
+        Map<String, List<ModelledPost>> groups = new TreeMap<>();
+        posts.forEach(p -> groups.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
+        Map<String, OnlineFigures> result = new TreeMap<>();
+        groups.forEach((k, group) -> result.put(k, new OnlineFigures(group.stream().map(p -> p.creator).distinct().count(),
+                group.size(), group.stream().mapToLong(p -> p.current()[0]).sum(), group.stream().mapToLong(p -> p.current()[1]).sum(),
+                group.stream().mapToLong(p -> p.current()[2]).sum())));
+        return result;
+    }
+
+    private Map<String, OnlineFigures> onlineActual(String campaign, String by) {
+        Map<String, OnlineFigures> result = new TreeMap<>();
+        if (by == null) {
+            Map<String, Object> totals = given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + campaign)
+                    .then().statusCode(200).extract().path("online.totals");
+            result.put(campaign, onlineFigures(totals));
+            return result;
+        }
+        List<Map<String, Object>> rows = given().auth().oauth2(TestTokens.viewer()).queryParam("by", by)
+                .get("/api/v1/reach/campaigns/" + campaign + "/breakdown").then().statusCode(200).extract().path("$");
+        for (Map<String, Object> row : rows) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> figures = by.equals("month") ? (Map<String, Object>) row.get("online") : row;
+            OnlineFigures online = onlineFigures(figures);
+            if (online.posts() > 0) {
+                result.put((String) row.get("key"), online);
+            }
+        }
+        return result;
+    }
+
+    private static OnlineFigures onlineFigures(Map<String, Object> row) {
+        return new OnlineFigures(number(row, "creators"), number(row, "posts"), number(row, "impressions"),
+                number(row, "accountsReached"), number(row, "engagements"));
+    }
+
+    private static void assertSameOnline(String where, Map<String, OnlineFigures> actual, Map<String, OnlineFigures> expected) {
+        assertThat(actual).as("online figures %s", where).isEqualTo(expected);
     }
 
     private java.util.Optional<Modelled> schedule(Random random, String campaign, Map<String, SchoolEventsFeed.Place> schools,
@@ -348,9 +538,11 @@ class ReachModelTest {
                 .get("/api/v1/reach/campaigns/" + campaign + "/breakdown").then().statusCode(200).extract().path("$"));
     }
 
+    /** A month row with posts only has no workshop figures: the workshops' model has no such key. */
     private static Map<String, Figures> rows(List<Map<String, Object>> rows) {
         Map<String, Figures> result = new TreeMap<>();
-        rows.forEach(row -> result.put((String) row.get("key"), figures(row)));
+        rows.stream().filter(row -> !figures(row).equals(new Figures(0, 0, 0, 0, 0, 0)))
+                .forEach(row -> result.put((String) row.get("key"), figures(row)));
         return result;
     }
 

@@ -66,6 +66,20 @@ final class ApiClient {
         }
     }
 
+    /** Uploads CSV text as {@code text/csv}, e.g. snapshots of posts' figures. */
+    JsonNode postCsvText(String url, String token, String csv) {
+        try {
+            return expect(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString()), 200);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Upload to " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
     /**
      * Schedules a workshop, waiting (bounded) while its school has not yet reached workshop-service's replica: schools
      * travel there over Kafka shortly after they are registered.

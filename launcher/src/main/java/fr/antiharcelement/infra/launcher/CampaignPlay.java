@@ -33,8 +33,9 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>It imports the annuaire fixture, registers collèges elsewhere in France up to 300, defines a campaign with two
  * partners of ten facilitators each, and has the partners schedule 1,800 pupil and 200 parent workshops with their
- * own tokens, complete them with a class-sized headcount, correct and cancel a few. A model computed from those
- * operations alone gives every total and every breakdown; the run fails on any difference.
+ * own tokens, complete them with a class-sized headcount, correct and cancel a few; staff record the twelve creators'
+ * posts and their figures ({@link OnlinePlay}). A model computed from those operations alone gives every total and every
+ * breakdown, online ones included; the run fails on any difference.
  */
 final class CampaignPlay {
 
@@ -48,6 +49,9 @@ final class CampaignPlay {
     private static final List<String> LEVELS = List.of("SIXIEME", "CINQUIEME", "QUATRIEME", "TROISIEME");
     private static final List<String> BREAKDOWNS = List.of("region", "academy", "department", "school", "partner", "audience",
             "classLevel", "month");
+    private static final List<String> ONLINE_BREAKDOWNS = List.of("creator", "platform", "month");
+    private static final int POSTS_PER_CREATOR = 4;
+    private static final long IMPRESSIONS_TARGET = 10_000_000;
     private static final Path ANNUAIRE = Path.of("school-service", "src", "test", "resources", "annuaire",
             "fr-en-annuaire-education-ille-et-vilaine-2023.csv");
 
@@ -92,7 +96,7 @@ final class CampaignPlay {
         api.post(LocalSystem.WORKSHOP.url("/api/v1/campaigns"), tokens.admin(), Map.of("code", campaign,
                 "name", "#LePoidsDesMots (campaign play " + stamp + ")", "startsOn", "2021-09-01", "endsOn", "2022-06-30",
                 "targets", Map.of("studentsSensitised", 70000, "studentWorkshops", STUDENT_WORKSHOPS,
-                        "parentWorkshops", PARENT_WORKSHOPS, "schools", SCHOOLS)));
+                        "parentWorkshops", PARENT_WORKSHOPS, "schools", SCHOOLS, "online", Map.of("impressions", IMPRESSIONS_TARGET))));
         List<String> partners = List.of("gn-" + stamp, "ee-" + stamp);
         Map<String, List<String>> facilitators = new LinkedHashMap<>();
         for (String partner : partners) {
@@ -111,16 +115,23 @@ final class CampaignPlay {
                 campaign, partners, Duration.between(started, setUp).toSeconds(), CLIENTS, WORKSHOPS));
 
         List<Played> played = playWorkshops(campaign, schools, partners, facilitators);
-        Instant written = Instant.now();
-        double seconds = Duration.between(setUp, written).toMillis() / 1000.0;
+        Instant workshopsWritten = Instant.now();
+        double seconds = Duration.between(setUp, workshopsWritten).toMillis() / 1000.0;
         long requests = played.stream().mapToLong(p -> p.status().equals("SCHEDULED") ? 1 : 2).sum();
         say("Workshops played in %.1f s (%d write requests, %.0f/s).".formatted(seconds, requests, requests / seconds));
+        OnlinePlay online = new OnlinePlay(api, tokens);
+        online.registerCreators();
+        List<OnlinePlay.PlayedPost> posts = online.play(campaign, stamp, POSTS_PER_CREATOR, Long.parseLong(stamp));
+        Instant written = Instant.now();
+        say("%d creators' %d posts and their snapshots recorded in %.1f s.".formatted(Creators.COLLECTIVE.size(), posts.size(),
+                Duration.between(workshopsWritten, written).toMillis() / 1000.0));
 
         Metrics expected = metrics(played);
         JsonNode summary = awaitTotals(campaign, expected);
         say("Reach shows every workshop %d ms after the last write.".formatted(Duration.between(written, Instant.now()).toMillis()));
-        int differences = compareBreakdowns(campaign, played);
+        int differences = compareBreakdowns(campaign, played) + compareOnline(campaign, posts);
         printFigures(summary, expected);
+        printOnline(api.get(LocalSystem.REACH.url("/api/v1/reach/campaigns/" + campaign), tokens.viewer()), posts);
         say("Whole play: %d s. %s".formatted(Duration.between(started, Instant.now()).toSeconds(),
                 differences == 0 ? "Reach equals what was done: every total and every breakdown." : differences + " DIFFERENCES."));
         return differences == 0 ? 0 : 1;
@@ -278,6 +289,71 @@ final class CampaignPlay {
             }
         }
         return differences;
+    }
+
+    /** The online figures of some posts: creators, posts, impressions, accounts reached (summed per post), engagements. */
+    private record Online(long creators, long posts, long impressions, long accountsReached, long engagements) {
+    }
+
+    private static Online online(List<OnlinePlay.PlayedPost> posts) {
+        return new Online(posts.stream().map(OnlinePlay.PlayedPost::creator).distinct().count(), posts.size(),
+                posts.stream().mapToLong(OnlinePlay.PlayedPost::impressions).sum(),
+                posts.stream().mapToLong(OnlinePlay.PlayedPost::accountsReached).sum(),
+                posts.stream().mapToLong(OnlinePlay.PlayedPost::engagements).sum());
+    }
+
+    private static Online online(JsonNode row) {
+        return new Online(row.path("creators").asLong(), row.path("posts").asLong(), row.path("impressions").asLong(),
+                row.path("accountsReached").asLong(), row.path("engagements").asLong());
+    }
+
+    /** The online totals, and by creator, platform and month, against the posts played; the students and parents untouched. */
+    private int compareOnline(String campaign, List<OnlinePlay.PlayedPost> posts) {
+        Online expected = online(posts);
+        AtomicReference<JsonNode> summary = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+                summary.set(api.get(LocalSystem.REACH.url("/api/v1/reach/campaigns/" + campaign), tokens.viewer()));
+                return online(summary.get().path("online").path("totals")).equals(expected);
+            });
+        } catch (ConditionTimeoutException e) {
+            say("Online totals differ:%n  expected %s%n  reach    %s".formatted(expected, online(summary.get().path("online").path("totals"))));
+            return 1;
+        }
+        int differences = 0;
+        for (String by : ONLINE_BREAKDOWNS) {
+            Map<String, List<OnlinePlay.PlayedPost>> groups = new TreeMap<>();
+            posts.forEach(p -> groups.computeIfAbsent(switch (by) {
+                case "creator" -> p.creator();
+                case "platform" -> p.platform();
+                default -> p.month();
+            }, k -> new ArrayList<>()).add(p));
+            Map<String, Online> wanted = new TreeMap<>();
+            groups.forEach((key, group) -> wanted.put(key, online(group)));
+            Map<String, Online> actual = new TreeMap<>();
+            api.get(LocalSystem.REACH.url("/api/v1/reach/campaigns/" + campaign + "/breakdown?by=" + by), tokens.viewer())
+                    .forEach(row -> {
+                        Online figures = online(by.equals("month") ? row.path("online") : row);
+                        if (figures.posts() > 0) {
+                            actual.put(row.path("key").asText(), figures);
+                        }
+                    });
+            if (!actual.equals(wanted)) {
+                differences++;
+                say("Online breakdown by %s differs:%n  expected %s%n  reach    %s".formatted(by, wanted, actual));
+            } else {
+                say("Online by %-10s %3d rows, all equal.".formatted(by, actual.size()));
+            }
+        }
+        return differences;
+    }
+
+    private static void printOnline(JsonNode summary, List<OnlinePlay.PlayedPost> posts) {
+        Online online = online(posts);
+        say("Online: %d creators, %d posts, %,d impressions (target %,d: %s %%), %,d accounts reached (summed per post), %,d engagements."
+                .formatted(online.creators(), online.posts(), online.impressions(), IMPRESSIONS_TARGET,
+                        summary.path("online").path("progress").path("impressions").asText(), online.accountsReached(),
+                        online.engagements()));
     }
 
     private static String key(String by, Played p) {

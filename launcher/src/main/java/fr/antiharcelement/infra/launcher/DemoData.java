@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * {@code ./run --demo}: loads demo data through the services' own HTTP APIs, as a user would: the Ille-et-Vilaine
  * annuaire, the #LePoidsDesMots campaign, two partner associations with their facilitators, and a school year of
  * workshops scheduled by the partners themselves, most completed with a class-sized headcount, a few corrected or
- * cancelled. Loads once: if the campaign exists, it does nothing.
+ * cancelled; and the collective of twelve content creators with their posts and the snapshots of their figures
+ * ({@link OnlinePlay}). Loads once: if the campaign exists, it does nothing.
  */
 final class DemoData {
 
@@ -68,7 +69,8 @@ final class DemoData {
 
         api.post(LocalSystem.WORKSHOP.url("/api/v1/campaigns"), tokens.admin(), Map.of("code", CAMPAIGN, "name", "#LePoidsDesMots",
                 "startsOn", "2021-09-01", "endsOn", "2022-06-30", "targets", Map.of("studentsSensitised", 70000,
-                        "studentWorkshops", 1800, "parentWorkshops", 200, "schools", 300)));
+                        "studentWorkshops", 1800, "parentWorkshops", 200, "schools", 300,
+                        "online", Map.of("impressions", 10_000_000, "engagements", 600_000))));
         Map<String, List<String>> facilitators = new LinkedHashMap<>();
         for (Partner partner : PARTNERS) {
             api.post(LocalSystem.WORKSHOP.url("/api/v1/partners"), tokens.admin(), Map.of("code", partner.code(), "name", partner.name()));
@@ -82,6 +84,11 @@ final class DemoData {
         }
         say.accept("Demo data: campaign " + CAMPAIGN + ", partners " + facilitators.keySet() + " defined; scheduling workshops...");
         int[] counts = scheduleYear(colleges, facilitators);
+        OnlinePlay online = new OnlinePlay(api, tokens);
+        online.registerCreators();
+        List<OnlinePlay.PlayedPost> posts = online.play(CAMPAIGN, "demo", 2, 2021);
+        say.accept("Demo data: " + Creators.COLLECTIVE.size() + " creators, " + posts.size() + " posts with "
+                + (posts.size() * 3) + " snapshots of their figures (a third uploaded late, kept in the history only).");
         say.accept("Demo data: " + counts[0] + " workshops scheduled, " + counts[1] + " completed, " + counts[2] + " corrected, "
                 + counts[3] + " cancelled, in " + Duration.between(started, Instant.now()).toSeconds() + " s. Reach: "
                 + LocalSystem.REACH.url("/api/v1/reach/campaigns/" + CAMPAIGN));

@@ -13,6 +13,9 @@ import fr.antiharcelement.reach.domain.CampaignReach;
 import fr.antiharcelement.reach.domain.ReachRebuild;
 import fr.antiharcelement.reach.domain.ReachReport;
 import fr.antiharcelement.reach.domain.ReachRow;
+import fr.antiharcelement.reach.domain.online.MonthReach;
+import fr.antiharcelement.reach.domain.online.OnlineBreakdown;
+import fr.antiharcelement.reach.domain.online.OnlineRow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -77,31 +80,51 @@ public class ReachResource {
     @Path("/campaigns/{code}/breakdown")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "One row per key with the same metrics, sorted by students sensitised; Accept: text/csv for spreadsheets; "
-            + "every row unless page or size is given, the row count in X-Total-Count")
+    @Operation(summary = "One row per key, sorted by students sensitised (by impressions for creator and platform); by month, each "
+            + "row carries the month's online figures too; Accept: text/csv for spreadsheets; every row unless page or size "
+            + "is given, the row count in X-Total-Count")
     public Response breakdown(@PathParam("code") String code,
-                              @Parameter(description = "region, academy, department, school, partner, audience, classLevel or month",
-                                      required = true) @QueryParam("by") String by,
-                              @Parameter(description = "First day counted (workshops count on the day they start)") @QueryParam("from") String from,
+                              @Parameter(description = "region, academy, department, school, partner, audience, classLevel or month "
+                                      + "(workshops; month shows online too), creator or platform (online)", required = true)
+                              @QueryParam("by") String by,
+                              @Parameter(description = "First day counted (workshops count on the day they start, posts on the day "
+                                      + "they were published)") @QueryParam("from") String from,
                               @Parameter(description = "Last day counted") @QueryParam("to") String to,
                               @Parameter(description = "Page number, from 0 (with size, default 20)") @QueryParam("page") @Min(0) @Max(1_000_000) Integer page,
                               @Parameter(description = "Rows per page, 1 to " + PageParams.MAX_SIZE) @QueryParam("size") @Min(1)
                               @Max(PageParams.MAX_SIZE) Integer size,
                               @jakarta.ws.rs.HeaderParam("Accept") String accept) {
-        Breakdown breakdown = Breakdown.fromApiName(by == null ? "" : by).orElseThrow(() -> ProblemException.invalidField("by",
-                "must be one of region, academy, department, school, partner, audience, classLevel, month"));
+        String name = by == null ? "" : by;
+        java.util.Optional<OnlineBreakdown> online = OnlineBreakdown.onlyOnline(name);
+        Breakdown breakdown = online.isPresent() ? null : Breakdown.fromApiName(name).orElseThrow(() -> ProblemException.invalidField(
+                "by", "must be one of region, academy, department, school, partner, audience, classLevel, month, creator, platform"));
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
         if (first != null && last != null && last.isBefore(first)) {
             throw ProblemException.invalidField("to", "must not be before from");
         }
-        List<ReachRow> all = report.breakdown(code, breakdown, first, last);
-        List<ReachRow> rows = page == null && size == null ? all : slice(all, PageRequest.of(page == null ? 0 : page, size == null ? 20 : size));
-        if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
-            return Response.ok(csv(breakdown, rows), CSV + ";charset=UTF-8").header(TOTAL_COUNT, all.size())
-                    .header("Content-Disposition", "attachment; filename=\"" + code + "-by-" + breakdown.apiName() + ".csv\"").build();
+        boolean asCsv = accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
+        PageRequest pageRequest = page == null && size == null ? null : PageRequest.of(page == null ? 0 : page, size == null ? 20 : size);
+        List<?> all;
+        String body;
+        if (online.isPresent()) {
+            List<OnlineRow> onlineRows = report.onlineBreakdown(code, online.get(), first, last);
+            all = onlineRows;
+            body = asCsv ? onlineCsv(online.get(), slice(onlineRows, pageRequest)) : null;
+        } else if (breakdown == Breakdown.MONTH) {
+            List<MonthReach> months = report.months(code, first, last);
+            all = months;
+            body = asCsv ? monthCsv(slice(months, pageRequest)) : null;
+        } else {
+            List<ReachRow> reachRows = report.breakdown(code, breakdown, first, last);
+            all = reachRows;
+            body = asCsv ? csv(breakdown, slice(reachRows, pageRequest)) : null;
         }
-        return Response.ok(rows, MediaType.APPLICATION_JSON).header(TOTAL_COUNT, all.size()).build();
+        if (asCsv) {
+            return Response.ok(body, CSV + ";charset=UTF-8").header(TOTAL_COUNT, all.size())
+                    .header("Content-Disposition", "attachment; filename=\"" + code + "-by-" + name + ".csv\"").build();
+        }
+        return Response.ok(slice(all, pageRequest), MediaType.APPLICATION_JSON).header(TOTAL_COUNT, all.size()).build();
     }
 
     @GET
@@ -168,10 +191,50 @@ public class ReachResource {
         return out.toString();
     }
 
-    /** A page of rows already in memory: a breakdown by school is a few thousand rows at most, kept between changes. */
-    private static List<ReachRow> slice(List<ReachRow> rows, PageRequest page) {
+    /** A page of rows already in memory (all of them without one): a breakdown by school is a few thousand rows at most, kept between changes. */
+    private static <T> List<T> slice(List<T> rows, PageRequest page) {
+        if (page == null) {
+            return rows;
+        }
         int first = (int) Math.min(rows.size(), page.offset());
         return rows.subList(first, Math.min(rows.size(), first + page.size()));
+    }
+
+    private static String onlineCsv(OnlineBreakdown by, List<OnlineRow> rows) {
+        return write(writer -> {
+            writer.writeRecord(by.apiName(), "name", "creators", "posts", "impressions", "accountsReached", "engagements");
+            for (OnlineRow row : rows) {
+                writer.writeRecord(row.key(), row.name() == null ? "" : row.name(), Long.toString(row.creators()),
+                        Long.toString(row.posts()), Long.toString(row.impressions()), Long.toString(row.accountsReached()),
+                        Long.toString(row.engagements()));
+            }
+        });
+    }
+
+    private static String monthCsv(List<MonthReach> rows) {
+        return write(writer -> {
+            writer.writeRecord("month", "name", "studentsSensitised", "parentsSensitised", "studentWorkshopsDelivered", "parentWorkshopsDelivered",
+                    "workshopsScheduled", "schoolsReached", "onlineCreators", "onlinePosts", "onlineImpressions",
+                    "onlineAccountsReached", "onlineEngagements");
+            for (MonthReach row : rows) {
+                writer.writeRecord(row.key(), row.name() == null ? "" : row.name(), Long.toString(row.studentsSensitised()), Long.toString(row.parentsSensitised()),
+                        Long.toString(row.studentWorkshopsDelivered()), Long.toString(row.parentWorkshopsDelivered()),
+                        Long.toString(row.workshopsScheduled()), Long.toString(row.schoolsReached()),
+                        Long.toString(row.online().creators()), Long.toString(row.online().posts()),
+                        Long.toString(row.online().impressions()), Long.toString(row.online().accountsReached()),
+                        Long.toString(row.online().engagements()));
+            }
+        });
+    }
+
+    private static String write(java.util.function.Consumer<CsvWriter> rows) {
+        StringWriter out = new StringWriter();
+        try (CsvWriter writer = CsvWriter.builder().build(out)) {
+            rows.accept(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private static LocalDate date(String parameter, String value) {

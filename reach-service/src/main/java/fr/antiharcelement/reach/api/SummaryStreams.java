@@ -173,7 +173,7 @@ public class SummaryStreams {
     /** The summary without its freshness (asOf is the whole projection's, the lag moves all the time): what a change is. */
     private static CampaignReach figures(CampaignReach summary) {
         return new CampaignReach(summary.code(), summary.name(), summary.startsOn(), summary.endsOn(), summary.totals(),
-                summary.targets(), summary.progress(), summary.pace(), null, 0);
+                summary.targets(), summary.progress(), summary.pace(), summary.online(), null, 0);
     }
 
     private String write(Object value) {

@@ -39,9 +39,23 @@ public class CampaignProgress {
                 rate(totals.schoolsReached(), targets.schools(), campaign, today));
     }
 
+    /** Percent of an online target (impressions, accounts reached, engagements) reached, as for the others. */
+    public Double percent(long value, Long target) {
+        return target == null ? null : percent(value, target.longValue());
+    }
+
+    /** The pace of an online target, as for the others. */
+    public CampaignReach.Rate pace(long value, Long target, CampaignState campaign) {
+        return rate(value, target, campaign, CampaignTime.today(clock));
+    }
+
     /** One decimal; null where there is no target (none, or 0). */
     private static Double percent(long value, Integer target) {
-        if (target == null || target == 0) {
+        return target == null ? null : percent(value, target.longValue());
+    }
+
+    private static Double percent(long value, long target) {
+        if (target == 0) {
             return null;
         }
         return Math.round(value * 1000.0 / target) / 10.0;
@@ -49,6 +63,10 @@ public class CampaignProgress {
 
     /** Days count whole, both ends included; before the start nothing has been done, after the end nothing is needed. */
     private static CampaignReach.Rate rate(long value, Integer target, CampaignState campaign, LocalDate today) {
+        return rate(value, target == null ? null : Long.valueOf(target), campaign, today);
+    }
+
+    private static CampaignReach.Rate rate(long value, Long target, CampaignState campaign, LocalDate today) {
         LocalDate lastCounted = today.isAfter(campaign.endsOn()) ? campaign.endsOn() : today;
         long elapsed = Math.max(1, ChronoUnit.DAYS.between(campaign.startsOn(), lastCounted) + 1);
         double soFar = today.isBefore(campaign.startsOn()) ? 0 : round(value / (double) elapsed);

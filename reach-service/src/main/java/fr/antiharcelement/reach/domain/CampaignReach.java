@@ -1,11 +1,16 @@
 package fr.antiharcelement.reach.domain;
 
+import fr.antiharcelement.reach.domain.online.OnlineReach;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A campaign's reach: totals, targets, progress and pace, and how fresh the numbers are. */
+/**
+ * A campaign's reach: the workshops' totals, targets, progress and pace, beside them the creators' posts online (never
+ * added to the students or parents sensitised), and how fresh the numbers are.
+ */
 public record CampaignReach(String code, String name, LocalDate startsOn, LocalDate endsOn, Totals totals, Targets targets,
-                            Progress progress, Pace pace, OffsetDateTime asOf, long lagMs) {
+                            Progress progress, Pace pace, OnlineReach online, OffsetDateTime asOf, long lagMs) {
 
     public record Totals(long studentsSensitised, long parentsSensitised, long studentWorkshopsDelivered,
                          long parentWorkshopsDelivered, long workshopsScheduled, long schoolsReached) {

@@ -2,6 +2,10 @@ package fr.antiharcelement.reach.domain;
 
 import fr.antiharcelement.kernel.CampaignTime;
 import fr.antiharcelement.kernel.NotFoundException;
+import fr.antiharcelement.reach.domain.online.MonthReach;
+import fr.antiharcelement.reach.domain.online.OnlineBreakdown;
+import fr.antiharcelement.reach.domain.online.OnlineReport;
+import fr.antiharcelement.reach.domain.online.OnlineRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,6 +29,9 @@ public class ReachReport {
     @Inject
     CampaignProgress progress;
 
+    @Inject
+    OnlineReport online;
+
     public List<CampaignReach> campaigns() {
         return queries.campaignCodes().stream().map(this::summary).toList();
     }
@@ -44,7 +51,7 @@ public class ReachReport {
                 campaign.targetParentWorkshops(), campaign.targetSchools());
         return new CampaignReach(code, campaign == null ? null : campaign.name(), campaign == null ? null : campaign.startsOn(),
                 campaign == null ? null : campaign.endsOn(), t, targets, progress.progress(t, targets),
-                campaign == null ? null : progress.pace(t, targets, campaign),
+                campaign == null ? null : progress.pace(t, targets, campaign), online.summary(code, campaign),
                 summary.asOf().map(asOf -> asOf.atZone(CampaignTime.ZONE).toOffsetDateTime()).orElse(null), feed.lagMillis());
     }
 
@@ -53,12 +60,28 @@ public class ReachReport {
         return from == null && to == null ? queries.breakdownFromTotals(code, by) : queries.breakdownFromContributions(code, by, from, to);
     }
 
+    /** By creator or platform: the campaign's online reach. */
+    public List<OnlineRow> onlineBreakdown(String code, OnlineBreakdown by, LocalDate from, LocalDate to) {
+        summary(code); // 404 for an unknown campaign
+        return online.breakdown(code, by, from, to);
+    }
+
+    /** By month: the workshops' figures and, beside them, the online ones. */
+    public List<MonthReach> months(String code, LocalDate from, LocalDate to) {
+        return online.months(code, breakdown(code, Breakdown.MONTH, from, to), from, to);
+    }
+
     public enum Granularity { DAY, WEEK, MONTH }
 
-    /** One point per period (from the campaign's start, or its first workshop, to its last), with cumulative sums. */
+    /**
+     * One point per period (from the campaign's start, or its first workshop or post, to its last), with cumulative
+     * sums; the online figures are those of the posts published in the period, with their current figures.
+     */
     public record TimelinePoint(String period, long studentsSensitised, long parentsSensitised, long workshopsDelivered,
                                 long workshopsScheduled, long cumulativeStudentsSensitised, long cumulativeParentsSensitised,
-                                long cumulativeWorkshopsDelivered) {
+                                long cumulativeWorkshopsDelivered, long posts, long impressions, long accountsReached,
+                                long engagements, long cumulativePosts, long cumulativeImpressions, long cumulativeAccountsReached,
+                                long cumulativeEngagements) {
     }
 
     public List<TimelinePoint> timeline(String code, Granularity granularity) {
@@ -72,7 +95,16 @@ public class ReachReport {
                     sum.parentsSensitised() + day.parentsSensitised(), sum.studentWorkshopsDelivered() + day.studentWorkshopsDelivered(),
                     sum.parentWorkshopsDelivered() + day.parentWorkshopsDelivered(), sum.workshopsScheduled() + day.workshopsScheduled(), 0));
         }
+        Map<LocalDate, long[]> onlineByPeriod = new LinkedHashMap<>();
+        for (OnlineRow day : online.days(code)) {
+            long[] sum = onlineByPeriod.computeIfAbsent(periodOf(LocalDate.parse(day.key()), granularity), p -> new long[4]);
+            sum[0] += day.posts();
+            sum[1] += day.impressions();
+            sum[2] += day.accountsReached();
+            sum[3] += day.engagements();
+        }
         List<LocalDate> known = new ArrayList<>(byPeriod.keySet());
+        known.addAll(onlineByPeriod.keySet());
         LocalDate first = summary.startsOn() != null ? periodOf(summary.startsOn(), granularity)
                 : known.stream().min(LocalDate::compareTo).orElse(null);
         LocalDate last = known.stream().max(LocalDate::compareTo).orElse(first);
@@ -84,6 +116,7 @@ public class ReachReport {
         long students = 0;
         long parents = 0;
         long delivered = 0;
+        long[] cumulativeOnline = new long[4];
         for (LocalDate period = first; period != null && !period.isAfter(last); period = next(period, granularity)) {
             ReachRow row = byPeriod.get(period);
             long s = row == null ? 0 : row.studentsSensitised();
@@ -92,8 +125,13 @@ public class ReachReport {
             students += s;
             parents += p;
             delivered += d;
+            long[] o = onlineByPeriod.getOrDefault(period, new long[4]);
+            for (int i = 0; i < 4; i++) {
+                cumulativeOnline[i] += o[i];
+            }
             points.add(new TimelinePoint(label(period, granularity), s, p, d, row == null ? 0 : row.workshopsScheduled(),
-                    students, parents, delivered));
+                    students, parents, delivered, o[0], o[1], o[2], o[3], cumulativeOnline[0], cumulativeOnline[1],
+                    cumulativeOnline[2], cumulativeOnline[3]));
         }
         return points;
     }
@@ -113,6 +151,7 @@ public class ReachReport {
             checked += compare(by.apiName(), queries.breakdownFromTotals(code, by),
                     queries.breakdownFromContributions(code, by, null, null), differences);
         }
+        checked += online.audit(code, differences);
         return new Audit(code, checked, differences);
     }
 

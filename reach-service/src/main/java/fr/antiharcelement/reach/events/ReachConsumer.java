@@ -4,6 +4,7 @@ import fr.antiharcelement.events.consumer.EventConsumers;
 import fr.antiharcelement.events.consumer.IncomingEvent;
 import fr.antiharcelement.reach.domain.ProjectionFeed;
 import fr.antiharcelement.reach.domain.ReachProjection;
+import fr.antiharcelement.reach.domain.online.OnlineProjection;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,19 +12,22 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 
-/** Feeds the reach projection from the three topics, through the shared versioned consumer. */
+/** Feeds the reach projection and its online side from the four topics, through the shared versioned consumer. */
 @ApplicationScoped
 public class ReachConsumer implements ProjectionFeed {
 
     public static final String NAME = "reach-service.projection";
     public static final List<String> TOPICS = List.of(ReachEventDecoder.SCHOOL_TOPIC, ReachEventDecoder.CAMPAIGN_TOPIC,
-            ReachEventDecoder.WORKSHOP_TOPIC);
+            ReachEventDecoder.WORKSHOP_TOPIC, OnlineEventDecoder.CREATOR_POST_TOPIC);
 
     @Inject
     EventConsumers consumers;
 
     @Inject
     ReachProjection projection;
+
+    @Inject
+    OnlineProjection online;
 
     void onStart(@Observes StartupEvent startup) {
         start();
@@ -37,6 +41,7 @@ public class ReachConsumer implements ProjectionFeed {
     /** Decodes a batch, then applies it; both in the consumer's transaction, so a bad event goes to the dead letters. */
     public void apply(List<IncomingEvent> events) {
         projection.apply(ReachEventDecoder.batch(events));
+        online.apply(OnlineEventDecoder.targets(events), OnlineEventDecoder.posts(events));
     }
 
     @Override

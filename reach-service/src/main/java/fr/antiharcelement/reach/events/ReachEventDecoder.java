@@ -38,6 +38,7 @@ final class ReachEventDecoder {
                 case SCHOOL_TOPIC -> schools.add(school(event.data()));
                 case CAMPAIGN_TOPIC -> campaigns.add(campaign(event.data()));
                 case WORKSHOP_TOPIC -> workshops.add(workshop(event));
+                case OnlineEventDecoder.CREATOR_POST_TOPIC -> { } // the online projection's: OnlineEventDecoder
                 default -> throw new IllegalArgumentException("reach does not consume " + event.topic());
             }
             OffsetDateTime time = event.cloudEvent().time();

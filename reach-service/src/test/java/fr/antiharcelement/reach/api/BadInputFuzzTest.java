@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 class BadInputFuzzTest {
 
     private static final List<String> BREAKDOWNS = List.of("region", "academy", "department", "school", "partner", "audience",
-            "classLevel", "month");
+            "classLevel", "month", "creator", "platform");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -43,6 +43,7 @@ class BadInputFuzzTest {
             feed.campaign(campaign, 5_000);
             feed.workshop(UUID.randomUUID(), campaign, SchoolEventsFeed.uai(7), "p", "STUDENTS", "2021-10-12T10:00:00+02:00",
                     "COMPLETED", 27, 2);
+            feed.creatorPost(UUID.randomUUID(), campaign, "habituetoi", "TIKTOK", "2021-10-14T19:00:00+02:00", 40_000L, 30_000, 2_000, 2);
             feed.flush();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
@@ -63,6 +64,8 @@ class BadInputFuzzTest {
         try (StoredState stored = new StoredState(jdbcUrl, Map.of(
                 "contributions", "select count(*) + coalesce(sum(version), 0) from workshop_contribution",
                 "totals", "select count(*) from reach_total",
+                "online contributions", "select count(*) + coalesce(sum(version), 0) from creator_post_contribution",
+                "online totals", "select count(*) from online_total",
                 "campaigns", "select count(*) from campaign_info",
                 "dead letters", "select count(*) from dead_letter"))) {
             awaitNoEventInFlight(stored);

@@ -86,8 +86,9 @@ class ReachApiTest {
                 .get("/api/v1/reach/campaigns/" + campaign + "/breakdown").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         assertThat(csv.lines().toList()).containsExactly(
-                "month,name,studentsSensitised,parentsSensitised,studentWorkshopsDelivered,parentWorkshopsDelivered,workshopsScheduled,schoolsReached",
-                "2021-10,,30,0,1,0,0,1", "2021-11,,20,12,1,1,0,1", "2022-01,,0,0,0,0,1,0");
+                "month,name,studentsSensitised,parentsSensitised,studentWorkshopsDelivered,parentWorkshopsDelivered,workshopsScheduled,"
+                        + "schoolsReached,onlineCreators,onlinePosts,onlineImpressions,onlineAccountsReached,onlineEngagements",
+                "2021-10,,30,0,1,0,0,1,0,0,0,0,0", "2021-11,,20,12,1,1,0,1,0,0,0,0,0", "2022-01,,0,0,0,0,1,0,0,0,0,0,0");
         given().auth().oauth2(TestTokens.viewer()).queryParam("by", "partner").get("/api/v1/reach/campaigns/" + campaign + "/breakdown")
                 .then().body("[0].key", equalTo("p")).body("[0].name", equalTo("Partner p")).body("[0].studentsSensitised", equalTo(50));
         given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + campaign + "/timeline?granularity=week")
@@ -152,6 +153,58 @@ class ReachApiTest {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
                 .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.studentsSensitised", equalTo(25)));
+    }
+
+    @Test
+    void theOnlineReachIsKeptApartFromTheYoungPeopleSensitisedWithItsTargetsBreakdownsAndTimeline() {
+        String campaign = "online-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID reel = UUID.randomUUID();
+        UUID video = UUID.randomUUID();
+        UUID story = UUID.randomUUID();
+        try (EventsFeed feed = new EventsFeed(bootstrapServers)) {
+            feed.campaignWithOnlineTargets(campaign, 1_000_000L, null, 50_000L);
+            feed.workshop(UUID.randomUUID(), campaign, SchoolEventsFeed.uai(4), "p", "STUDENTS", "2021-11-12T10:00:00+01:00", "COMPLETED", 25, 2);
+            feed.creatorPost(reel, campaign, "justriadh", "INSTAGRAM", "2021-11-16T18:00:00+01:00", null, 0, 0, 1);
+            feed.creatorPost(reel, campaign, "justriadh", "INSTAGRAM", "2021-11-16T18:00:00+01:00", 120_000L, 80_000, 9_000, 3);
+            feed.creatorPost(reel, campaign, "justriadh", "INSTAGRAM", "2021-11-16T18:00:00+01:00", 90_000L, 60_000, 7_000, 2); // late
+            feed.creatorPost(video, campaign, "zatis", "YOUTUBE", "2021-12-02T17:00:00+01:00", 200_000L, 150_000, 12_000, 2);
+            feed.creatorPost(story, campaign, "justriadh", "TIKTOK", "2021-12-20T19:00:00+01:00", 30_000L, 25_000, 3_000, 2);
+            feed.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200)
+                .body("online.totals.posts", equalTo(3)).body("online.totals.creators", equalTo(2))
+                .body("online.totals.impressions", equalTo(350_000)).body("online.totals.accountsReached", equalTo(255_000))
+                .body("online.totals.engagements", equalTo(24_000))
+                .body("totals.studentsSensitised", equalTo(25)).body("totals.parentsSensitised", equalTo(0)));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + campaign).then()
+                .body("online.targets.impressions", equalTo(1_000_000)).body("online.progress.impressions", equalTo(35.0f))
+                .body("online.progress.accountsReached", equalTo(null)).body("online.progress.engagements", equalTo(48.0f))
+                .body("online.pace.impressions.neededPerDay", equalTo(null)) // the 2021-2022 campaign has ended
+                .body("online.pace.impressions.soFarPerDay", equalTo(1155.12f)); // 350,000 over 303 days
+
+        List<Map<String, Object>> creators = given().auth().oauth2(TestTokens.viewer()).queryParam("by", "creator")
+                .get("/api/v1/reach/campaigns/" + campaign + "/breakdown").then().statusCode(200).extract().path("$");
+        assertThat(creators).extracting(row -> row.get("key"), row -> row.get("name"), row -> row.get("posts"), row -> row.get("impressions"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("zatis", "Creator zatis", 1, 200_000),
+                        org.assertj.core.groups.Tuple.tuple("justriadh", "Creator justriadh", 2, 150_000));
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "platform", "from", "2021-12-01"))
+                .get("/api/v1/reach/campaigns/" + campaign + "/breakdown").then().statusCode(200)
+                .body("key", equalTo(List.of("YOUTUBE", "TIKTOK"))).body("creators", equalTo(List.of(1, 1)));
+        String csv = given().auth().oauth2(TestTokens.viewer()).accept("text/csv").queryParam("by", "month")
+                .get("/api/v1/reach/campaigns/" + campaign + "/breakdown").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().skip(1).toList()).containsExactly("2021-11,,25,0,1,0,0,1,1,1,120000,80000,9000",
+                "2021-12,,0,0,0,0,0,0,2,2,230000,175000,15000");
+        List<Map<String, Object>> months = given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign + "/timeline?granularity=month").then().statusCode(200).extract().path("$");
+        assertThat(months).extracting(point -> point.get("period"), point -> point.get("impressions"), point -> point.get("cumulativeImpressions"))
+                .contains(org.assertj.core.groups.Tuple.tuple("2021-11", 120_000, 120_000),
+                        org.assertj.core.groups.Tuple.tuple("2021-12", 230_000, 350_000),
+                        org.assertj.core.groups.Tuple.tuple("2022-06", 0, 350_000));
+        assertThat(months.get(months.size() - 1).get("cumulativeStudentsSensitised")).isEqualTo(25);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reach/campaigns/" + campaign + "/audit")
+                .then().statusCode(200).body("differences.size()", equalTo(0));
     }
 
     @Test

@@ -29,6 +29,7 @@ class ReachRebuildTest {
         String campaign = "rb-" + UUID.randomUUID().toString().substring(0, 8);
         Random random = new Random(7);
         int expectedStudents = 0;
+        long expectedImpressions = 0;
         try (EventsFeed feed = new EventsFeed(bootstrapServers)) {
             feed.campaign(campaign, 5000);
             for (int i = 0; i < 300; i++) {
@@ -43,14 +44,28 @@ class ReachRebuildTest {
                 } else {
                     expectedStudents += attendees;
                 }
+                if (i % 6 == 0) {
+                    UUID post = UUID.randomUUID();
+                    String creator = List.of("justriadh", "habituetoi", "zatis", "bouboule_42").get(random.nextInt(4));
+                    String platform = List.of("INSTAGRAM", "TIKTOK", "YOUTUBE").get(random.nextInt(3));
+                    feed.creatorPost(post, campaign, creator, platform, day, null, 0, 0, 1);
+                    long impressions = 1_000L + random.nextInt(50_000);
+                    feed.creatorPost(post, campaign, creator, platform, day, impressions, impressions / 2, impressions / 20, 2);
+                    expectedImpressions += impressions;
+                }
             }
             feed.flush();
         }
         int students = expectedStudents;
+        long impressions = expectedImpressions;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
-                .get("/api/v1/reach/campaigns/" + campaign).then().body("totals.studentsSensitised", equalTo(students)));
+                .get("/api/v1/reach/campaigns/" + campaign).then().body("totals.studentsSensitised", equalTo(students))
+                .body("online.totals.impressions", equalTo((int) impressions)));
         Map<String, Object> before = totals(campaign);
+        Map<String, Object> onlineBefore = online(campaign);
         List<Object> regionsBefore = breakdown(campaign, "partner");
+        List<Object> creatorsBefore = breakdown(campaign, "creator");
+        List<Object> monthsBefore = breakdown(campaign, "month");
 
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/reach/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/reach/rebuild").then().statusCode(409);
@@ -60,7 +75,10 @@ class ReachRebuildTest {
         });
 
         assertThat(totals(campaign)).isEqualTo(before);
+        assertThat(online(campaign)).as("online totals after the rebuild").isEqualTo(onlineBefore);
         assertThat(breakdown(campaign, "partner")).isEqualTo(regionsBefore);
+        assertThat(breakdown(campaign, "creator")).as("online by creator after the rebuild").isEqualTo(creatorsBefore);
+        assertThat(breakdown(campaign, "month")).as("months, workshops and online, after the rebuild").isEqualTo(monthsBefore);
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/reach/campaigns/" + campaign + "/audit")
                 .then().statusCode(200).body("differences.size()", equalTo(0));
         UUID late = UUID.randomUUID();
@@ -75,6 +93,11 @@ class ReachRebuildTest {
     private static Map<String, Object> totals(String campaign) {
         return given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200)
                 .extract().path("totals");
+    }
+
+    private static Map<String, Object> online(String campaign) {
+        return given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200)
+                .extract().path("online.totals");
     }
 
     private static List<Object> breakdown(String campaign, String by) {

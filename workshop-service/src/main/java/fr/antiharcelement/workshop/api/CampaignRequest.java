@@ -24,6 +24,13 @@ public record CampaignRequest(
                           @Min(0) @Max(100_000_000) Integer parentsSensitised,
                           @NotNull @Min(0) @Max(10_000_000) Integer studentWorkshops,
                           @NotNull @Min(0) @Max(10_000_000) Integer parentWorkshops,
-                          @NotNull @Min(0) @Max(1_000_000) Integer schools) {
+                          @NotNull @Min(0) @Max(1_000_000) Integer schools,
+                          @Schema(description = "Optional targets for the creators' posts") @Valid Online online) {
+    }
+
+    /** Online targets, each optional: impressions, accounts reached (summed per post) and engagements. */
+    public record Online(@Min(0) @Max(1_000_000_000_000L) Long impressions,
+                         @Min(0) @Max(1_000_000_000_000L) Long accountsReached,
+                         @Min(0) @Max(1_000_000_000_000L) Long engagements) {
     }
 }

@@ -8,6 +8,7 @@ import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.workshop.domain.Campaign;
 import fr.antiharcelement.workshop.domain.CampaignCatalog;
 import fr.antiharcelement.workshop.domain.CampaignDefinition;
+import fr.antiharcelement.workshop.domain.OnlineTargets;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -92,6 +93,7 @@ public class CampaignResource {
         CampaignRequest.Targets targets = request.targets();
         return new CampaignDefinition(request.name().trim(), request.startsOn(), request.endsOn(),
                 targets.studentsSensitised(), targets.parentsSensitised(), targets.studentWorkshops(),
-                targets.parentWorkshops(), targets.schools());
+                targets.parentWorkshops(), targets.schools(), targets.online() == null ? OnlineTargets.NONE
+                : new OnlineTargets(targets.online().impressions(), targets.online().accountsReached(), targets.online().engagements()));
     }
 }

@@ -10,6 +10,7 @@ public record CampaignView(String code, String name, LocalDate startsOn, LocalDa
     static CampaignView of(Campaign campaign) {
         return new CampaignView(campaign.code, campaign.name, campaign.startsOn, campaign.endsOn,
                 new CampaignRequest.Targets(campaign.targetStudents, campaign.targetParents, campaign.targetStudentWorkshops,
-                        campaign.targetParentWorkshops, campaign.targetSchools), campaign.version);
+                        campaign.targetParentWorkshops, campaign.targetSchools, new CampaignRequest.Online(campaign.targetImpressions,
+                        campaign.targetAccountsReached, campaign.targetEngagements)), campaign.version);
     }
 }

@@ -24,6 +24,9 @@ public class Campaign {
     public int targetStudentWorkshops;
     public int targetParentWorkshops;
     public int targetSchools;
+    public Long targetImpressions;
+    public Long targetAccountsReached;
+    public Long targetEngagements;
     public long version;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
@@ -42,7 +45,15 @@ public class Campaign {
         targetStudentWorkshops = definition.targetStudentWorkshops();
         targetParentWorkshops = definition.targetParentWorkshops();
         targetSchools = definition.targetSchools();
+        OnlineTargets online = definition.online() == null ? OnlineTargets.NONE : definition.online();
+        targetImpressions = online.impressions();
+        targetAccountsReached = online.accountsReached();
+        targetEngagements = online.engagements();
         updatedAt = now;
+    }
+
+    public OnlineTargets onlineTargets() {
+        return new OnlineTargets(targetImpressions, targetAccountsReached, targetEngagements);
     }
 
     /** Whether a workshop from {@code startsAt} to {@code endsAt} falls inside the campaign's period, in French days. */

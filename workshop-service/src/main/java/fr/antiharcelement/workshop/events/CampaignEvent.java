@@ -6,6 +6,10 @@ import java.time.LocalDate;
 public record CampaignEvent(String code, String name, LocalDate startsOn, LocalDate endsOn, Targets targets, long version) {
 
     public record Targets(int studentsSensitised, Integer parentsSensitised, int studentWorkshops, int parentWorkshops,
-                          int schools) {
+                          int schools, Online online) {
+    }
+
+    /** The optional online targets, for the creators' posts; each null when there is none. */
+    public record Online(Long impressions, Long accountsReached, Long engagements) {
     }
 }

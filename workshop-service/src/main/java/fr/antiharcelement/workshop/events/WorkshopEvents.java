@@ -23,7 +23,9 @@ public class WorkshopEvents implements ChangePublisher {
     public void campaign(CampaignChange change, Campaign campaign) {
         outbox.append(CAMPAIGN_TOPIC, campaign.code, type(change), campaign.version, new CampaignEvent(campaign.code, campaign.name,
                 campaign.startsOn, campaign.endsOn, new CampaignEvent.Targets(campaign.targetStudents, campaign.targetParents,
-                campaign.targetStudentWorkshops, campaign.targetParentWorkshops, campaign.targetSchools), campaign.version));
+                campaign.targetStudentWorkshops, campaign.targetParentWorkshops, campaign.targetSchools,
+                new CampaignEvent.Online(campaign.targetImpressions, campaign.targetAccountsReached, campaign.targetEngagements)),
+                campaign.version));
     }
 
     @Override

@@ -35,6 +35,8 @@ class AccessMatrixTest extends AccessMatrixContract {
 
     /** Each workshop gets a day of its own in the campaign, so that its facilitator is never double-booked. */
     private static final AtomicInteger NEXT_DAY = new AtomicInteger();
+    /** When the matrix's snapshots are measured, a minute apart: each is a new one. */
+    private static final java.time.OffsetDateTime MEASURED = java.time.OffsetDateTime.parse("2021-12-01T12:00:00+01:00");
 
     private Fixtures world;
     private AccessMatrix matrix;
@@ -43,6 +45,10 @@ class AccessMatrixTest extends AccessMatrixContract {
     void declareTheMatrix() {
         world = new Fixtures();
         String workshop = scheduled();
+        String creator = CreatorApiTest.creator("INSTAGRAM");
+        Map<String, Object> firstPost = creatorPost(creator);
+        String postUrl = (String) firstPost.get("url");
+        String post = admin().body(firstPost).post("/api/v1/creator-posts").then().statusCode(201).extract().path("id");
         matrix = new AccessMatrix(world.partnerA, world.partnerB)
                 .expect("GET /api/v1/me", everyRole().succeedingWith(200), request -> request.get("/api/v1/me"))
                 .expect("GET /api/v1/outbox/parked", allowedFor(ADMIN).succeedingWith(200),
@@ -90,7 +96,43 @@ class AccessMatrixTest extends AccessMatrixContract {
                                 .post("/api/v1/workshops/" + completed() + "/attendance-corrections"))
                 .expect("POST /api/v1/workshops/{id}/cancellation", allowedFor(ADMIN, PARTNER_A).succeedingWith(200).hiddenFrom(PARTNER_B),
                         request -> request.body(Map.of("reason", "The school closed for snow"))
-                                .post("/api/v1/workshops/" + scheduled() + "/cancellation"));
+                                .post("/api/v1/workshops/" + scheduled() + "/cancellation"))
+
+                .expect("GET /api/v1/creators", everyRole().succeedingWith(200), request -> request.get("/api/v1/creators"))
+                .expect("GET /api/v1/creators/{handle}", everyRole().succeedingWith(200),
+                        request -> request.get("/api/v1/creators/" + creator))
+                .expect("GET /api/v1/creators/{handle}/history", everyRole().succeedingWith(200),
+                        request -> request.get("/api/v1/creators/" + creator + "/history"))
+                .expect("POST /api/v1/creators", allowedFor(ADMIN).succeedingWith(201),
+                        request -> request.body(Map.of("handle", "acl_" + UUID.randomUUID().toString().substring(0, 8),
+                                "platform", "TIKTOK", "displayName", "Créatrice")).post("/api/v1/creators"))
+                .expect("POST /api/v1/creators/{handle}/deactivation", allowedFor(ADMIN).succeedingWith(200),
+                        request -> request.body(Map.of("reason", "Left the collective"))
+                                .post("/api/v1/creators/" + CreatorApiTest.creator("TIKTOK") + "/deactivation"))
+
+                .expect("GET /api/v1/creator-posts", everyRole().succeedingWith(200),
+                        request -> request.queryParam("campaign", world.campaign).get("/api/v1/creator-posts"))
+                .expect("GET /api/v1/creator-posts/{id}", everyRole().succeedingWith(200),
+                        request -> request.get("/api/v1/creator-posts/" + post))
+                .expect("GET /api/v1/creator-posts/{id}/metrics", everyRole().succeedingWith(200),
+                        request -> request.get("/api/v1/creator-posts/" + post + "/metrics"))
+                .expect("GET /api/v1/creator-posts/{id}/history", everyRole().succeedingWith(200),
+                        request -> request.get("/api/v1/creator-posts/" + post + "/history"))
+                .expect("POST /api/v1/creator-posts", allowedFor(ADMIN).succeedingWith(201),
+                        request -> request.body(creatorPost(creator)).post("/api/v1/creator-posts"))
+                .expect("PUT /api/v1/creator-posts/{id}", allowedFor(ADMIN).succeedingWith(200), request -> {
+                    String id = admin().body(creatorPost(creator)).post("/api/v1/creator-posts").then().statusCode(201).extract().path("id");
+                    Map<String, Object> corrected = creatorPost(creator);
+                    corrected.put("format", "LIVE");
+                    return request.header("If-Match", "\"1\"").body(corrected).put("/api/v1/creator-posts/" + id);
+                })
+                .expect("POST /api/v1/creator-posts/{id}/metrics", allowedFor(ADMIN).succeedingWith(201),
+                        request -> request.body(CreatorApiTest.snapshot(MEASURED.plusMinutes(NEXT_DAY.getAndIncrement()).toString(),
+                                1000, 800, 90)).post("/api/v1/creator-posts/" + post + "/metrics"))
+                .expect("POST /api/v1/creator-posts/metric-imports", allowedFor(ADMIN).succeedingWith(200),
+                        request -> request.contentType("text/csv; charset=UTF-8")
+                                .body("url,measuredAt,impressions\n" + postUrl + "," + MEASURED.minusDays(1) + ",100\n")
+                                .post("/api/v1/creator-posts/metric-imports"));
     }
 
     @Override
@@ -150,6 +192,12 @@ class AccessMatrixTest extends AccessMatrixContract {
     private Map<String, Object> slot() {
         LocalDate day = LocalDate.of(2021, 9, 6).plusDays(NEXT_DAY.getAndIncrement() % 290);
         return world.workshop(day + "T10:00:00+02:00", day + "T12:00:00+02:00");
+    }
+
+    /** A post of {@code creator} in the world's campaign, at a URL of its own. */
+    private Map<String, Object> creatorPost(String creator) {
+        return CreatorApiTest.post(world.campaign, creator, "INSTAGRAM", "https://www.instagram.com/p/" + UUID.randomUUID() + "/",
+                "2021-11-16T18:00:00+01:00");
     }
 
     private static String etag(String path) {

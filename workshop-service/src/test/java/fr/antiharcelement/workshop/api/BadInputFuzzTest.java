@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,6 +34,9 @@ class BadInputFuzzTest {
     private String completedWorkshop;
     private int slots;
     private OffsetDateTime slotEnd;
+    private String creator;
+    private String post;
+    private int snapshots;
 
     @Test
     void badInputIsRefusedWithAProblemAndStoresNothing() {
@@ -45,17 +49,29 @@ class BadInputFuzzTest {
         completedWorkshop = world.schedule(world.workshop("2021-11-17T10:00:00+01:00", "2021-11-17T12:00:00+01:00"));
         admin().body(Map.of("attendees", 25)).post("/api/v1/workshops/" + completedWorkshop + "/completion").then().statusCode(200);
 
-        FuzzTarget target = FuzzTarget.of(OpenApiDocument.ofServiceUnderTest()).validValues(this::validValue);
+        creator = CreatorApiTest.creator("INSTAGRAM");
+        post = admin().body(CreatorApiTest.post(world.campaign, creator, "INSTAGRAM", postUrl(), "2021-11-16T18:00:00+01:00"))
+                .post("/api/v1/creator-posts").then().statusCode(201).extract().path("id");
+
+        FuzzTarget target = FuzzTarget.of(OpenApiDocument.ofServiceUnderTest()).validValues(this::validValue)
+                .validRawBodies(operation -> ("url;date;impressions;likes\n" + admin().get("/api/v1/creator-posts/" + post).then()
+                        .extract().path("url") + ";2021-12-0" + (1 + snapshots++ % 9) + ";1200;80\n").getBytes(StandardCharsets.UTF_8));
         try (StoredState stored = new StoredState(jdbcUrl, Map.of(
                 "campaigns", "select count(*) + coalesce(sum(version), 0) from campaign",
                 "partners", "select count(*) from partner",
                 "facilitators", "select count(*) from facilitator",
                 "workshops", "select count(*) from workshop",
                 "workshop versions", "select coalesce(sum(version), 0) from workshop",
-                "history entries", "select count(*) from workshop_history"))) {
+                "history entries", "select count(*) from workshop_history",
+                "creators", "select count(*) + coalesce(sum(version), 0) from creator",
+                "creator posts", "select count(*) + coalesce(sum(version), 0) from creator_post",
+                "snapshots", "select count(*) from creator_post_metrics",
+                "creator history entries", "select count(*) from creator_history"))) {
             BadInputFuzzer.FuzzReport report = new BadInputFuzzer(target, stored, 20211116L).run(5_000).assertHeld();
             assertThat(report.count("POST /api/v1/workshops", 201)).as("valid workshops scheduled").isPositive();
             assertThat(report.count("POST /api/v1/workshops/{id}/completion", 200)).as("valid completions").isPositive();
+            assertThat(report.count("POST /api/v1/creator-posts", 201)).as("valid creator posts").isPositive();
+            assertThat(report.count("POST /api/v1/creator-posts/{id}/metrics", 201)).as("valid snapshots").isPositive();
         }
     }
 
@@ -68,12 +84,24 @@ class BadInputFuzzTest {
                 case "/api/v1/campaigns/{code}" -> operation.method().equals("PUT") ? campaignToRedefine : world.campaign;
                 default -> world.partnerA;
             };
-            case "id" -> switch (path) {
+            case "id" -> path.startsWith("/api/v1/creator-posts") ? post : switch (path) {
                 case "/api/v1/workshops/{id}/completion", "/api/v1/workshops/{id}/cancellation" -> world.schedule(slot());
                 case "/api/v1/workshops/{id}/attendance-corrections" -> completedWorkshop;
                 default -> workshop;
             };
-            case "If-Match" -> path.startsWith("/api/v1/campaigns") ? etag("/api/v1/campaigns/" + campaignToRedefine)
+            case "handle" -> switch (path) {
+                case "/api/v1/creators" -> "fuzz_" + UUID.randomUUID().toString().substring(0, 8);
+                case "/api/v1/creators/{handle}/deactivation" -> CreatorApiTest.creator("TIKTOK");
+                default -> creator;
+            };
+            case "creatorHandle", "creator" -> creator;
+            case "platform" -> path.startsWith("/api/v1/creator-posts") ? "INSTAGRAM" : null;
+            case "url" -> postUrl();
+            case "publishedAt" -> "2021-11-16T18:00:00+01:00";
+            case "measuredAt" -> OffsetDateTime.parse("2021-12-10T12:00:00+01:00").plusMinutes(snapshots++).toString();
+            case "If-Match" -> path.startsWith("/api/v1/creator-posts") ? etag("/api/v1/creator-posts/" + post)
+                    : path.startsWith("/api/v1/creators") ? null
+                    : path.startsWith("/api/v1/campaigns") ? etag("/api/v1/campaigns/" + campaignToRedefine)
                     : path.equals("/api/v1/workshops/{id}") ? etag("/api/v1/workshops/" + workshop) : null;
             case "campaignCode", "campaign" -> world.campaign;
             case "partnerCode", "partner" -> world.partnerA;
@@ -92,6 +120,10 @@ class BadInputFuzzTest {
             case "endsAt" -> slotEnd == null ? null : slotEnd.toString();
             default -> null;
         };
+    }
+
+    private static String postUrl() {
+        return "https://www.instagram.com/p/" + UUID.randomUUID() + "/";
     }
 
     /** A workshop of partner A in a half-hour slot of its own: its facilitator is never double-booked. */

@@ -74,7 +74,8 @@ class WorkshopEventsTest {
                 assertThat(AsyncApiContract.fieldNames(json(record))).as(type).isEqualTo(contract.payloadFields(type));
             }
             assertThat(AsyncApiContract.fieldNames(json(campaigns.records(world.campaign).get(0)).get("targets")))
-                    .containsExactlyInAnyOrder("studentsSensitised", "parentsSensitised", "studentWorkshops", "parentWorkshops", "schools");
+                    .containsExactlyInAnyOrder("studentsSensitised", "parentsSensitised", "studentWorkshops", "parentWorkshops", "schools",
+                            "online");
         }
     }
 

@@ -1,0 +1,114 @@
+package fr.antiharcelement.reach.persistence;
+
+import fr.antiharcelement.reach.domain.online.CampaignOnlineTargets;
+import fr.antiharcelement.reach.domain.online.OnlineBreakdown;
+import fr.antiharcelement.reach.domain.online.OnlineQueries;
+import fr.antiharcelement.reach.domain.online.OnlineRow;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads of the online projection, on connections of their own, as {@link ReachQueries} for workshops. */
+@ApplicationScoped
+public class OnlineQueryTables implements OnlineQueries {
+
+    private static final String FIGURES = "creators, posts, impressions, accounts_reached, engagements";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Override
+    public Optional<CampaignOnlineTargets> targets(String campaign) {
+        return query("select code, impressions, accounts_reached, engagements from campaign_online_target where code = ?",
+                statement -> statement.setString(1, campaign),
+                rows -> new CampaignOnlineTargets(rows.getString(1), (Long) rows.getObject(2), (Long) rows.getObject(3),
+                        (Long) rows.getObject(4))).stream().findFirst();
+    }
+
+    @Override
+    public OnlineRow totals(String campaign) {
+        return query("select key, null, " + FIGURES + " from online_total where campaign_code = ? and dimension = 'campaign'",
+                statement -> statement.setString(1, campaign), OnlineQueryTables::row).stream().findFirst()
+                .orElse(new OnlineRow(campaign, null, 0, 0, 0, 0, 0));
+    }
+
+    @Override
+    public List<OnlineRow> breakdownFromTotals(String campaign, OnlineBreakdown by) {
+        String sql = by == OnlineBreakdown.CREATOR
+                ? "select t.key, c.name, " + qualified("t") + " from online_total t left join creator_info c on c.handle = t.key "
+                  + "where t.campaign_code = ? and t.dimension = 'creator'"
+                : "select key, null, " + FIGURES + " from online_total where campaign_code = ? and dimension = '" + by.apiName() + "'";
+        return sorted(query(sql, statement -> statement.setString(1, campaign), OnlineQueryTables::row));
+    }
+
+    /** Exact at any range; used for date-filtered breakdowns and by the audit. */
+    @Override
+    public List<OnlineRow> breakdownFromContributions(String campaign, OnlineBreakdown by, LocalDate from, LocalDate to) {
+        String key = switch (by) {
+            case CREATOR -> "p.creator_handle";
+            case PLATFORM -> "p.platform";
+            case MONTH -> "to_char(p.day, 'YYYY-MM')";
+        };
+        String sql = """
+                select %s as key, %s as name, count(distinct p.creator_handle), count(*), sum(p.impressions), sum(p.accounts_reached),
+                  sum(p.engagements)
+                from creator_post_contribution p
+                left join creator_info c on c.handle = p.creator_handle
+                where p.campaign_code = ? and p.day >= ? and p.day <= ?
+                group by 1""".formatted(key, by == OnlineBreakdown.CREATOR ? "max(c.name)" : "null");
+        return sorted(query(sql, statement -> {
+            statement.setString(1, campaign);
+            statement.setDate(2, Date.valueOf(from == null ? LocalDate.of(1900, 1, 1) : from));
+            statement.setDate(3, Date.valueOf(to == null ? LocalDate.of(9999, 12, 31) : to));
+        }, OnlineQueryTables::row));
+    }
+
+    @Override
+    public List<OnlineRow> days(String campaign) {
+        return query("select key, null, " + FIGURES + " from online_total where campaign_code = ? and dimension = 'day' order by key",
+                statement -> statement.setString(1, campaign), OnlineQueryTables::row);
+    }
+
+    @Override
+    public OnlineRow totalsFromContributions(String campaign) {
+        return query("""
+                select ?, null, count(distinct creator_handle), count(*), coalesce(sum(impressions), 0),
+                  coalesce(sum(accounts_reached), 0), coalesce(sum(engagements), 0)
+                from creator_post_contribution where campaign_code = ?""", statement -> {
+            statement.setString(1, campaign);
+            statement.setString(2, campaign);
+        }, OnlineQueryTables::row).get(0);
+    }
+
+    private static String qualified(String table) {
+        return String.join(", ", java.util.Arrays.stream(FIGURES.split(", ")).map(column -> table + "." + column).toList());
+    }
+
+    /** Rows with nothing in them (every post under the key moved) are left out; by impressions, then key. */
+    private static List<OnlineRow> sorted(List<OnlineRow> rows) {
+        return rows.stream().filter(row -> !row.isEmpty())
+                .sorted(Comparator.comparingLong(OnlineRow::impressions).reversed().thenComparing(OnlineRow::key)).toList();
+    }
+
+    private static OnlineRow row(ResultSet rows) throws SQLException {
+        return new OnlineRow(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
+                rows.getLong(7));
+    }
+
+    private <T> List<T> query(String sql, Jdbc.Binder binder, Jdbc.RowMapper<T> mapper) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Jdbc.query(connection, sql, binder, mapper);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Online query failed: " + e.getMessage(), e);
+        }
+    }
+}
