@@ -165,12 +165,16 @@ class ReachLiveTest {
                 .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.studentsSensitised", equalTo(students)));
     }
 
+    /** What another instance's consumer commits: the totals and, in the same transaction, the notification every instance listens to. */
     private static void addStudents(Connection connection, String campaign, int students) throws Exception {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update reach_total set students = students + ? where campaign_code = ? and dimension = 'campaign'")) {
+        try (PreparedStatement update = connection.prepareStatement("""
+                with changed as (update reach_total set students = students + ? where campaign_code = ? and dimension = 'campaign' returning 1)
+                select pg_notify('reach_projection_changed', 'another instance') from changed""")) {
             update.setInt(1, students);
             update.setString(2, campaign);
-            assertThat(update.executeUpdate()).isEqualTo(1);
+            try (var rows = update.executeQuery()) {
+                assertThat(rows.next()).as("the campaign's totals row").isTrue();
+            }
         }
     }
 
