@@ -62,6 +62,40 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void anAimReadAgainstANamedBaselineIsMetOnlyWhenEveryClauseIs() throws IOException {
+        String report = render(RUN,
+                baseline(Baseline.PG_COMMITS, Figure.Unit.PER_SECOND, 1_600.0, null),
+                baseline(Baseline.KAFKA_LATENCY, Figure.Unit.MILLISECONDS, null, 40.0),
+                new Figure("workshops", "64", "creations fast enough", Figure.Unit.PER_SECOND, 1_200.0, null, null,
+                        "≥ 1,000 /s and ≥ 50% of pgbench tpcb-like", List.of(Baseline.PG_COMMITS), null, 1, null),
+                new Figure("workshops", "64", "creations short of pgbench", Figure.Unit.PER_SECOND, 1_200.0, null, null,
+                        "≥ 1,000 /s and ≥ 80% of pgbench tpcb-like", List.of(Baseline.PG_COMMITS), null, 1, null),
+                new Figure("relay", "latency", "relay within twice", Figure.Unit.MILLISECONDS, null, 10.0, 79.0,
+                        "p99 ≤ 2× Kafka one-record", List.of(Baseline.KAFKA_LATENCY), null, 1, null),
+                new Figure("relay", "latency", "relay beyond twice", Figure.Unit.MILLISECONDS, null, 10.0, 81.0,
+                        "p99 ≤ 2× Kafka one-record", List.of(Baseline.KAFKA_LATENCY), null, 1, null));
+
+        assertThat(row(report, "creations fast enough")).contains("| yes |");
+        assertThat(row(report, "creations short of pgbench")).contains("| **no** |");
+        assertThat(row(report, "relay within twice")).contains("| yes |");
+        assertThat(row(report, "relay beyond twice")).contains("| **no** |");
+    }
+
+    @Test
+    void startUpAndMemoryAreHeldToTheirAims() throws IOException {
+        String report = render(RUN,
+                baseline(Baseline.START_UP, Figure.Unit.SECONDS, 1.5, null),
+                new Figure("baseline", "start-up", "start-up to ready, school-service", Figure.Unit.SECONDS, 1.9, null, null, "≤ 2.0 s",
+                        List.of(Baseline.START_UP), null, 1, null),
+                new Figure("baseline", "memory", "resident memory when ready, school-service", Figure.Unit.MEGABYTES, 187.0, null, null,
+                        "≤ 160 MB", List.of(), null, 1, null));
+
+        String startUpAndMemory = report.substring(report.indexOf("## Start-up and memory"));
+        assertThat(row(startUpAndMemory, "start-up to ready, school-service")).contains("| ≤ 2.0 s | yes |");
+        assertThat(row(startUpAndMemory, "resident memory when ready, school-service")).contains("| ≤ 160 MB | **no** |");
+    }
+
+    @Test
     void theRunItselfIsDescribedFirstWithItsOptionsAndWhatFailed() throws IOException {
         String report = render(new BenchmarkReport.Run("abc1234", RUN.started(), RUN.took(), "-Dbench.relay.requests=100", "reach"));
 
