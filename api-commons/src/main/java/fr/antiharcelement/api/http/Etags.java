@@ -2,6 +2,8 @@ package fr.antiharcelement.api.http;
 
 import fr.antiharcelement.api.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /** ETags are the resource's version; {@code If-Match} carries the version a client last saw. */
 public final class Etags {
@@ -11,6 +13,11 @@ public final class Etags {
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 201 for a new versioned resource: its {@code Location} (the request's path and {@code id}), ETag and body. */
+    public static Response created(UriInfo uri, String id, long version, Object body) {
+        return Response.created(uri.getAbsolutePathBuilder().path(id).build()).tag(of(version)).entity(body).build();
     }
 
     /**

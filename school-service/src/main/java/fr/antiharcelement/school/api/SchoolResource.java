@@ -67,8 +67,7 @@ public class SchoolResource {
                              @jakarta.ws.rs.core.Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, caller.subject() + " POST /api/v1/schools", request, () -> {
             School school = directory.register(request.uai(), details(request, geography));
-            return Response.created(uri.getAbsolutePathBuilder().path(school.uai).build())
-                    .tag(Etags.of(school.version)).entity(SchoolView.of(school, geography)).build();
+            return Etags.created(uri, school.uai, school.version, SchoolView.of(school, geography));
         });
     }
 

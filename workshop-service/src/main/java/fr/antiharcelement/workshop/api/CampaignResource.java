@@ -56,8 +56,7 @@ public class CampaignResource {
         }
         return idempotency.execute(idempotencyKey, caller.subject() + " POST /api/v1/campaigns", request, () -> {
             Campaign campaign = campaigns.define(request.code(), definition(request));
-            return Response.created(uri.getAbsolutePathBuilder().path(campaign.code).build()).tag(Etags.of(campaign.version))
-                    .entity(CampaignView.of(campaign)).build();
+            return Etags.created(uri, campaign.code, campaign.version, CampaignView.of(campaign));
         });
     }
 

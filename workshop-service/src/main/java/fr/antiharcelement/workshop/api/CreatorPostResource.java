@@ -67,8 +67,7 @@ public class CreatorPostResource {
                            @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, caller.subject() + " POST /api/v1/creator-posts", request, () -> {
             CreatorPost post = posts.record(request.draft(), caller.subject());
-            return Response.created(uri.getAbsolutePathBuilder().path(post.id.toString()).build()).tag(Etags.of(post.version))
-                    .entity(PostView.of(post)).build();
+            return Etags.created(uri, post.id.toString(), post.version, PostView.of(post));
         });
     }
 

@@ -52,8 +52,7 @@ public class CreatorResource {
                              @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, caller.subject() + " POST /api/v1/creators", request, () -> {
             Creator creator = creators.register(request.handle(), request.platform(), request.displayName().trim(), caller.subject());
-            return Response.created(uri.getAbsolutePathBuilder().path(creator.handle).build()).tag(Etags.of(creator.version))
-                    .entity(CreatorView.of(creator)).build();
+            return Etags.created(uri, creator.handle, creator.version, CreatorView.of(creator));
         });
     }
 

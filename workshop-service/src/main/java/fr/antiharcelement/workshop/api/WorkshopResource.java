@@ -74,8 +74,7 @@ public class WorkshopResource {
         PartnerScope scope = CallerScope.of(caller);
         return refusingDoubleBooking(() -> idempotent(idempotencyKey, "POST /api/v1/workshops", request, () -> {
             Workshop workshop = planner.schedule(request.draft(), scope);
-            return Response.created(uri.getAbsolutePathBuilder().path(workshop.id.toString()).build())
-                    .tag(Etags.of(workshop.version)).entity(WorkshopView.of(workshop)).build();
+            return Etags.created(uri, workshop.id.toString(), workshop.version, WorkshopView.of(workshop));
         }));
     }
 
