@@ -21,10 +21,14 @@ public final class EventsFeed implements AutoCloseable {
     }
 
     public void campaign(String code, int targetStudents) {
+        campaign(code, targetStudents, "2021-09-01", "2022-06-30");
+    }
+
+    public void campaign(String code, int targetStudents, String startsOn, String endsOn) {
         String data = """
-                {"code":"%s","name":"Campagne %s","startsOn":"2021-09-01","endsOn":"2022-06-30","targets":{"studentsSensitised":%d,
+                {"code":"%s","name":"Campagne %s","startsOn":"%s","endsOn":"%s","targets":{"studentsSensitised":%d,
                 "parentsSensitised":null,"studentWorkshops":1800,"parentWorkshops":200,"schools":300},"version":1}"""
-                .formatted(code, code, targetStudents);
+                .formatted(code, code, startsOn, endsOn, targetStudents);
         send("campaign-events", code, "campaign.defined", data);
     }
 

@@ -1,6 +1,5 @@
 package fr.antiharcelement.reach.api;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import fr.antiharcelement.api.http.PageParams;
 import fr.antiharcelement.api.http.QueryParams;
 import fr.antiharcelement.api.problem.ProblemException;
@@ -14,6 +13,7 @@ import fr.antiharcelement.reach.domain.ReachRebuild;
 import fr.antiharcelement.reach.domain.ReachReport;
 import fr.antiharcelement.reach.domain.ReachRow;
 import fr.antiharcelement.reach.domain.online.MonthReach;
+import fr.antiharcelement.reach.domain.online.OnlineReach;
 import fr.antiharcelement.reach.domain.online.OnlineBreakdown;
 import fr.antiharcelement.reach.domain.online.OnlineRow;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,9 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -46,7 +43,8 @@ import java.util.List;
 @Tag(name = "Reach")
 public class ReachResource {
 
-    static final String CSV = "text/csv";
+    static final String SEPARATOR_DESCRIPTION = "For text/csv: comma (the default) or semicolon, which also writes decimals "
+            + "with a comma, as a French Excel expects";
     static final String TOTAL_COUNT = "X-Total-Count";
 
     @Inject
@@ -69,16 +67,23 @@ public class ReachResource {
 
     @GET
     @Path("/campaigns/{code}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "A campaign's totals, targets, progress in percent, pace needed versus pace so far, asOf and lag")
-    public CampaignReach summary(@PathParam("code") String code) {
-        return report.summary(code);
+    @Operation(summary = "A campaign's totals, targets, progress in percent, pace needed versus pace so far, asOf and lag; "
+            + "Accept: text/csv for a sheet with one row per figure")
+    public Response summary(@PathParam("code") String code,
+                            @Parameter(description = SEPARATOR_DESCRIPTION) @QueryParam("separator") String separator,
+                            @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        CampaignReach summary = report.summary(code);
+        if (wantsCsv(accept)) {
+            return CsvExport.response(code + "-summary", separator(separator), null, rows -> summaryCsv(summary, rows));
+        }
+        return Response.ok(summary, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/campaigns/{code}/breakdown")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
     @Operation(summary = "One row per key, sorted by students sensitised (by impressions for creator and platform); by month, each "
             + "row carries the month's online figures too; Accept: text/csv for spreadsheets; every row unless page or size "
@@ -93,6 +98,7 @@ public class ReachResource {
                               @Parameter(description = "Page number, from 0 (with size, default 20)") @QueryParam("page") @Min(0) @Max(1_000_000) Integer page,
                               @Parameter(description = "Rows per page, 1 to " + PageParams.MAX_SIZE) @QueryParam("size") @Min(1)
                               @Max(PageParams.MAX_SIZE) Integer size,
+                              @Parameter(description = SEPARATOR_DESCRIPTION) @QueryParam("separator") String separator,
                               @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         String name = by == null ? "" : by;
         java.util.Optional<OnlineBreakdown> online = OnlineBreakdown.onlyOnline(name);
@@ -103,39 +109,47 @@ public class ReachResource {
         if (first != null && last != null && last.isBefore(first)) {
             throw ProblemException.invalidField("to", "must not be before from");
         }
-        boolean asCsv = accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
+        boolean asCsv = wantsCsv(accept);
         PageRequest pageRequest = page == null && size == null ? null : PageRequest.of(page == null ? 0 : page, size == null ? 20 : size);
         List<?> all;
-        String body;
+        java.util.function.Consumer<CsvExport.Rows> csv;
         if (online.isPresent()) {
             List<OnlineRow> onlineRows = report.onlineBreakdown(code, online.get(), first, last);
             all = onlineRows;
-            body = asCsv ? onlineCsv(online.get(), slice(onlineRows, pageRequest)) : null;
+            csv = rows -> onlineCsv(online.get(), slice(onlineRows, pageRequest), rows);
         } else if (breakdown == Breakdown.MONTH) {
             List<MonthReach> months = report.months(code, first, last);
             all = months;
-            body = asCsv ? monthCsv(slice(months, pageRequest)) : null;
+            csv = rows -> monthCsv(slice(months, pageRequest), rows);
         } else {
             List<ReachRow> reachRows = report.breakdown(code, breakdown, first, last);
             all = reachRows;
-            body = asCsv ? csv(breakdown, slice(reachRows, pageRequest)) : null;
+            csv = rows -> csv(breakdown, slice(reachRows, pageRequest), rows);
         }
         if (asCsv) {
-            return Response.ok(body, CSV + ";charset=UTF-8").header(TOTAL_COUNT, all.size())
-                    .header("Content-Disposition", "attachment; filename=\"" + code + "-by-" + name + ".csv\"").build();
+            return CsvExport.response(code + "-by-" + name, separator(separator), all.size(), csv);
         }
         return Response.ok(slice(all, pageRequest), MediaType.APPLICATION_JSON).header(TOTAL_COUNT, all.size()).build();
     }
 
     @GET
     @Path("/campaigns/{code}/timeline")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "Per period and cumulative series, ready for a chart")
-    public List<ReachReport.TimelinePoint> timeline(@PathParam("code") String code,
-                                                    @QueryParam("granularity") @DefaultValue("week") String granularity) {
+    @Operation(summary = "Per period and cumulative series, ready for a chart (at most " + ReachReport.MAX_TIMELINE_POINTS
+            + " points: a longer campaign is read by week or month); Accept: text/csv for a sheet")
+    public Response timeline(@PathParam("code") String code,
+                             @QueryParam("granularity") @DefaultValue("week") String granularity,
+                             @Parameter(description = SEPARATOR_DESCRIPTION) @QueryParam("separator") String separator,
+                             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         ReachReport.Granularity parsed = QueryParams.enumValue("granularity", granularity, ReachReport.Granularity.class);
-        return report.timeline(code, parsed == null ? ReachReport.Granularity.WEEK : parsed);
+        ReachReport.Granularity period = parsed == null ? ReachReport.Granularity.WEEK : parsed;
+        List<ReachReport.TimelinePoint> points = report.timeline(code, period);
+        if (wantsCsv(accept)) {
+            return CsvExport.response(code + "-timeline-by-" + period.name().toLowerCase(java.util.Locale.ROOT), separator(separator),
+                    null, rows -> timelineCsv(points, rows));
+        }
+        return Response.ok(points, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -174,21 +188,13 @@ public class ReachResource {
         return consumers.deadLetters(page.page, page.size);
     }
 
-    private static String csv(Breakdown by, List<ReachRow> rows) {
-        StringWriter out = new StringWriter();
-        try (CsvWriter writer = CsvWriter.builder().build(out)) {
-            writer.writeRecord(by.apiName(), "name", "studentsSensitised", "parentsSensitised", "studentWorkshopsDelivered",
-                    "parentWorkshopsDelivered", "workshopsScheduled", "schoolsReached");
-            for (ReachRow row : rows) {
-                writer.writeRecord(row.key(), row.name() == null ? "" : row.name(), Long.toString(row.studentsSensitised()),
-                        Long.toString(row.parentsSensitised()), Long.toString(row.studentWorkshopsDelivered()),
-                        Long.toString(row.parentWorkshopsDelivered()), Long.toString(row.workshopsScheduled()),
-                        Long.toString(row.schoolsReached()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void csv(Breakdown by, List<ReachRow> rows, CsvExport.Rows csv) {
+        csv.row(by.apiName(), "name", "studentsSensitised", "parentsSensitised", "studentWorkshopsDelivered",
+                "parentWorkshopsDelivered", "workshopsScheduled", "schoolsReached");
+        for (ReachRow row : rows) {
+            csv.row(row.key(), row.name(), row.studentsSensitised(), row.parentsSensitised(), row.studentWorkshopsDelivered(),
+                    row.parentWorkshopsDelivered(), row.workshopsScheduled(), row.schoolsReached());
         }
-        return out.toString();
     }
 
     /** A page of rows already in memory (all of them without one): a breakdown by school is a few thousand rows at most, kept between changes. */
@@ -200,41 +206,82 @@ public class ReachResource {
         return rows.subList(first, Math.min(rows.size(), first + page.size()));
     }
 
-    private static String onlineCsv(OnlineBreakdown by, List<OnlineRow> rows) {
-        return write(writer -> {
-            writer.writeRecord(by.apiName(), "name", "creators", "posts", "impressions", "accountsReached", "engagements");
-            for (OnlineRow row : rows) {
-                writer.writeRecord(row.key(), row.name() == null ? "" : row.name(), Long.toString(row.creators()),
-                        Long.toString(row.posts()), Long.toString(row.impressions()), Long.toString(row.accountsReached()),
-                        Long.toString(row.engagements()));
-            }
-        });
-    }
-
-    private static String monthCsv(List<MonthReach> rows) {
-        return write(writer -> {
-            writer.writeRecord("month", "name", "studentsSensitised", "parentsSensitised", "studentWorkshopsDelivered", "parentWorkshopsDelivered",
-                    "workshopsScheduled", "schoolsReached", "onlineCreators", "onlinePosts", "onlineImpressions",
-                    "onlineAccountsReached", "onlineEngagements");
-            for (MonthReach row : rows) {
-                writer.writeRecord(row.key(), row.name() == null ? "" : row.name(), Long.toString(row.studentsSensitised()), Long.toString(row.parentsSensitised()),
-                        Long.toString(row.studentWorkshopsDelivered()), Long.toString(row.parentWorkshopsDelivered()),
-                        Long.toString(row.workshopsScheduled()), Long.toString(row.schoolsReached()),
-                        Long.toString(row.online().creators()), Long.toString(row.online().posts()),
-                        Long.toString(row.online().impressions()), Long.toString(row.online().accountsReached()),
-                        Long.toString(row.online().engagements()));
-            }
-        });
-    }
-
-    private static String write(java.util.function.Consumer<CsvWriter> rows) {
-        StringWriter out = new StringWriter();
-        try (CsvWriter writer = CsvWriter.builder().build(out)) {
-            rows.accept(writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void onlineCsv(OnlineBreakdown by, List<OnlineRow> rows, CsvExport.Rows csv) {
+        csv.row(by.apiName(), "name", "creators", "posts", "impressions", "accountsReached", "engagements");
+        for (OnlineRow row : rows) {
+            csv.row(row.key(), row.name(), row.creators(), row.posts(), row.impressions(), row.accountsReached(), row.engagements());
         }
-        return out.toString();
+    }
+
+    private static void monthCsv(List<MonthReach> rows, CsvExport.Rows csv) {
+        csv.row("month", "name", "studentsSensitised", "parentsSensitised", "studentWorkshopsDelivered", "parentWorkshopsDelivered",
+                "workshopsScheduled", "schoolsReached", "onlineCreators", "onlinePosts", "onlineImpressions",
+                "onlineAccountsReached", "onlineEngagements");
+        for (MonthReach row : rows) {
+            csv.row(row.key(), row.name(), row.studentsSensitised(), row.parentsSensitised(), row.studentWorkshopsDelivered(),
+                    row.parentWorkshopsDelivered(), row.workshopsScheduled(), row.schoolsReached(), row.online().creators(),
+                    row.online().posts(), row.online().impressions(), row.online().accountsReached(), row.online().engagements());
+        }
+    }
+
+    /** The summary as a sheet: one row per figure with its target, percent reached and paces. */
+    private static void summaryCsv(CampaignReach summary, CsvExport.Rows csv) {
+        csv.row("figure", "value", "target", "progressPercent", "neededPerDay", "soFarPerDay", "asOf");
+        CampaignReach.Totals t = summary.totals();
+        CampaignReach.Targets targets = summary.targets();
+        CampaignReach.Progress progress = summary.progress();
+        CampaignReach.Pace pace = summary.pace();
+        String asOf = summary.asOf() == null ? null : summary.asOf().toString();
+        figure(csv, "studentsSensitised", t.studentsSensitised(), targets.studentsSensitised(), progress.studentsSensitised(),
+                pace == null ? null : pace.studentsSensitised(), asOf);
+        figure(csv, "parentsSensitised", t.parentsSensitised(), targets.parentsSensitised(), progress.parentsSensitised(),
+                pace == null ? null : pace.parentsSensitised(), asOf);
+        figure(csv, "studentWorkshopsDelivered", t.studentWorkshopsDelivered(), targets.studentWorkshops(), progress.studentWorkshops(),
+                pace == null ? null : pace.studentWorkshops(), asOf);
+        figure(csv, "parentWorkshopsDelivered", t.parentWorkshopsDelivered(), targets.parentWorkshops(), progress.parentWorkshops(),
+                pace == null ? null : pace.parentWorkshops(), asOf);
+        figure(csv, "workshopsScheduled", t.workshopsScheduled(), null, null, null, asOf);
+        figure(csv, "schoolsReached", t.schoolsReached(), targets.schools(), progress.schools(), pace == null ? null : pace.schools(), asOf);
+        OnlineReach online = summary.online();
+        if (online != null) {
+            OnlineReach.Pace onlinePace = online.pace();
+            figure(csv, "onlinePosts", online.totals().posts(), null, null, null, asOf);
+            figure(csv, "onlineImpressions", online.totals().impressions(), online.targets().impressions(), online.progress().impressions(),
+                    onlinePace == null ? null : onlinePace.impressions(), asOf);
+            figure(csv, "onlineAccountsReached", online.totals().accountsReached(), online.targets().accountsReached(),
+                    online.progress().accountsReached(), onlinePace == null ? null : onlinePace.accountsReached(), asOf);
+            figure(csv, "onlineEngagements", online.totals().engagements(), online.targets().engagements(), online.progress().engagements(),
+                    onlinePace == null ? null : onlinePace.engagements(), asOf);
+        }
+    }
+
+    private static void figure(CsvExport.Rows csv, String name, long value, Number target, Double percent, CampaignReach.Rate pace,
+                               String asOf) {
+        csv.row(name, value, target == null ? null : target.longValue(), percent, pace == null ? null : pace.neededPerDay(),
+                pace == null ? null : pace.soFarPerDay(), asOf);
+    }
+
+    private static void timelineCsv(List<ReachReport.TimelinePoint> points, CsvExport.Rows csv) {
+        csv.row("period", "studentsSensitised", "parentsSensitised", "workshopsDelivered", "workshopsScheduled",
+                "cumulativeStudentsSensitised", "cumulativeParentsSensitised", "cumulativeWorkshopsDelivered", "posts",
+                "impressions", "accountsReached", "engagements", "cumulativePosts", "cumulativeImpressions",
+                "cumulativeAccountsReached", "cumulativeEngagements");
+        for (ReachReport.TimelinePoint p : points) {
+            csv.row(p.period(), p.studentsSensitised(), p.parentsSensitised(), p.workshopsDelivered(), p.workshopsScheduled(),
+                    p.cumulativeStudentsSensitised(), p.cumulativeParentsSensitised(), p.cumulativeWorkshopsDelivered(), p.posts(),
+                    p.impressions(), p.accountsReached(), p.engagements(), p.cumulativePosts(), p.cumulativeImpressions(),
+                    p.cumulativeAccountsReached(), p.cumulativeEngagements());
+        }
+    }
+
+    /** CSV only when the client asks for it and not for JSON as well: browsers and generic clients get JSON. */
+    private static boolean wantsCsv(String accept) {
+        return accept != null && accept.contains(CsvExport.MEDIA_TYPE) && !accept.contains(MediaType.APPLICATION_JSON);
+    }
+
+    private static CsvExport.Separator separator(String value) {
+        CsvExport.Separator parsed = QueryParams.enumValue("separator", value, CsvExport.Separator.class);
+        return parsed == null ? CsvExport.Separator.COMMA : parsed;
     }
 
     private static LocalDate date(String parameter, String value) {

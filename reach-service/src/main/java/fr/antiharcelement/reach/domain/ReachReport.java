@@ -1,6 +1,7 @@
 package fr.antiharcelement.reach.domain;
 
 import fr.antiharcelement.kernel.CampaignTime;
+import fr.antiharcelement.kernel.InvalidInputException;
 import fr.antiharcelement.kernel.NotFoundException;
 import fr.antiharcelement.reach.domain.online.MonthReach;
 import fr.antiharcelement.reach.domain.online.OnlineBreakdown;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +76,13 @@ public class ReachReport {
     public enum Granularity { DAY, WEEK, MONTH }
 
     /**
+     * The most points a timeline answers: a campaign of the longest span workshop-service accepts (5 years) fits by day.
+     * A campaign whose events say otherwise (a span of centuries from a typing error) is read by week or month rather
+     * than built into millions of points in memory.
+     */
+    public static final int MAX_TIMELINE_POINTS = 2_000;
+
+    /**
      * One point per period (from the campaign's start, or its first workshop or post, to its last), with cumulative
      * sums; the online figures are those of the posts published in the period, with their current figures.
      */
@@ -112,7 +121,13 @@ public class ReachReport {
             LocalDate end = periodOf(summary.endsOn(), granularity);
             last = last == null || end.isAfter(last) ? end : last;
         }
-        List<TimelinePoint> points = new ArrayList<>();
+        long count = first == null ? 0 : units(granularity).between(first, last) + 1;
+        if (count > MAX_TIMELINE_POINTS) {
+            throw InvalidInputException.field("granularity", "this campaign runs from " + first + " to " + last + ": "
+                    + count + " points by " + granularity.name().toLowerCase(java.util.Locale.ROOT) + ", more than "
+                    + MAX_TIMELINE_POINTS + "; ask for a longer period (week or month)");
+        }
+        List<TimelinePoint> points = new ArrayList<>((int) count);
         long students = 0;
         long parents = 0;
         long delivered = 0;
@@ -187,6 +202,14 @@ public class ReachReport {
             case DAY -> day;
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
             case MONTH -> day.withDayOfMonth(1);
+        };
+    }
+
+    private static ChronoUnit units(Granularity granularity) {
+        return switch (granularity) {
+            case DAY -> ChronoUnit.DAYS;
+            case WEEK -> ChronoUnit.WEEKS;
+            case MONTH -> ChronoUnit.MONTHS;
         };
     }
 

@@ -27,6 +27,8 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class ReachApiTest {
 
+    private static final String BOM = "\uFEFF";
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -85,7 +87,8 @@ class ReachApiTest {
         String csv = given().auth().oauth2(TestTokens.viewer()).accept("text/csv").queryParam("by", "month")
                 .get("/api/v1/reach/campaigns/" + campaign + "/breakdown").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
-        assertThat(csv.lines().toList()).containsExactly(
+        assertThat(csv).startsWith(BOM);
+        assertThat(csv.substring(1).lines().toList()).containsExactly(
                 "month,name,studentsSensitised,parentsSensitised,studentWorkshopsDelivered,parentWorkshopsDelivered,workshopsScheduled,"
                         + "schoolsReached,onlineCreators,onlinePosts,onlineImpressions,onlineAccountsReached,onlineEngagements",
                 "2021-10,,30,0,1,0,0,1,0,0,0,0,0", "2021-11,,20,12,1,1,0,1,0,0,0,0,0", "2022-01,,0,0,0,0,1,0,0,0,0,0,0");
@@ -205,6 +208,73 @@ class ReachApiTest {
         assertThat(months.get(months.size() - 1).get("cumulativeStudentsSensitised")).isEqualTo(25);
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/reach/campaigns/" + campaign + "/audit")
                 .then().statusCode(200).body("differences.size()", equalTo(0));
+    }
+
+    /**
+     * A school's name comes from the Ministry's file or from whoever registered it: in the ops team's spreadsheet it must
+     * stay text. The exports also open in a French Excel with a double click: BOM, semicolons and decimal commas.
+     */
+    @Test
+    void spreadsheetExportsShowAFormulaAsTextAndOpenInAFrenchExcel() {
+        String campaign = "csv-" + UUID.randomUUID().toString().substring(0, 8);
+        String school = SchoolEventsFeed.uai(400);
+        try (SchoolEventsFeed schools = new SchoolEventsFeed(bootstrapServers)) {
+            schools.publish(school, "=HYPERLINK(\\\"http://attacker.example\\\",\\\"Voir\\\")", SchoolEventsFeed.RENNES, 1);
+        }
+        try (EventsFeed feed = new EventsFeed(bootstrapServers)) {
+            feed.campaign(campaign, 1000);
+            feed.workshop(UUID.randomUUID(), campaign, school, "p", "STUDENTS", "2021-10-12T10:00:00+02:00", "COMPLETED", 28, 2);
+            feed.flush();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.studentsSensitised", equalTo(28)));
+        String reach = "/api/v1/reach/campaigns/" + campaign;
+
+        String bySchool = given().auth().oauth2(TestTokens.viewer()).accept("text/csv").queryParam("by", "school")
+                .get(reach + "/breakdown").then().statusCode(200).header("X-Total-Count", "1").extract().asString();
+        assertThat(bySchool).startsWith(BOM);
+        assertThat(bySchool.substring(1).lines().skip(1).toList())
+                .containsExactly(school + ",\"'=HYPERLINK(\"\"http://attacker.example\"\",\"\"Voir\"\")\",28,0,1,0,0,1");
+
+        String summary = given().auth().oauth2(TestTokens.viewer()).accept("text/csv").queryParam("separator", "semicolon")
+                .get(reach).then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString(campaign + "-summary.csv")).extract().asString();
+        List<String> figures = summary.substring(1).lines().toList();
+        assertThat(figures.get(0)).isEqualTo("figure;value;target;progressPercent;neededPerDay;soFarPerDay;asOf");
+        assertThat(figures).anySatisfy(line -> assertThat(line).startsWith("studentsSensitised;28;1000;2,8;;0,09;"))
+                .anySatisfy(line -> assertThat(line).startsWith("workshopsScheduled;0;;;;;"));
+
+        String timeline = given().auth().oauth2(TestTokens.viewer()).accept("text/csv").queryParams(Map.of("granularity", "month",
+                "separator", "semicolon")).get(reach + "/timeline").then().statusCode(200).extract().asString();
+        assertThat(timeline.substring(1).lines().toList()).hasSize(11) // the header, then September 2021 to June 2022
+                .contains("2021-10;28;0;1;0;28;0;1;0;0;0;0;0;0;0;0");
+        given().auth().oauth2(TestTokens.viewer()).accept("text/csv").queryParam("separator", "tab").get(reach).then()
+                .statusCode(400).body("errors[0].field", equalTo("separator"));
+    }
+
+    /** A campaign's dates come from its events: an end in year 9999 must not build millions of points in memory. */
+    @Test
+    void aTimelineHasAtMostTwoThousandPointsWhateverTheCampaignsDates() {
+        String fiveYears = "span-" + UUID.randomUUID().toString().substring(0, 8);
+        String endless = "endless-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EventsFeed feed = new EventsFeed(bootstrapServers)) {
+            feed.campaign(fiveYears, 1000, "2021-09-01", "2026-08-31");
+            feed.campaign(endless, 1000, "2021-09-01", "9999-12-31");
+            feed.flush();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + endless).then().statusCode(200).body("endsOn", equalTo("9999-12-31")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + fiveYears).then().statusCode(200));
+
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + fiveYears + "/timeline?granularity=day")
+                .then().statusCode(200).body("size()", equalTo(1826));
+        for (String granularity : List.of("day", "week", "month")) {
+            given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + endless + "/timeline?granularity=" + granularity)
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("granularity"))
+                    .body("errors[0].message", containsString("more than 2000"));
+        }
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reach/campaigns/" + endless).then().statusCode(200);
     }
 
     @Test
