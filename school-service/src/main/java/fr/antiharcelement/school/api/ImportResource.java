@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -44,8 +47,23 @@ public class ImportResource {
     @Operation(summary = "Import the Ministry's annuaire CSV exactly as published; upserts by UAI and reports every row")
     public ImportReport importAnnuaire(
             @Parameter(description = "Only these types, comma-separated, e.g. COLLEGE,EREA") @QueryParam("types") String types,
+            @Parameter(description = "UTF-8 (with or without a byte order mark) unless a charset is declared, e.g. "
+                    + "text/csv; charset=windows-1252") @HeaderParam("Content-Type") String contentType,
             InputStream csv) {
-        return annuaireImport.importCsv(csv, parseTypes(types));
+        return annuaireImport.importCsv(csv, charset(contentType), parseTypes(types));
+    }
+
+    /** The charset the request declares, UTF-8 when it declares none (the Ministry publishes UTF-8). */
+    private static Charset charset(String contentType) {
+        String declared = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (declared == null || declared.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(declared.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("charset", "unknown character set " + declared.trim() + "; e.g. UTF-8 or windows-1252");
+        }
     }
 
     private static Set<SchoolType> parseTypes(String types) {

@@ -1,6 +1,7 @@
 package fr.antiharcelement.school.api;
 
 import fr.antiharcelement.school.domain.EducationPriority;
+import fr.antiharcelement.school.domain.School;
 import fr.antiharcelement.school.domain.SchoolStatus;
 import fr.antiharcelement.school.domain.SchoolType;
 import fr.antiharcelement.school.domain.Sector;
@@ -17,12 +18,12 @@ public record SchoolRequest(
         @Schema(description = "UAI: 7 digits and a check letter; required on POST, optional on PUT (must match the path)",
                 examples = "0350122T")
         @Size(max = 20) String uai,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = School.MAX_NAME_LENGTH) String name,
         @NotNull SchoolType type,
         @NotNull Sector sector,
         @Schema(description = "INSEE code of the commune", examples = "35238")
         @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "must be a 5-character INSEE commune code") String communeCode,
-        @NotBlank @Size(max = 200) String communeName,
+        @NotBlank @Size(max = School.MAX_NAME_LENGTH) String communeName,
         @Pattern(regexp = "[0-9]{5}", message = "must be 5 digits") String postalCode,
         @Schema(description = "Département code as in the annuaire", examples = "035")
         @NotBlank @Pattern(regexp = "[0-9]{1,3}|0?2[ABab]", message = "must be a département code such as 035, 2A or 971")

@@ -42,10 +42,31 @@ public class School {
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
 
-    /** The fields a user or an import sets; everything else the service derives. */
+    /** The longest school or commune name the API and the import accept (the annuaire's longest is 108). */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** An INSEE commune code and a postal code are 5 characters. */
+    public static final int MAX_CODE_LENGTH = 5;
+
+    /**
+     * The fields a user or an import sets; everything else the service derives. The API checks the same lengths
+     * first, field by field; here they hold for every way in, so that no school event outgrows a Kafka record.
+     */
     public record Details(String name, SchoolType type, Sector sector, String communeCode, String communeName,
                           String postalCode, Geography.Placement placement, EducationPriority educationPriority,
                           Integer pupils, SchoolStatus status) {
+
+        public Details {
+            atMost("name", name, MAX_NAME_LENGTH);
+            atMost("commune name", communeName, MAX_NAME_LENGTH);
+            atMost("commune code", communeCode, MAX_CODE_LENGTH);
+            atMost("postal code", postalCode, MAX_CODE_LENGTH);
+        }
+
+        private static void atMost(String field, String value, int length) {
+            if (value != null && value.length() > length) {
+                throw new IllegalArgumentException("the " + field + " has " + value.length() + " characters, more than " + length);
+            }
+        }
     }
 
     public static School register(String uai, Details details, OffsetDateTime now) {

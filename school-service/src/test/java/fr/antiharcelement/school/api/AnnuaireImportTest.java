@@ -7,6 +7,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,8 +55,11 @@ class AnnuaireImportTest {
         }
     }
 
+    /** Sends {@code csv} as curl does, declaring no charset (RestAssured would otherwise declare ISO-8859-1). */
     static ValidatableResponse importCsv(byte[] csv, String query) {
-        return given().auth().oauth2(TestTokens.admin()).contentType("text/csv").body(csv)
+        return given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .auth().oauth2(TestTokens.admin()).contentType("text/csv").body(csv)
                 .post("/api/v1/schools/imports" + query).then();
     }
 
@@ -154,6 +160,59 @@ class AnnuaireImportTest {
                 .body("rejected[3].reason", containsString("belongs to académie 14"));
         given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + good).then().statusCode(200);
         given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + other).then().statusCode(404);
+    }
+
+    /** Excel on Windows saves a CSV in Windows-1252: read as UTF-8 it would store "Coll?ge" and misread every type. */
+    @Test
+    void aFileInAnotherCharsetIsRefusedUnlessItIsDeclared() {
+        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow().replace("\uFEFF", "");
+        String uai = TestSchools.newUai();
+        byte[] windows = (header + "\r\n" + row(header, Map.of("Identifiant_de_l_etablissement", uai,
+                "Nom_etablissement", "Collège Chateaubriand", "Nom_commune", "Saint-Malo")) + "\r\n").getBytes(Charset.forName("windows-1252"));
+
+        importCsv(windows, "").statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("charset")).body("errors[0].message", containsString("charset=windows-1252"));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + uai).then().statusCode(404);
+
+        given().auth().oauth2(TestTokens.admin()).contentType("text/csv; charset=windows-1252").body(windows)
+                .post("/api/v1/schools/imports").then().statusCode(200).body("charset", equalTo("windows-1252"))
+                .body("created", equalTo(1));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + uai).then().statusCode(200)
+                .body("name", equalTo("Collège Chateaubriand")).body("type", equalTo("COLLEGE"));
+        String marked = TestSchools.newUai(); // a UTF-8 byte order mark outweighs a client's default ISO-8859-1
+        byte[] utf8 = ("\uFEFF" + header + "\r\n" + row(header, Map.of("Identifiant_de_l_etablissement", marked,
+                "Nom_etablissement", "Collège Surcouf")) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(TestTokens.admin()).contentType("text/csv; charset=ISO-8859-1").body(utf8)
+                .post("/api/v1/schools/imports").then().statusCode(200).body("charset", equalTo("UTF-8"));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + marked).then().statusCode(200)
+                .body("name", equalTo("Collège Surcouf"));
+        given().auth().oauth2(TestTokens.admin()).contentType("text/csv; charset=klingon").body(windows)
+                .post("/api/v1/schools/imports").then().statusCode(400).body("errors[0].field", equalTo("charset"));
+    }
+
+    /**
+     * The import takes the same lengths as the API, and caps every other column, so that no row can make a school
+     * event too big for Kafka; a file of bad rows lists the first thousand and counts them all.
+     */
+    @Test
+    void overlongFieldsAreRejectedRowsAndTheRejectedListIsCapped() {
+        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow().replace("\uFEFF", "");
+        String longName = TestSchools.newUai();
+        String longWeb = TestSchools.newUai();
+        StringBuilder csv = new StringBuilder(header).append("\r\n")
+                .append(row(header, Map.of("Identifiant_de_l_etablissement", longName, "Nom_etablissement", "C".repeat(201)))).append("\r\n")
+                .append(row(header, Map.of("Identifiant_de_l_etablissement", longWeb, "Nom_etablissement", "Collège Long",
+                        "Web", "https://example.org/" + "x".repeat(1_000)))).append("\r\n");
+        for (int i = 0; i < 1_003; i++) {
+            csv.append(row(header, Map.of("Identifiant_de_l_etablissement", "0350000X", "Nom_etablissement", "Faux"))).append("\r\n");
+        }
+
+        importCsv(csv.toString().getBytes(StandardCharsets.UTF_8), "").statusCode(200)
+                .body("rowsRead", equalTo(1_005)).body("created", equalTo(0)).body("rejectedCount", equalTo(1_005))
+                .body("rejected", hasSize(1_000))
+                .body("rejected[0].line", equalTo(2)).body("rejected[0].reason", containsString("more than 200"))
+                .body("rejected[1].line", equalTo(3)).body("rejected[1].reason", containsString("more than 1000"));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + longName).then().statusCode(404);
     }
 
     @Test

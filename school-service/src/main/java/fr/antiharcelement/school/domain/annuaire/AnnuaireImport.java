@@ -19,7 +19,14 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.BufferedInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -43,6 +50,7 @@ public class AnnuaireImport {
     private static final Logger LOG = Logger.getLogger(AnnuaireImport.class);
     private static final int CHUNK = 500;
     private static final int PROGRESS_EVERY = 10_000;
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final SchoolDirectory directory;
     private final SchoolStore schools;
@@ -60,24 +68,25 @@ public class AnnuaireImport {
     /**
      * Imports {@code csv}; only rows whose type is in {@code types} when it is not empty. All or nothing: in the
      * caller's transaction if there is one (a national file takes longer than the default transaction timeout).
+     * The file is read in {@code charset}; a byte that is not valid in it stops the import (a Windows-1252 file read
+     * as UTF-8 would otherwise store "Coll?ge" in every name).
      */
     @Transactional
-    public ImportReport importCsv(InputStream csv, Set<SchoolType> types) {
+    public ImportReport importCsv(InputStream csv, Charset charset, Set<SchoolType> types) {
         ImportReport report = new ImportReport();
-        AnnuaireRowReader rows = stage(csv, types, report);
+        AnnuaireRowReader rows = stage(csv, charset, types, report);
         apply(rows, report);
         LOG.infof("Import done: %d rows read, %d created, %d updated, %d unchanged, %d skipped, %d merged, %d rejected",
                 report.rowsRead, report.created, report.updated, report.unchanged, report.skipped, report.merged.size(),
-                report.rejected.size());
+                report.getRejectedCount());
         return report;
     }
 
     /** Step 1: reads every row, rejects the invalid ones with their line, stages the valid ones. */
-    private AnnuaireRowReader stage(InputStream csv, Set<SchoolType> types, ImportReport report) {
+    private AnnuaireRowReader stage(InputStream csv, Charset charset, Set<SchoolType> types, ImportReport report) {
         staging.open();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').detectBomHeader(true)
-                .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
-                .ofCsvRecord(csv, StandardCharsets.UTF_8)) {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').allowExtraFields(true)
+                .allowMissingFields(true).skipEmptyLines(true).ofCsvRecord(strictText(csv, charset, report))) {
             Iterator<CsvRecord> records = reader.iterator();
             if (!records.hasNext()) {
                 throw InvalidInputException.of("The file is empty: expected the annuaire's header row and its rows.");
@@ -93,7 +102,7 @@ public class AnnuaireImport {
                     chunk.clear();
                 }
                 if (report.rowsRead % PROGRESS_EVERY == 0) {
-                    LOG.infof("Import: %d rows read, %d rejected so far", report.rowsRead, report.rejected.size());
+                    LOG.infof("Import: %d rows read, %d rejected so far", report.rowsRead, report.getRejectedCount());
                 }
             }
             staging.add(chunk);
@@ -101,9 +110,32 @@ public class AnnuaireImport {
             return rows;
         } catch (CsvParseException e) {
             throw InvalidInputException.of("The file cannot be read as CSV: " + e.getMessage() + ". Nothing was imported.");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading the import body failed", e);
+        } catch (UncheckedIOException | IOException e) {
+            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+            if (cause instanceof CharacterCodingException) {
+                throw InvalidInputException.field("charset", "the file is not " + report.charset + " (after row " + report.rowsRead
+                        + "). Export it as UTF-8, or declare its character set, e.g. Content-Type: text/csv; charset=windows-1252."
+                        + " Nothing was imported.");
+            }
+            throw new UncheckedIOException("Reading the import body failed", cause instanceof IOException io ? io : new IOException(cause));
         }
+    }
+
+    /**
+     * The file's text, failing on a byte its character set cannot decode. A UTF-8 byte order mark says UTF-8 whatever
+     * the request declares (some HTTP clients declare ISO-8859-1 for any text they send), and is not part of the text.
+     */
+    private static Reader strictText(InputStream csv, Charset declared, ImportReport report) throws IOException {
+        BufferedInputStream bytes = new BufferedInputStream(csv);
+        bytes.mark(UTF8_BOM.length);
+        boolean byteOrderMark = Arrays.equals(bytes.readNBytes(UTF8_BOM.length), UTF8_BOM);
+        if (!byteOrderMark) {
+            bytes.reset();
+        }
+        Charset charset = byteOrderMark ? StandardCharsets.UTF_8 : declared;
+        report.charset = charset.name();
+        return new InputStreamReader(bytes, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     private static Optional<StagedRow> validRow(CsvRecord record, AnnuaireRowReader rows, Set<SchoolType> types,
@@ -121,7 +153,7 @@ public class AnnuaireImport {
             });
             return Optional.of(new StagedRow(uai, record.getStartingLineNumber(), rows.annex(fields), fields));
         } catch (IllegalArgumentException | DomainException e) {
-            report.rejected.add(new ImportReport.RejectedRow(record.getStartingLineNumber(), uai, e.getMessage()));
+            report.reject(new ImportReport.RejectedRow(record.getStartingLineNumber(), uai, e.getMessage()));
             return Optional.empty();
         }
     }

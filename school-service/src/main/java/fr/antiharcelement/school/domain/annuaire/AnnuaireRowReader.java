@@ -19,6 +19,9 @@ import java.util.function.Function;
 /** What a row of an annuaire export says about its school, read through the columns of the export's header. */
 final class AnnuaireRowReader {
 
+    /** The longest field of any column (the annuaire's longest, a web address, is under 100). */
+    static final int MAX_FIELD_LENGTH = 1_000;
+
     private final AnnuaireColumns columns;
     private final Geography geography;
 
@@ -44,6 +47,9 @@ final class AnnuaireRowReader {
      */
     School.Details validDetails(List<String> fields) {
         for (String field : fields) {
+            if (field.length() > MAX_FIELD_LENGTH) { // every field is staged, even those of columns the import does not read
+                throw new IllegalArgumentException("a field has " + field.length() + " characters, more than " + MAX_FIELD_LENGTH);
+            }
             StorableText.problem(field).ifPresent(problem -> {
                 throw new IllegalArgumentException("a field " + problem);
             });

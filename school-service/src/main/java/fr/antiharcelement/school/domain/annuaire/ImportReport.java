@@ -17,15 +17,29 @@ public final class ImportReport {
     public record MergedLine(long line, String uai, long keptLine) {
     }
 
+    /** The rejected rows listed, the first ones of the file: a wrong file rejects every row, and the report stays readable. */
+    public static final int MAX_REJECTED_LISTED = 1_000;
+
+    /** The character set the file was read in: UTF-8 unless the request declared another. */
+    public String charset;
     public long rowsRead;
     public long created;
     public long updated;
     public long unchanged;
     public long skipped;
+    /** The first {@link #MAX_REJECTED_LISTED} rejected rows; {@link #getRejectedCount()} counts them all. */
     public final List<RejectedRow> rejected = new ArrayList<>();
+    private long rejectedCount;
     public final List<MergedLine> merged = new ArrayList<>();
 
     public long getRejectedCount() {
-        return rejected.size();
+        return rejectedCount;
+    }
+
+    void reject(RejectedRow row) {
+        rejectedCount++;
+        if (rejected.size() < MAX_REJECTED_LISTED) {
+            rejected.add(row);
+        }
     }
 }
