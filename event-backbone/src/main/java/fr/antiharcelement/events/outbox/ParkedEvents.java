@@ -1,5 +1,6 @@
 package fr.antiharcelement.events.outbox;
 
+import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.kernel.sql.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,7 @@ public class ParkedEvents {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Operation(summary = "Events the broker would not take, parked with the reason, newest first (the events after them flowed)")
     public List<ParkedEvent> parked(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,

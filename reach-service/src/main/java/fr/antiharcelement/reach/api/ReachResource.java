@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import fr.antiharcelement.api.http.PageParams;
 import fr.antiharcelement.api.http.QueryParams;
 import fr.antiharcelement.api.problem.ProblemException;
+import fr.antiharcelement.api.security.Caller;
 import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.events.consumer.DeadLetterView;
 import fr.antiharcelement.events.consumer.EventConsumers;
@@ -58,6 +59,9 @@ public class ReachResource {
     @Inject
     ReachRebuild rebuild;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/campaigns")
     @Produces(MediaType.APPLICATION_JSON)
@@ -82,7 +86,7 @@ public class ReachResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
     @Operation(summary = "One row per key, sorted by students sensitised (by impressions for creator and platform); by month, each "
             + "row carries the month's online figures too; Accept: text/csv for spreadsheets; every row unless page or size "
-            + "is given, the row count in X-Total-Count")
+            + "is given, the row count in X-Total-Count. A partner's by=partner has its own row only")
     public Response breakdown(@PathParam("code") String code,
                               @Parameter(description = "region, academy, department, school, partner, audience, classLevel or month "
                                       + "(workshops; month shows online too), creator or platform (online)", required = true)
@@ -116,7 +120,7 @@ public class ReachResource {
             all = months;
             body = asCsv ? monthCsv(slice(months, pageRequest)) : null;
         } else {
-            List<ReachRow> reachRows = report.breakdown(code, breakdown, first, last);
+            List<ReachRow> reachRows = PartnerView.rowsVisibleTo(caller, breakdown, report.breakdown(code, breakdown, first, last));
             all = reachRows;
             body = asCsv ? csv(breakdown, slice(reachRows, pageRequest)) : null;
         }
