@@ -7,7 +7,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,8 +29,11 @@ import java.util.Set;
  * bounds what one client can make one instance do, which is the point (a loop gone wrong, a stolen token), without a
  * shared store on every write. A bucket left alone long enough to be full again is dropped: forgetting it changes
  * nothing.
+ *
+ * <p>Application-scoped, not a singleton: REST filters are created at static initialisation, before the runtime
+ * configuration exists; the proxy defers this bean, and its configuration, to the first request.
  */
-@Singleton
+@ApplicationScoped
 public class RequestBudget {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -40,6 +43,12 @@ public class RequestBudget {
 
     @Inject
     CurrentIdentityAssociation identities;
+
+    /** For the client proxy only. */
+    protected RequestBudget() {
+        this.config = null;
+        this.buckets = null;
+    }
 
     @Inject
     public RequestBudget(RequestBudgetConfig config) {

@@ -1,6 +1,5 @@
 package fr.antiharcelement.events.outbox;
 
-import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.kernel.sql.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +39,7 @@ public class ParkedEvents {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed("campaign:admin") // api-commons' Roles.ADMIN: event-backbone does not depend on api-commons
     @Transactional
     @Operation(summary = "Events the broker would not take, parked with the reason, newest first (the events after them flowed)")
     public List<ParkedEvent> parked(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
