@@ -77,7 +77,8 @@ public final class TokenRefusal {
         if (parse != null && parse.getMessage() != null && parse.getMessage().contains("token age")) {
             return "Too old: the token was issued more than " + maximumAgeSeconds() + " seconds ago, the most this API accepts.";
         }
-        if (parse != null && parse.getMessage() != null && parse.getMessage().contains("Issued At")) {
+        if (parse != null && parse.getMessage() != null
+                && (parse.getMessage().contains("Issued At") || parse.getMessage().contains("'iat'"))) {
             return "Incomplete token: exp and iat are required, exp after iat.";
         }
         return "The token could not be verified.";
