@@ -62,9 +62,9 @@ public class TopicAdmin {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            admin = Admin.create(KafkaClients.secured(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.outbox().brokerTimeout().toMillis(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.outbox().deliveryTimeout().toMillis()));
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.outbox().deliveryTimeout().toMillis())));
         }
         return admin;
     }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = EmbeddedInfraTestResource.class, scope = TestResourceScope.GLOBAL,
@@ -15,5 +16,10 @@ class FoundationTest extends ServiceFoundationContract {
     @Override
     protected String adminOnlyRequest() {
         return "POST /api/v1/schools";
+    }
+
+    @Test
+    void writesBeyondATokenSubjectsBudgetAre429WithRetryAfter() {
+        assertWritesBeyondASubjectsBudgetAreRefused(adminOnlyRequest());
     }
 }

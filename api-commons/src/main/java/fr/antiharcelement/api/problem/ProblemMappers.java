@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.antiharcelement.api.http.StorableTextJson;
 import fr.antiharcelement.api.http.StreamedBodyLimit.BodyTooLarge;
+import fr.antiharcelement.api.security.TokenRefusal;
 import fr.antiharcelement.kernel.ConflictException;
 import fr.antiharcelement.kernel.DomainException;
 import fr.antiharcelement.kernel.InvalidInputException;
@@ -115,12 +116,16 @@ public class ProblemMappers {
         return Problem.of(Status.BAD_REQUEST, "The body could not be read as JSON: " + e.getOriginalMessage()).toResponse();
     }
 
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
-            AuthenticationCompletionException.class})
-    public Response unauthorized(RuntimeException e) {
-        return Response.fromResponse(Problem.of(Status.UNAUTHORIZED,
-                        "A valid bearer token is required (missing, expired or not signed by a trusted issuer).").toResponse())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    /** No token at all: the challenge names the scheme and realm only (RFC 6750, 3.1). */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return TokenRefusal.missing();
+    }
+
+    /** A token refused: the challenge and the detail say why (expired at ..., wrong audience, bad signature, too old). */
+    @ServerExceptionMapper({AuthenticationFailedException.class, AuthenticationCompletionException.class})
+    public Response tokenRefused(RuntimeException e) {
+        return TokenRefusal.refused(e);
     }
 
     @ServerExceptionMapper

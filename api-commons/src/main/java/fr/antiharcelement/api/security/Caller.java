@@ -1,5 +1,6 @@
 package fr.antiharcelement.api.security;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -17,13 +18,20 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    SecurityIdentity identity;
+
     /** The token's subject: recorded in audit trails as who did what. */
     public String subject() {
         return token.getSubject() != null ? token.getSubject() : token.getName();
     }
 
+    /**
+     * The roles of the identity, not the token's raw claim: they include those {@code quarkus.http.auth.roles-mapping}
+     * maps from an identity provider's own role names, as {@code @RolesAllowed} sees them.
+     */
     public Set<String> roles() {
-        return token.getGroups();
+        return identity.getRoles();
     }
 
     public boolean isAdmin() {
@@ -35,6 +43,12 @@ public class Caller {
         if (!roles().contains(Roles.PARTNER)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(token.<String>getClaim(PARTNER_CLAIM));
+        return partnerClaim(token);
+    }
+
+    /** The {@code partner} claim of {@code token}, when it names one. */
+    static Optional<String> partnerClaim(JsonWebToken token) {
+        Object claim = token.getClaim(PARTNER_CLAIM);
+        return claim instanceof String code && !code.isBlank() ? Optional.of(code) : Optional.empty();
     }
 }

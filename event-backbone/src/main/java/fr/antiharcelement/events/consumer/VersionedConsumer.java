@@ -1,5 +1,6 @@
 package fr.antiharcelement.events.consumer;
 
+import fr.antiharcelement.events.KafkaClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.antiharcelement.events.CloudEvent;
@@ -68,7 +69,7 @@ final class VersionedConsumer implements Runnable {
         this.store = store;
         this.objectMapper = objectMapper;
         this.settings = settings;
-        this.kafkaConfig = Map.of(
+        this.kafkaConfig = KafkaClients.secured(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, name,
                 ConsumerConfig.CLIENT_ID_CONFIG, name,
@@ -76,7 +77,7 @@ final class VersionedConsumer implements Runnable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis()));
         Tags tags = Tags.of("consumer", name);
         applied = registry.counter("consumer.events.applied", tags);
         skipped = registry.counter("consumer.events.skipped", tags.and("reason", "not newer"));

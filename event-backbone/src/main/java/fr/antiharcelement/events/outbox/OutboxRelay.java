@@ -1,5 +1,6 @@
 package fr.antiharcelement.events.outbox;
 
+import fr.antiharcelement.events.KafkaClients;
 import fr.antiharcelement.events.CloudEvent;
 import fr.antiharcelement.events.EventsConfig;
 import fr.antiharcelement.events.TopicAdmin;
@@ -412,7 +413,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            KafkaProducer<String, String> created = new KafkaProducer<>(Map.of(
+            KafkaProducer<String, String> created = new KafkaProducer<>(KafkaClients.secured(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay",
                     // Unique per instance: instances never fence each other; the advisory lock already serialises them.
@@ -423,7 +424,7 @@ public class OutboxRelay {
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, millis(config.outbox().brokerTimeout()),
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(config.outbox().brokerTimeout()),
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis(config.outbox().deliveryTimeout()),
-                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, millis(config.outbox().transactionTimeout())),
+                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, millis(config.outbox().transactionTimeout()))),
                     new StringSerializer(), new StringSerializer());
             try {
                 created.initTransactions();

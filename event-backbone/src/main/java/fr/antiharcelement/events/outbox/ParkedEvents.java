@@ -39,7 +39,7 @@ public class ParkedEvents {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("admin")
+    @RolesAllowed("campaign:admin") // api-commons' Roles.ADMIN: event-backbone does not depend on api-commons
     @Transactional
     @Operation(summary = "Events the broker would not take, parked with the reason, newest first (the events after them flowed)")
     public List<ParkedEvent> parked(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,

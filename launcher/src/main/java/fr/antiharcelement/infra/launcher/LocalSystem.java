@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
@@ -76,7 +77,7 @@ public final class LocalSystem {
                 instances = Integer.parseInt(arguments.get(++i));
             } else if (!List.of("--fresh", "--demo").contains(argument)) {
                 System.err.println("Unknown argument: " + argument);
-                System.err.println("Usage: ./run [--fresh] [--demo] [--instances 1-9] | ./run token admin|viewer|partner <partnerCode>"
+                System.err.println("Usage: ./run [--fresh] [--demo] [--instances 1-9] | ./run token admin|viewer|partner <partnerCode> [--hours N]"
                         + " | ./run campaign");
                 System.exit(2);
             }
@@ -113,6 +114,9 @@ public final class LocalSystem {
                         .jvmOptions(SERVICE_JVM_OPTIONS)
                         .log(local.resolve("logs").resolve(log))
                         .wiredTo(postgres, service.database(), kafka, keys)
+                        // ./run campaign schedules and completes 2,000 workshops with two partner tokens as fast as it
+                        // can: a load test, which the default write budget (500, then 50 a second) would throttle.
+                        .settings(Map.of("API_REQUEST_BUDGET_BURST", "100000", "API_REQUEST_BUDGET_PER_SECOND", "10000"))
                         .onUnexpectedExit(this::say)
                         .build();
                 services.add(process);
@@ -127,7 +131,9 @@ public final class LocalSystem {
         if (demo) {
             DemoData.load(root, new TokenMinter(keys.privateKey(), TokenMinter.LOCAL_ISSUER), this::say);
         }
-        printWelcome(instances, new TokenMinter(keys.privateKey(), TokenMinter.LOCAL_ISSUER).viewer());
+        // The dashboard's link keeps a viewer token for a working day (the services' maximum age), not the usual hour: it
+        // is opened on a wall screen and left there, and a viewer token reads only what the dashboard shows anyway.
+        printWelcome(instances, new TokenMinter(keys.privateKey(), TokenMinter.LOCAL_ISSUER).viewer(TokenMinter.MAXIMUM_LIFETIME));
         new CountDownLatch(1).await(); // until Ctrl-C
     }
 
@@ -138,12 +144,12 @@ public final class LocalSystem {
             text.append(String.format("  %-17s Swagger UI %-38s health %s%n", service.name(),
                     service.url() + "/q/swagger-ui", service.url() + "/q/health"));
         }
-        text.append("\n  Dashboard (viewer token, valid 12 hours):\n  ").append(REACH.url("/dashboard/#token=")).append(viewerToken)
+        text.append("\n  Dashboard (viewer token, valid " + TokenMinter.MAXIMUM_LIFETIME.toHours() + " hours):\n  ").append(REACH.url("/dashboard/#token=")).append(viewerToken)
                 .append('\n');
         if (instances > 1) {
             text.append("\n  ").append(instances).append(" instances of each service: any of them answers any request.\n");
         }
-        text.append("\n  A token:  ./run token admin | ./run token viewer | ./run token partner <partnerCode>\n");
+        text.append("\n  A token:  ./run token admin | ./run token viewer | ./run token partner <partnerCode>   (1 hour; --hours N)\n");
         text.append("  Logs:     .local/logs/      Stop: Ctrl-C\n");
         System.out.println(text);
     }

@@ -1,5 +1,6 @@
 package fr.antiharcelement.reach.api;
 
+import fr.antiharcelement.api.security.Caller;
 import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.reach.domain.CampaignReach;
 import fr.antiharcelement.reach.domain.CompletionQueries;
@@ -47,6 +48,9 @@ public class ReachLiveResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/campaigns/{code}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -65,10 +69,11 @@ public class ReachLiveResource {
     @Path("/campaigns/{code}/completions")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "The latest workshops delivered, most recent day first: day, school, partner, audience, class level, headcount")
+    @Operation(summary = "The latest workshops delivered, most recent day first: day, school, partner, audience, class level, headcount; "
+            + "a partner sees its own among them")
     public List<CompletionQueries.Completion> completions(@PathParam("code") String code,
                                                           @Parameter(description = "How many, 1 to 50")
                                                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
-        return completions.latest(code, limit);
+        return PartnerView.completionsVisibleTo(caller, completions.latest(code, limit));
     }
 }

@@ -3,6 +3,7 @@ package fr.antiharcelement.reach.api;
 import fr.antiharcelement.api.http.PageParams;
 import fr.antiharcelement.api.http.QueryParams;
 import fr.antiharcelement.api.problem.ProblemException;
+import fr.antiharcelement.api.security.Caller;
 import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.events.consumer.DeadLetterView;
 import fr.antiharcelement.events.consumer.EventConsumers;
@@ -56,6 +57,9 @@ public class ReachResource {
     @Inject
     ReachRebuild rebuild;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/campaigns")
     @Produces(MediaType.APPLICATION_JSON)
@@ -87,7 +91,7 @@ public class ReachResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
     @Operation(summary = "One row per key, sorted by students sensitised (by impressions for creator and platform); by month, each "
             + "row carries the month's online figures too; Accept: text/csv for spreadsheets; every row unless page or size "
-            + "is given, the row count in X-Total-Count")
+            + "is given, the row count in X-Total-Count. A partner's by=partner has its own row only")
     public Response breakdown(@PathParam("code") String code,
                               @Parameter(description = "region, academy, department, school, partner, audience, classLevel or month "
                                       + "(workshops; month shows online too), creator or platform (online)", required = true)
@@ -122,7 +126,7 @@ public class ReachResource {
             all = months;
             csv = rows -> monthCsv(slice(months, pageRequest), rows);
         } else {
-            List<ReachRow> reachRows = report.breakdown(code, breakdown, first, last);
+            List<ReachRow> reachRows = PartnerView.rowsVisibleTo(caller, breakdown, report.breakdown(code, breakdown, first, last));
             all = reachRows;
             csv = rows -> csv(breakdown, slice(reachRows, pageRequest), rows);
         }

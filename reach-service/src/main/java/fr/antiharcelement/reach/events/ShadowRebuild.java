@@ -1,5 +1,6 @@
 package fr.antiharcelement.reach.events;
 
+import fr.antiharcelement.events.KafkaClients;
 import fr.antiharcelement.events.consumer.EventConsumers;
 import fr.antiharcelement.reach.domain.ProjectionRebuilder;
 import fr.antiharcelement.reach.domain.ShadowTables;
@@ -77,7 +78,7 @@ public class ShadowRebuild implements ProjectionRebuilder {
 
     /** The rebuild's consumer group is of no use once swapped; a failure to delete it only leaves an idle group. */
     private void forgetGroup(String rebuilder) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaClients.secured(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)))) {
             admin.deleteConsumerGroups(List.of(rebuilder)).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warnf("Rebuild done; its consumer group %s could not be deleted: %s", rebuilder, e.toString());

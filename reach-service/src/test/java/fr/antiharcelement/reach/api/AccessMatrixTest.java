@@ -5,9 +5,11 @@ import fr.antiharcelement.infra.testing.AccessMatrixContract;
 import fr.antiharcelement.infra.testing.EventStreams;
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.reach.EventsFeed;
+import fr.antiharcelement.reach.SchoolEventsFeed;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -17,11 +19,14 @@ import static fr.antiharcelement.infra.testing.AccessMatrix.Access.everyRole;
 import static fr.antiharcelement.infra.testing.AccessMatrix.Caller.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Who may call each endpoint of reach-service: every role reads the totals (and streams them); audits, dead letters and
- * rebuilds are staff's.
+ * Who may call each endpoint of reach-service: every role reads the totals (and streams them), a partner only its own row
+ * among partners; audits, dead letters and rebuilds are staff's.
  */
 @QuarkusTest
 class AccessMatrixTest extends AccessMatrixContract {
@@ -30,16 +35,22 @@ class AccessMatrixTest extends AccessMatrixContract {
     String bootstrapServers;
 
     private AccessMatrix matrix;
+    private String campaign;
 
     @BeforeEach
     void declareTheMatrix() {
-        String campaign = "acl-" + UUID.randomUUID().toString().substring(0, 8);
+        campaign = "acl-" + UUID.randomUUID().toString().substring(0, 8);
         try (EventsFeed feed = new EventsFeed(bootstrapServers)) {
             feed.campaign(campaign, 5_000);
+            // One delivered workshop of each partner: what partner A may see of partner B's is the subject of a test.
+            feed.workshop(UUID.randomUUID(), campaign, SchoolEventsFeed.uai(61), "partner-a", "STUDENTS", "2021-10-12T10:00:00+02:00",
+                    "COMPLETED", 24, 2);
+            feed.workshop(UUID.randomUUID(), campaign, SchoolEventsFeed.uai(62), "partner-b", "STUDENTS", "2021-10-14T10:00:00+02:00",
+                    "COMPLETED", 27, 2);
             feed.flush();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
-                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200));
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.studentsSensitised", equalTo(51)));
 
         String reach = "/api/v1/reach/campaigns/" + campaign;
         matrix = new AccessMatrix("partner-a", "partner-b")
@@ -62,6 +73,28 @@ class AccessMatrixTest extends AccessMatrixContract {
                         request -> request.get("/api/v1/reach/dead-letters"))
                 .expect("GET /api/v1/reach/rebuild", allowedFor(ADMIN).succeedingWith(200), request -> request.get("/api/v1/reach/rebuild"))
                 .expect("POST /api/v1/reach/rebuild", allowedFor(ADMIN).succeedingWith(202), request -> request.post("/api/v1/reach/rebuild"));
+    }
+
+    /**
+     * Partners see the campaign-wide totals, but among partners only their own row and their own completions: what
+     * another association delivers is not theirs to know. Viewers and admins see every partner.
+     */
+    @Test
+    void aPartnerSeesTheCampaignTotalsButOnlyItsOwnPartnerRowAndCompletions() {
+        String reach = "/api/v1/reach/campaigns/" + campaign;
+        String partnerA = TestTokens.partner("partner-a");
+        given().auth().oauth2(partnerA).get(reach).then().statusCode(200).body("totals.studentsSensitised", equalTo(51));
+        given().auth().oauth2(partnerA).queryParam("by", "partner").get(reach + "/breakdown").then().statusCode(200)
+                .header("X-Total-Count", "1").body("key", contains("partner-a")).body("[0].studentsSensitised", equalTo(24));
+        String csv = given().auth().oauth2(partnerA).accept("text/csv").queryParam("by", "partner").get(reach + "/breakdown")
+                .then().statusCode(200).extract().asString();
+        assertThat(csv).contains("partner-a").doesNotContain("partner-b");
+        given().auth().oauth2(partnerA).get(reach + "/completions").then().statusCode(200).body("partnerCode", contains("partner-a"));
+
+        given().auth().oauth2(TestTokens.viewer()).queryParam("by", "partner").get(reach + "/breakdown").then().statusCode(200)
+                .body("key", containsInAnyOrder("partner-a", "partner-b"));
+        given().auth().oauth2(TestTokens.viewer()).get(reach + "/completions").then().statusCode(200)
+                .body("partnerCode", containsInAnyOrder("partner-a", "partner-b"));
     }
 
     @Override

@@ -93,7 +93,7 @@ class ReachLiveTest {
             feed.flush();
         }
         awaitStudents(campaign, 0);
-        String shortLived = TestInfrastructure.get().tokens().mint("wall@campaign.local", "viewer", null, Duration.ofSeconds(2));
+        String shortLived = TestInfrastructure.get().tokens().mint("wall@campaign.local", fr.antiharcelement.infra.security.TokenMinter.VIEWER, null, Duration.ofSeconds(2));
         try (SummaryStreamClient stream = new SummaryStreamClient(campaign, shortLived)) {
             assertThat(stream.status).isEqualTo(200);
             await().atMost(Duration.ofSeconds(10)).until(stream::ended);

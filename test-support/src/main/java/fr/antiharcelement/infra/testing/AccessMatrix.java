@@ -1,5 +1,6 @@
 package fr.antiharcelement.infra.testing;
 
+import fr.antiharcelement.infra.security.TokenMinter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who may call what, written down endpoint by endpoint by a service's test and checked against the running
  * service for every kind of caller: no token, an expired one, one signed by a stranger's key, and the viewer,
- * partner A, partner B and admin roles.
+ * partner A, partner B and admin roles, and a partner token that names no partner (refused everywhere).
  *
  * <p>Expectations are stated in the test, never read from the code's annotations, so that a wrong annotation
  * fails. Callers without a valid token get 401, callers whose role is not allowed 403, both as problem+json;
@@ -31,7 +32,9 @@ public final class AccessMatrix {
 
     /** The callers every endpoint is tried with. */
     public enum Caller {
-        NO_TOKEN, EXPIRED_TOKEN, STRANGER_SIGNED_TOKEN, VIEWER, PARTNER_A, PARTNER_B, ADMIN;
+        NO_TOKEN, EXPIRED_TOKEN, STRANGER_SIGNED_TOKEN, VIEWER, PARTNER_A, PARTNER_B,
+        /** A partner token without the claim that names its partner: acts for nobody, refused (403) everywhere. */
+        UNNAMED_PARTNER, ADMIN;
 
         boolean authenticated() {
             return ordinal() >= VIEWER.ordinal();
@@ -75,6 +78,9 @@ public final class AccessMatrix {
             if (!caller.authenticated()) {
                 return 401;
             }
+            if (caller == Caller.UNNAMED_PARTNER) {
+                return 403;
+            }
             if (hidden.contains(caller)) {
                 return 404;
             }
@@ -111,11 +117,12 @@ public final class AccessMatrix {
     public Optional<String> tokenOf(Caller caller) {
         return Optional.ofNullable(switch (caller) {
             case NO_TOKEN -> null;
-            case EXPIRED_TOKEN -> TestTokens.expired("admin");
+            case EXPIRED_TOKEN -> TestTokens.expired(TokenMinter.ADMIN);
             case STRANGER_SIGNED_TOKEN -> TestTokens.signedByStranger();
             case VIEWER -> TestTokens.viewer();
             case PARTNER_A -> TestTokens.partner(partnerA);
             case PARTNER_B -> TestTokens.partner(partnerB);
+            case UNNAMED_PARTNER -> TestTokens.partnerWithoutClaim();
             case ADMIN -> TestTokens.admin();
         });
     }

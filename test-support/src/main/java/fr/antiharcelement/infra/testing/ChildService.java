@@ -42,6 +42,20 @@ public final class ChildService implements AutoCloseable {
     }
 
     /** The same with settings of its own in its environment, e.g. {@code EVENTS_CONSUMER_MAX_POLL_RECORDS=1}. */
+    /**
+     * The write budget of the services the tests and benchmarks run: far above what they send with one token (hundreds
+     * of writes a second for minutes), so that they measure and check the service, not the budget; settings of the
+     * caller win.
+     */
+    public static final Map<String, String> UNTHROTTLED = Map.of(
+            "API_REQUEST_BUDGET_BURST", "1000000", "API_REQUEST_BUDGET_PER_SECOND", "1000000");
+
+    private static Map<String, String> withTestBudget(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(UNTHROTTLED);
+        all.putAll(settings);
+        return all;
+    }
+
     public static ChildService start(String name, String database, Map<String, String> settings) {
         TestInfrastructure infra = TestInfrastructure.get();
         Path basedir = Path.of(System.getProperty("basedir", "."));
@@ -52,7 +66,7 @@ public final class ChildService implements AutoCloseable {
                 .jvmOptions(JVM_OPTIONS)
                 .log(basedir.resolve("target").resolve(logName + (instance == 1 ? "" : "-" + instance) + ".log"))
                 .wiredTo(infra.postgres(), database, infra.kafka(), infra.keys())
-                .settings(settings)
+                .settings(withTestBudget(settings))
                 .build());
         service.start();
         return service;

@@ -1,5 +1,6 @@
 package fr.antiharcelement.infra.testing;
 
+import fr.antiharcelement.infra.security.TokenMinter;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +22,10 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -31,7 +35,8 @@ import static org.hamcrest.Matchers.startsWith;
 /**
  * What every service promises its operators and integrators, checked the same way in each: readiness that
  * checks PostgreSQL (what a request needs) and a health group of its own for Kafka, open OpenAPI, health and metrics, and bearer tokens refused with
- * problem+json when missing, expired, forged or of the wrong role.
+ * problem+json saying why when missing, expired, forged, for another audience, too old, of a role not ours, or a
+ * partner's naming no partner.
  */
 public abstract class ServiceFoundationContract {
 
@@ -71,21 +76,52 @@ public abstract class ServiceFoundationContract {
     }
 
     @Test
-    void aRequestWithoutTokenIsRefusedWith401Problem() {
+    void aRequestWithoutTokenIsRefusedWith401ProblemAndABearerChallenge() {
         given().when().get(PROTECTED_PATH)
-                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401))
+                .body("detail", startsWith("No bearer token"))
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"antiharcelement-api\""));
     }
 
     @Test
-    void anExpiredTokenIsRefusedWith401Problem() {
-        given().auth().oauth2(TestTokens.expired("admin")).when().get(PROTECTED_PATH)
-                .then().statusCode(401).contentType("application/problem+json");
+    void anExpiredTokenIsRefusedSayingWhenItExpired() {
+        refusedSaying(TestTokens.expired(TokenMinter.ADMIN), "Expired at ");
     }
 
     @Test
-    void aTokenSignedByAnUnknownKeyIsRefusedWith401Problem() {
-        given().auth().oauth2(TestTokens.signedByStranger()).when().get(PROTECTED_PATH)
-                .then().statusCode(401).contentType("application/problem+json");
+    void aTokenSignedByAnUnknownKeyIsRefusedForItsSignature() {
+        refusedSaying(TestTokens.signedByStranger(), "Bad signature");
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        refusedSaying(TestTokens.forAnotherAudience(), "Wrong audience");
+    }
+
+    @Test
+    void aTokenOlderThanTheMaximumAgeIsRefusedThoughUnexpired() {
+        refusedSaying(TestTokens.issuedAgo(Duration.ofHours(13)), "Too old");
+        given().auth().oauth2(TestTokens.issuedAgo(Duration.ofHours(11))).when().get(PROTECTED_PATH).then().statusCode(200);
+    }
+
+    /** A role another application names {@code admin} grants nothing here: the roles are namespaced. */
+    @Test
+    void aBareAdminRoleIsNotAnAdmin() {
+        given().auth().oauth2(TestTokens.withRoles("staff@another-app", "admin", "partner", "viewer")).when().get(PROTECTED_PATH)
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    /** An identity provider's own role name, mapped by configuration (quarkus.http.auth.roles-mapping), is the admin role. */
+    @Test
+    void aRoleMappedFromTheIdentityProvidersNameGrantsTheCampaignRole() {
+        given().auth().oauth2(TestTokens.withRoles("staff@idp", TestTokens.IDP_STAFF_ROLE)).when().get(PROTECTED_PATH)
+                .then().statusCode(200).body("roles", hasItem(TokenMinter.ADMIN));
+    }
+
+    @Test
+    void aPartnerTokenThatNamesNoPartnerIsRefused() {
+        given().auth().oauth2(TestTokens.partnerWithoutClaim()).when().get(PROTECTED_PATH)
+                .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("names no partner"));
     }
 
     @Test
@@ -100,9 +136,37 @@ public abstract class ServiceFoundationContract {
     void aValidTokenTellsItsSubjectRolesAndPartner() {
         given().auth().oauth2(TestTokens.partner("e-enfance")).when().get(PROTECTED_PATH)
                 .then().statusCode(200)
-                .body("roles", hasItems("partner"))
+                .body("roles", hasItems(TokenMinter.PARTNER))
                 .body("partnerCode", equalTo("e-enfance"))
                 .body("subject", equalTo("integration@e-enfance"));
+    }
+
+    /**
+     * Writes beyond a token subject's budget (3 for the tests' probe subjects, then one every 20 s) get a 429 problem
+     * with Retry-After, whatever they would have got otherwise; reads are not budgeted, and another subject's budget is
+     * its own. {@code write} is {@code METHOD /path} of an admin's write, sent with an empty JSON body.
+     */
+    protected static void assertWritesBeyondASubjectsBudgetAreRefused(String write) {
+        String[] request = write.split(" ", 2);
+        String probe = TestTokens.adminAs(TestTokens.BUDGET_PROBE);
+        for (int i = 0; i < 3; i++) {
+            assertThat(given().auth().oauth2(probe).contentType(ContentType.JSON).body("{}").request(request[0], request[1]).statusCode())
+                    .as("write %d of a budget of 3", i + 1).isNotEqualTo(429);
+        }
+        given().auth().oauth2(probe).contentType(ContentType.JSON).body("{}").when().request(request[0], request[1])
+                .then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429))
+                .header("Retry-After", Integer::parseInt, org.hamcrest.Matchers.both(greaterThanOrEqualTo(1)).and(lessThanOrEqualTo(20)));
+        given().auth().oauth2(probe).when().get(PROTECTED_PATH).then().statusCode(200);
+        String other = TestTokens.adminAs(TestTokens.OTHER_BUDGET_PROBE);
+        assertThat(given().auth().oauth2(other).contentType(ContentType.JSON).body("{}").request(request[0], request[1]).statusCode())
+                .as("another subject's first write").isNotEqualTo(429);
+    }
+
+    private static void refusedSaying(String token, String reason) {
+        given().auth().oauth2(token).when().get(PROTECTED_PATH)
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", startsWith(reason))
+                .header("WWW-Authenticate", startsWith("Bearer realm=\"antiharcelement-api\", error=\"invalid_token\", error_description=\"" + reason));
     }
 
     @Test
