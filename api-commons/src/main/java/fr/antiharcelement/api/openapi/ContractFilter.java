@@ -66,6 +66,9 @@ public class ContractFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
+        if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+            openApi.getComponents().getSchemas().values().forEach(ContractFilter::optionalMayBeNull);
+        }
         if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
             return;
         }
@@ -115,6 +118,33 @@ public class ContractFilter implements OASFilter {
             }
             if (answer.getHeaders() != null) {
                 answer.getHeaders().forEach(ContractFilter::describe);
+            }
+        }
+    }
+
+    /**
+     * Our JSON writes an optional value that is absent as {@code null} (a view always has all its fields), and takes
+     * {@code null} for an optional field of a body: the document says so, as OpenAPI 3.1 does, with a {@code null} type
+     * beside the property's own, or {@code anyOf} the referenced schema and {@code null}. A required property never is.
+     */
+    private static void optionalMayBeNull(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        for (Map.Entry<String, Schema> property : new java.util.LinkedHashMap<>(schema.getProperties()).entrySet()) {
+            Schema value = property.getValue();
+            if (required.contains(property.getKey())) {
+                continue;
+            }
+            if (value.getRef() != null) {
+                Schema nullable = OASFactory.createSchema().description(value.getDescription())
+                        .addAnyOf(OASFactory.createSchema().ref(value.getRef()))
+                        .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+                schema.addProperty(property.getKey(), nullable);
+            } else if (value.getType() != null && !value.getType().isEmpty() && !value.getType().contains(Schema.SchemaType.NULL)) {
+                value.setType(new java.util.ArrayList<>(value.getType()));
+                value.addType(Schema.SchemaType.NULL);
             }
         }
     }

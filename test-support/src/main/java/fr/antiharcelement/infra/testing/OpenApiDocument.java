@@ -148,6 +148,24 @@ public final class OpenApiDocument {
      * are kept on top of the referenced schema.
      */
     public JsonNode resolve(JsonNode schema) {
+        if (schema != null && schema.has("anyOf") && !schema.has("$ref")) {
+            // an optional property that may be null: anyOf its schema and null, read as its schema
+            List<JsonNode> notNull = new ArrayList<>();
+            schema.get("anyOf").forEach(member -> {
+                if (!"null".equals(member.path("type").asText())) {
+                    notNull.add(member);
+                }
+            });
+            if (notNull.size() == 1) {
+                ObjectNode merged = resolve(notNull.get(0)).deepCopy();
+                schema.fields().forEachRemaining(field -> {
+                    if (!field.getKey().equals("anyOf")) {
+                        merged.set(field.getKey(), field.getValue());
+                    }
+                });
+                return merged;
+            }
+        }
         if (schema == null || !schema.has("$ref")) {
             return schema;
         }

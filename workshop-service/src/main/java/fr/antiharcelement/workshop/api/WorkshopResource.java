@@ -75,7 +75,7 @@ public class WorkshopResource {
             summary = "Schedule a workshop (admin, or a partner for its own partnerCode); past workshops may be recorded")
     @APIResponse(responseCode = "201", description = "Scheduled", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopView.class)))
-    @APIResponse(responseCode = "409", description = "The facilitator or the class is booked at that time (conflictingWorkshopId), "
+    @APIResponse(responseCode = "409", description = "The facilitator is booked at that time (conflictingWorkshopId), "
             + "or a request with this Idempotency-Key did not complete")
     @APIResponse(responseCode = "422", description = "A rule is broken: unknown or closed school, campaign or facilitator, times "
             + "outside the campaign, another partner's facilitator, or the Idempotency-Key was used for another request")
@@ -124,7 +124,7 @@ public class WorkshopResource {
     @Operation(operationId = "rescheduleWorkshop", summary = "Reschedule or edit a SCHEDULED workshop (If-Match required)")
     @APIResponse(responseCode = "200", description = "Rescheduled", headers = @Header(name = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopView.class)))
-    @APIResponse(responseCode = "409", description = "The facilitator or the class is booked at that time (conflictingWorkshopId)")
+    @APIResponse(responseCode = "409", description = "The facilitator is booked at that time (conflictingWorkshopId)")
     @APIResponse(responseCode = "422", description = "The workshop is no longer SCHEDULED, or the new details break a rule")
     public Response reschedule(@PathParam("id") String id, @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull WorkshopRequests.Schedule request) {
