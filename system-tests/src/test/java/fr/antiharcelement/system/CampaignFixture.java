@@ -1,8 +1,20 @@
 package fr.antiharcelement.system;
 
+import fr.antiharcelement.client.reach.api.ReachApi;
+import fr.antiharcelement.client.reach.model.CampaignReach;
+import fr.antiharcelement.client.school.api.SchoolsApi;
+import fr.antiharcelement.client.school.model.SchoolRequest;
+import fr.antiharcelement.client.school.model.SchoolType;
+import fr.antiharcelement.client.school.model.Sector;
+import fr.antiharcelement.client.workshop.api.CampaignsApi;
+import fr.antiharcelement.client.workshop.api.PartnersAndFacilitatorsApi;
+import fr.antiharcelement.client.workshop.model.CampaignRequest;
+import fr.antiharcelement.client.workshop.model.FacilitatorRequest;
+import fr.antiharcelement.client.workshop.model.PartnerRequest;
+import fr.antiharcelement.client.workshop.model.Targets;
+import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.kernel.CampaignTime;
 import fr.antiharcelement.infra.testing.ChildService;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 import java.time.Duration;
@@ -70,20 +82,26 @@ final class CampaignFixture {
      */
     static CampaignFixture create(RunningSystem system, String prefix, int schools) {
         CampaignFixture campaign = new CampaignFixture(system, prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
-        system.asAdmin(system.workshop).body(Map.of("code", campaign.code, "name", "Campaign " + campaign.code,
-                        "startsOn", "2021-09-01", "endsOn", "2022-06-30",
-                        "targets", Map.of("studentsSensitised", 10_000, "studentWorkshops", 400, "parentWorkshops", 40, "schools", schools)))
-                .post("/api/v1/campaigns").then().log().ifValidationFails().statusCode(201);
-        for (int p = 1; p <= 3; p++) {
-            String partner = "p" + p + "-" + campaign.code;
-            system.asAdmin(system.workshop).body(Map.of("code", partner, "name", "Partner " + p))
-                    .post("/api/v1/partners").then().statusCode(201);
-            for (int f = 1; f <= 2; f++) {
-                String id = system.asAdmin(system.workshop)
-                        .body(Map.of("displayName", "Facilitator " + f, "contactEmail", "f" + f + "@" + partner + ".example"))
-                        .post("/api/v1/partners/" + partner + "/facilitators").then().statusCode(201).extract().path("id");
-                campaign.facilitators.add(new String[]{partner, id});
+        // through the client generated from workshop-service's document: what it declares is what the service does
+        fr.antiharcelement.client.workshop.ApiClient staff = GeneratedClients.workshop(system.workshop, TestTokens.admin());
+        try {
+            var created = new CampaignsApi(staff).createCampaignWithHttpInfo(new CampaignRequest().code(campaign.code)
+                    .name("Campaign " + campaign.code).startsOn(LocalDate.of(2021, 9, 1)).endsOn(LocalDate.of(2022, 6, 30))
+                    .targets(new Targets().studentsSensitised(10_000).studentWorkshops(400).parentWorkshops(40).schools(schools)), null);
+            assertThat(created.getStatusCode()).isEqualTo(201);
+            assertThat(created.getData().getCode()).isEqualTo(campaign.code);
+            PartnersAndFacilitatorsApi partners = new PartnersAndFacilitatorsApi(staff);
+            for (int p = 1; p <= 3; p++) {
+                String partner = "p" + p + "-" + campaign.code;
+                partners.registerPartner(new PartnerRequest().code(partner).name("Partner " + p), null);
+                for (int f = 1; f <= 2; f++) {
+                    UUID id = partners.addFacilitator(partner, new FacilitatorRequest().displayName("Facilitator " + f)
+                            .contactEmail("f" + f + "@" + partner + ".example"), null).getId();
+                    campaign.facilitators.add(new String[]{partner, id.toString()});
+                }
             }
+        } catch (fr.antiharcelement.client.workshop.ApiException e) {
+            throw new AssertionError("defining the campaign: " + e.getCode() + " " + e.getResponseBody(), e);
         }
         for (int s = 0; s < schools; s++) {
             String uai = campaign.registerSchool();
@@ -99,10 +117,13 @@ final class CampaignFixture {
     String registerSchool() {
         String digits = String.format("07%05d", SCHOOL_NUMBERS.incrementAndGet());
         String uai = digits + "ABCDEFGHJKLMNPRSTUVWXYZ".charAt(Integer.parseInt(digits) % 23);
-        system.asAdmin(system.school).body(Map.of("uai", uai, "name", "Collège " + uai, "type", "COLLEGE", "sector", "PUBLIC",
-                        "communeCode", "35238", "communeName", "Rennes", "postalCode", "35000", "departmentCode", "035",
-                        "pupils", 500))
-                .post("/api/v1/schools").then().statusCode(201);
+        try {
+            new SchoolsApi(GeneratedClients.school(system.school, TestTokens.admin())).registerSchool(new SchoolRequest().uai(uai)
+                    .name("Collège " + uai).type(SchoolType.COLLEGE).sector(Sector.PUBLIC).communeCode("35238").communeName("Rennes")
+                    .postalCode("35000").departmentCode("035").pupils(500), null);
+        } catch (fr.antiharcelement.client.school.ApiException e) {
+            throw new AssertionError("registering " + uai + ": " + e.getCode() + " " + e.getResponseBody(), e);
+        }
         return uai;
     }
 
@@ -161,11 +182,15 @@ final class CampaignFixture {
 
     /** The totals one reach-service instance answers for this campaign now. */
     Totals reach(ChildService instance) {
-        JsonPath summary = system.asViewer(instance).get("/api/v1/reach/campaigns/" + code)
-                .then().statusCode(200).extract().jsonPath();
-        return new Totals(summary.getLong("totals.studentsSensitised"), summary.getLong("totals.parentsSensitised"),
-                summary.getLong("totals.studentWorkshopsDelivered"), summary.getLong("totals.parentWorkshopsDelivered"),
-                summary.getLong("totals.workshopsScheduled"), summary.getLong("totals.schoolsReached"));
+        CampaignReach summary;
+        try {
+            summary = new ReachApi(GeneratedClients.reach(instance, TestTokens.viewer())).getReachSummary(code, null, null);
+        } catch (fr.antiharcelement.client.reach.ApiException e) {
+            throw new AssertionError("reach's summary of " + code + ": " + e.getCode() + " " + e.getResponseBody(), e);
+        }
+        var totals = summary.getTotals();
+        return new Totals(totals.getStudentsSensitised(), totals.getParentsSensitised(), totals.getStudentWorkshopsDelivered(),
+                totals.getParentWorkshopsDelivered(), totals.getWorkshopsScheduled(), totals.getSchoolsReached());
     }
 
     /** Waits until reach-service's totals equal the expected ones; returns how long that took. */

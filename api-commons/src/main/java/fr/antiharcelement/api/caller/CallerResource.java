@@ -28,7 +28,7 @@ public class CallerResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "Who the bearer token says you are: subject, roles and, for a partner, its code")
+    @Operation(operationId = "getCaller", summary = "Who the bearer token says you are: subject, roles and, for a partner, its code")
     public CallerView me() {
         return new CallerView(caller.subject(), new TreeSet<>(caller.roles()), caller.partnerCode().orElse(null));
     }

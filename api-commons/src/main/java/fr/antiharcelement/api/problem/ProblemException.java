@@ -36,6 +36,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(428, detail));
     }
 
+    /** 415 naming what the operation takes, for operations that take something else than JSON. */
+    public static ProblemException unsupportedMediaType(String detail) {
+        return new ProblemException(Problem.of(Status.UNSUPPORTED_MEDIA_TYPE, detail));
+    }
+
     /** 422: the request is well-formed but breaks a rule of the domain. */
     public static ProblemException unprocessable(String detail) {
         return new ProblemException(Problem.of(422, detail));

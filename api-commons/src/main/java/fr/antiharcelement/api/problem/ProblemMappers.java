@@ -29,6 +29,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -106,9 +107,15 @@ public class ProblemMappers {
         return invalidBody(e, e.reason());
     }
 
+    /** Where the JSON broke (line and column, and the field being read when there is one), so that a client can find it. */
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
-        return Problem.of(Status.BAD_REQUEST, "The body is not well-formed JSON: " + e.getOriginalMessage()).toResponse();
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String field = fieldBeingRead(e);
+        Problem problem = Problem.of(Status.BAD_REQUEST, "The body is not well-formed JSON" + where
+                + (field == null ? "" : " (in " + field + ")") + ": " + firstLine(e.getOriginalMessage()));
+        return (field == null ? problem : problem.withErrors(List.of(new Problem.FieldError(field, "is not well-formed JSON"))))
+                .toResponse();
     }
 
     @ServerExceptionMapper
@@ -134,11 +141,28 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
             return unexpected(e);
+        }
+        // The REST layer wraps what the JSON reader threw: answer as if it had reached the mappers above.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return unrecognizedField(unknown);
+        }
+        if (e.getCause() instanceof InvalidFormatException format) {
+            return invalidFormat(format);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched);
+        }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 to a query parameter that does not convert to its type (size=abc): it is bad input.
+            return unconvertibleParameter(e.getCause(), uri);
         }
         Response.ResponseBuilder answer = Response.fromResponse(Problem.of(status, clientDetail(status, e)).toResponse());
         return answer.build();
@@ -187,12 +211,52 @@ public class ProblemMappers {
                 .withErrors(List.of(new Problem.FieldError(field, message))).toResponse();
     }
 
+    private static Response unconvertibleParameter(Throwable cause, UriInfo uri) {
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
+        List<String> names = uri == null ? List.of() : uri.getQueryParameters().entrySet().stream()
+                .filter(parameter -> parameter.getValue().stream().anyMatch(value -> message.contains("\"" + value + "\"")))
+                .map(java.util.Map.Entry::getKey).sorted().toList();
+        String reason = cause instanceof NumberFormatException ? "must be a whole number" : "does not have the expected type";
+        if (names.size() == 1) {
+            return Problem.of(Status.BAD_REQUEST, "Query parameter " + names.get(0) + " " + reason)
+                    .withErrors(List.of(new Problem.FieldError(names.get(0), reason))).toResponse();
+        }
+        return Problem.of(Status.BAD_REQUEST, "A query parameter " + reason).toResponse();
+    }
+
+    /** The field whose value the parser was in when the JSON broke, as a path, when it knows. */
+    private static String fieldBeingRead(JsonParseException e) {
+        com.fasterxml.jackson.core.JsonParser parser = e.getProcessor();
+        if (parser == null) {
+            return null;
+        }
+        List<String> steps = new ArrayList<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                steps.add(0, "." + context.getCurrentName());
+            } else if (context.inArray()) {
+                steps.add(0, "[" + context.getCurrentIndex() + "]");
+            }
+        }
+        String path = String.join("", steps);
+        return path.isEmpty() ? null : path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
     private static String clientDetail(int status, WebApplicationException e) {
         return switch (status) {
             case 404 -> "No such resource.";
             case 405 -> "This method is not allowed on this resource.";
             case 406 -> "None of the accepted media types can be produced.";
-            case 415 -> "Unsupported content type; send application/json unless the operation says otherwise.";
+            case 415 -> "Unsupported content type: this operation takes application/json.";
             default -> e.getMessage();
         };
     }
@@ -244,6 +308,9 @@ public class ProblemMappers {
         }
         if (java.util.Collection.class.isAssignableFrom(type)) {
             return "an array";
+        }
+        if (type == UUID.class) {
+            return "a valid UUID, e.g. 3f2c8a4e-6b1d-4c2e-9a7f-0d5e8b1c2a34";
         }
         return "an object";
     }

@@ -41,7 +41,7 @@ public class ParkedEvents {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("campaign:admin") // api-commons' Roles.ADMIN: event-backbone does not depend on api-commons
     @Transactional
-    @Operation(summary = "Events the broker would not take, parked with the reason, newest first (the events after them flowed)")
+    @Operation(operationId = "listParkedEvents", summary = "Events the broker would not take, parked with the reason, newest first (the events after them flowed)")
     public List<ParkedEvent> parked(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         @SuppressWarnings("unchecked")

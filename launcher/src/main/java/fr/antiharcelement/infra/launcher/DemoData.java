@@ -22,7 +22,13 @@ import java.util.function.Consumer;
  * annuaire, the #LePoidsDesMots campaign, two partner associations with their facilitators, and a school year of
  * workshops scheduled by the partners themselves, most completed with a class-sized headcount, a few corrected or
  * cancelled; and the collective of twelve content creators with their posts and the snapshots of their figures
- * ({@link OnlinePlay}). Loads once: if the campaign exists, it does nothing.
+ * ({@link OnlinePlay}).
+ *
+ * <p>Every step finds what an earlier run made before making it, so a load cut half-way (a service stopped, Ctrl-C)
+ * is finished by the next {@code ./run --demo}, and one that finished is left alone: a partner or campaign that exists
+ * (409) is kept, facilitators are found by name, a workshop is found by its slot (its facilitator is booked there: the
+ * 409 names it) and only the transitions it still lacks are made, posts are found by URL, and snapshots sent again
+ * change nothing. Nothing is ever made twice.
  */
 final class DemoData {
 
@@ -32,6 +38,7 @@ final class DemoData {
     private static final List<String> LEVELS = List.of("SIXIEME", "CINQUIEME", "QUATRIEME", "TROISIEME");
     private static final LocalDate FIRST_MONDAY = LocalDate.of(2021, 10, 4);
     private static final int WORKSHOPS = 240;
+    private static final int POSTS_PER_CREATOR = 2;
 
     private record Partner(String code, String name, List<String> facilitators) {
     }
@@ -58,8 +65,8 @@ final class DemoData {
     }
 
     private void load(Path root) {
-        if (api.send("GET", LocalSystem.WORKSHOP.url("/api/v1/campaigns/" + CAMPAIGN), tokens.admin(), null).statusCode() == 200) {
-            say.accept("Demo data: already loaded (campaign " + CAMPAIGN + " exists).");
+        if (loaded()) {
+            say.accept("Demo data: already loaded (campaign " + CAMPAIGN + " with its " + WORKSHOPS + " workshops and posts).");
             return;
         }
         Instant started = Instant.now();
@@ -67,18 +74,21 @@ final class DemoData {
         say.accept("Demo data: annuaire imported (" + report.path("created").asInt() + " schools created).");
         List<String> colleges = openColleges();
 
-        api.post(LocalSystem.WORKSHOP.url("/api/v1/campaigns"), tokens.admin(), Map.of("code", CAMPAIGN, "name", "#LePoidsDesMots",
+        createOrKeep(LocalSystem.WORKSHOP.url("/api/v1/campaigns"), Map.of("code", CAMPAIGN, "name", "#LePoidsDesMots",
                 "startsOn", "2021-09-01", "endsOn", "2022-06-30", "targets", Map.of("studentsSensitised", 70000,
                         "studentWorkshops", 1800, "parentWorkshops", 200, "schools", 300,
                         "online", Map.of("impressions", 10_000_000, "engagements", 600_000))));
         Map<String, List<String>> facilitators = new LinkedHashMap<>();
         for (Partner partner : PARTNERS) {
-            api.post(LocalSystem.WORKSHOP.url("/api/v1/partners"), tokens.admin(), Map.of("code", partner.code(), "name", partner.name()));
+            createOrKeep(LocalSystem.WORKSHOP.url("/api/v1/partners"), Map.of("code", partner.code(), "name", partner.name()));
+            String url = LocalSystem.WORKSHOP.url("/api/v1/partners/" + partner.code() + "/facilitators");
+            Map<String, String> existing = new LinkedHashMap<>();
+            api.get(url, tokens.admin()).forEach(found -> existing.putIfAbsent(found.path("displayName").asText(), found.path("id").asText()));
             List<String> ids = new ArrayList<>();
             for (String name : partner.facilitators()) {
                 String email = name.toLowerCase().replaceAll("[^a-z]+", ".") + "@" + partner.code() + ".example";
-                ids.add(api.post(LocalSystem.WORKSHOP.url("/api/v1/partners/" + partner.code() + "/facilitators"), tokens.admin(),
-                        Map.of("displayName", name, "contactEmail", email)).path("id").asText());
+                ids.add(existing.containsKey(name) ? existing.get(name)
+                        : api.post(url, tokens.admin(), Map.of("displayName", name, "contactEmail", email)).path("id").asText());
             }
             facilitators.put(partner.code(), ids);
         }
@@ -86,12 +96,29 @@ final class DemoData {
         int[] counts = scheduleYear(colleges, facilitators);
         OnlinePlay online = new OnlinePlay(api, tokens);
         online.registerCreators();
-        List<OnlinePlay.PlayedPost> posts = online.play(CAMPAIGN, "demo", 2, 2021);
+        List<OnlinePlay.PlayedPost> posts = online.play(CAMPAIGN, "demo", POSTS_PER_CREATOR, 2021);
         say.accept("Demo data: " + Creators.COLLECTIVE.size() + " creators, " + posts.size() + " posts with "
                 + (posts.size() * 3) + " snapshots of their figures (a third uploaded late, kept in the history only).");
         say.accept("Demo data: " + counts[0] + " workshops scheduled, " + counts[1] + " completed, " + counts[2] + " corrected, "
                 + counts[3] + " cancelled, in " + Duration.between(started, Instant.now()).toSeconds() + " s. Reach: "
                 + LocalSystem.REACH.url("/api/v1/reach/campaigns/" + CAMPAIGN));
+    }
+
+    /** Whether an earlier run loaded everything: the campaign, its workshops and its posts. */
+    private boolean loaded() {
+        if (api.send("GET", LocalSystem.WORKSHOP.url("/api/v1/campaigns/" + CAMPAIGN), tokens.admin(), null).statusCode() != 200) {
+            return false;
+        }
+        long workshops = api.get(LocalSystem.WORKSHOP.url("/api/v1/workshops?campaign=" + CAMPAIGN + "&size=1"), tokens.admin())
+                .path("totalItems").asLong();
+        long posts = api.get(LocalSystem.WORKSHOP.url("/api/v1/creator-posts?campaign=" + CAMPAIGN + "&size=1"), tokens.admin())
+                .path("totalItems").asLong();
+        return workshops == WORKSHOPS && posts == OnlinePlay.postCount(POSTS_PER_CREATOR);
+    }
+
+    /** A POST that creates, or finds what it would create there already (409): an earlier run made it. */
+    private void createOrKeep(String url, Map<String, Object> body) {
+        api.expect(api.send("POST", url, tokens.admin(), body), 201, 409);
     }
 
     private List<String> openColleges() {
@@ -131,24 +158,51 @@ final class DemoData {
             body.put("classLevel", parents ? null : LEVELS.get(random.nextInt(LEVELS.size())));
             body.put("startsAt", start.toOffsetDateTime().toString());
             body.put("endsAt", start.plusHours(2).toOffsetDateTime().toString());
-            String id = api.scheduleOnceTheSchoolIsKnown(LocalSystem.WORKSHOP.url("/api/v1/workshops"), token, body).path("id").asText();
-            String workshop = LocalSystem.WORKSHOP.url("/api/v1/workshops/" + id);
+            JsonNode state = scheduled(token, body);
+            String workshop = LocalSystem.WORKSHOP.url("/api/v1/workshops/" + state.path("id").asText());
+            String status = state.path("status").asText();
             if (i % 10 == 9) {
                 continue; // still to take place
             }
             int attendees = parents ? 8 + random.nextInt(25) : 20 + random.nextInt(16);
-            api.post(workshop + "/completion", token, Map.of("attendees", attendees));
+            if (status.equals("SCHEDULED")) {
+                state = api.post(workshop + "/completion", token, Map.of("attendees", attendees));
+                status = state.path("status").asText();
+            }
             completed++;
             if (i % 37 == 5) {
-                api.post(workshop + "/attendance-corrections", token, Map.of("attendees", attendees - 2,
-                        "reason", "Deux élèves comptés deux fois"));
+                if (status.equals("COMPLETED") && state.path("attendees").asInt() == attendees) {
+                    api.post(workshop + "/attendance-corrections", token, Map.of("attendees", attendees - 2,
+                            "reason", "Deux élèves comptés deux fois"));
+                }
                 corrected++;
             } else if (i % 53 == 11) {
-                api.post(workshop + "/cancellation", token, Map.of("reason", "Saisi par erreur dans la mauvaise école"));
+                if (!status.equals("CANCELLED")) {
+                    api.post(workshop + "/cancellation", token, Map.of("reason", "Saisi par erreur dans la mauvaise école"));
+                }
                 cancelled++;
                 completed--;
             }
         }
         return new int[] {WORKSHOPS, completed, corrected, cancelled};
+    }
+
+    /**
+     * The workshop of this slot: found where an earlier run scheduled it (its facilitator's workshop starting then,
+     * cancelled ones included), or scheduled now.
+     */
+    private JsonNode scheduled(String token, Map<String, Object> body) {
+        String startsAt = (String) body.get("startsAt");
+        String search = "/api/v1/workshops?campaign=" + CAMPAIGN + "&facilitator=" + body.get("facilitatorId") + "&from=" + query(startsAt)
+                + "&to=" + query(java.time.OffsetDateTime.parse(startsAt).plusMinutes(1).toString());
+        JsonNode found = api.get(LocalSystem.WORKSHOP.url(search), token).path("items");
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        return api.scheduleOnceTheSchoolIsKnown(LocalSystem.WORKSHOP.url("/api/v1/workshops"), token, body);
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -58,9 +58,9 @@ final class OnlinePlay {
                 LocalDate day = LocalDate.of(2021, 10, 4).plusDays(random.nextInt(230));
                 ZonedDateTime published = ZonedDateTime.of(day, LocalTime.of(18, 0), CampaignTime.ZONE);
                 String url = Creators.url(platform, creator.handle(), run + "c" + c + "p" + p);
-                String id = api.post(LocalSystem.WORKSHOP.url("/api/v1/creator-posts"), tokens.admin(), Map.of("campaignCode", campaign,
+                String id = recorded(campaign, creator.handle(), url, Map.of("campaignCode", campaign,
                         "creatorHandle", "@" + creator.handle(), "platform", platform, "url", url,
-                        "publishedAt", published.toOffsetDateTime().toString(), "format", Creators.format(platform))).path("id").asText();
+                        "publishedAt", published.toOffsetDateTime().toString(), "format", Creators.format(platform)));
                 long audience = 20_000 + random.nextInt(380_000);
                 long[] dayTwo = figures(audience / 3, random);
                 api.post(LocalSystem.WORKSHOP.url("/api/v1/creator-posts/" + id + "/metrics"), tokens.admin(),
@@ -76,6 +76,33 @@ final class OnlinePlay {
         api.postCsvText(LocalSystem.WORKSHOP.url("/api/v1/creator-posts/metric-imports"), tokens.admin(),
                 "url;date;impressions;reach;likes;comments;shares;saves\n" + String.join("\n", rows) + "\n");
         return played;
+    }
+
+    /** How many posts {@link #play} records with {@code postsPerCreator}. */
+    static int postCount(int postsPerCreator) {
+        int posts = 0;
+        for (int c = 0; c < Creators.COLLECTIVE.size(); c++) {
+            posts += postsPerCreator + c % 3;
+        }
+        return posts;
+    }
+
+    /**
+     * The post's id: recorded now, or found by its URL when an earlier run recorded it (409), so that the demo's load
+     * can be run again after it was cut. Snapshots sent again change nothing (the same figures at the same instant).
+     */
+    private String recorded(String campaign, String handle, String url, Map<String, Object> post) {
+        java.net.http.HttpResponse<String> answer = api.send("POST", LocalSystem.WORKSHOP.url("/api/v1/creator-posts"), tokens.admin(), post);
+        if (answer.statusCode() != 409) {
+            return api.expect(answer, 201).path("id").asText();
+        }
+        for (var found : api.get(LocalSystem.WORKSHOP.url("/api/v1/creator-posts?campaign=" + campaign + "&creator=" + handle + "&size=200"),
+                tokens.admin()).path("items")) {
+            if (found.path("url").asText().equals(url)) {
+                return found.path("id").asText();
+            }
+        }
+        return api.expect(answer, 201).path("id").asText(); // another post has this URL: the 409 says which
     }
 
     /** Impressions, accounts reached (about 70 % of them), likes, comments, shares and saves of a post seen about {@code audience} times. */

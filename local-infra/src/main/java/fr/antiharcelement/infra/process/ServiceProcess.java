@@ -47,6 +47,9 @@ public final class ServiceProcess implements AutoCloseable {
     /** Set by a stop or a kill, so that the exit they cause is not reported; guarded by this. */
     private boolean stopping;
 
+    /** A browser app run locally (a frontend's dev server on any port) may call a service run on this machine. */
+    static final String LOCAL_ORIGINS = "/https?://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?/";
+
     private ServiceProcess(Builder builder, int port) {
         this.name = builder.name;
         this.jar = builder.jar.toAbsolutePath();
@@ -58,6 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.unexpectedExit = builder.unexpectedExit;
         Map<String, String> variables = new HashMap<>(builder.wiring);
         variables.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        variables.put("QUARKUS_HTTP_CORS_ORIGINS", LOCAL_ORIGINS);
         variables.putAll(builder.settings); // last, so that a setting of the caller wins
         this.environment = Map.copyOf(variables);
     }

@@ -55,7 +55,7 @@ public class ReachLiveResource {
     @Path("/campaigns/{code}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "The campaign's summary now, then each time it changes (at most a few a second), as server-sent events "
+    @Operation(operationId = "streamReachSummary", summary = "The campaign's summary now, then each time it changes (at most a few a second), as server-sent events "
             + "named summary; heartbeat events carry asOf and lagMs when nothing changed. Ends when the token expires.")
     @APIResponse(responseCode = "200", description = "An event stream of summaries",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = CampaignReach.class)))
@@ -69,8 +69,8 @@ public class ReachLiveResource {
     @Path("/campaigns/{code}/completions")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "The latest workshops delivered, most recent day first: day, school, partner, audience, class level, headcount; "
-            + "a partner sees its own among them")
+    @Operation(operationId = "listLatestCompletions", summary = "The latest workshops delivered, most recent day first: day, school, "
+            + "partner, audience, class level, headcount; a partner sees its own among them")
     public List<CompletionQueries.Completion> completions(@PathParam("code") String code,
                                                           @Parameter(description = "How many, 1 to 50")
                                                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {

@@ -1,5 +1,6 @@
 package fr.antiharcelement.reach.api;
 
+import fr.antiharcelement.api.http.ConditionalReads;
 import fr.antiharcelement.api.http.PageParams;
 import fr.antiharcelement.api.http.QueryParams;
 import fr.antiharcelement.api.problem.ProblemException;
@@ -25,15 +26,23 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -60,41 +69,60 @@ public class ReachResource {
     @Inject
     Caller caller;
 
+    /** Dashboards poll these reads: each answers an ETag of its content and 304 to an If-None-Match that names it. */
+    @Inject
+    ConditionalReads conditional;
+
     @GET
     @Path("/campaigns")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "Every campaign with its headline totals, targets and progress")
-    public List<CampaignReach> campaigns() {
-        return report.campaigns();
+    @Operation(operationId = "listReachCampaigns", summary = "Every campaign with its headline totals, targets and progress")
+    @APIResponse(responseCode = "200", description = "Every campaign", headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CampaignReach.class)))
+    public Response campaigns(@HeaderParam(ConditionalReads.IF_NONE_MATCH) String ifNoneMatch) {
+        return conditional.answer(report.campaigns(), ifNoneMatch);
     }
 
     @GET
     @Path("/campaigns/{code}")
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "A campaign's totals, targets, progress in percent, pace needed versus pace so far, asOf and lag; "
-            + "Accept: text/csv for a sheet with one row per figure")
+    @Operation(operationId = "getReachSummary", summary = "A campaign's totals, targets, progress in percent, pace needed versus pace "
+            + "so far, asOf and lag; Accept: text/csv for a sheet with one row per figure")
+    @APIResponse(responseCode = "200", description = "The campaign's reach; JSON answers carry an ETag of their content",
+            headers = @Header(name = "ETag"), content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignReach.class)),
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response summary(@PathParam("code") String code,
-                            @Parameter(description = SEPARATOR_DESCRIPTION) @QueryParam("separator") String separator,
-                            @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+                            @Parameter(description = SEPARATOR_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                    enumeration = {"comma", "semicolon"}, defaultValue = "comma"))
+                            @QueryParam("separator") String separator,
+                            @Context HttpHeaders headers,
+                            @HeaderParam(ConditionalReads.IF_NONE_MATCH) String ifNoneMatch) {
         CampaignReach summary = report.summary(code);
-        if (wantsCsv(accept)) {
+        if (wantsCsv(headers)) {
             return CsvExport.response(code + "-summary", separator(separator), null, rows -> summaryCsv(summary, rows));
         }
-        return Response.ok(summary, MediaType.APPLICATION_JSON).build();
+        return conditional.answer(summary, ifNoneMatch);
     }
 
     @GET
     @Path("/campaigns/{code}/breakdown")
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "One row per key, sorted by students sensitised (by impressions for creator and platform); by month, each "
+    @Operation(operationId = "getReachBreakdown", summary = "One row per key, sorted by students sensitised (by impressions for creator and platform); by month, each "
             + "row carries the month's online figures too; Accept: text/csv for spreadsheets; every row unless page or size "
             + "is given, the row count in X-Total-Count. A partner's by=partner has its own row only")
+    @APIResponse(responseCode = "200", description = "The rows (of the page asked); JSON answers carry an ETag of their content",
+            headers = {@Header(name = TOTAL_COUNT), @Header(name = "ETag")}, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = BreakdownRow.class)),
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response breakdown(@PathParam("code") String code,
                               @Parameter(description = "region, academy, department, school, partner, audience, classLevel or month "
-                                      + "(workshops; month shows online too), creator or platform (online)", required = true)
+                                      + "(workshops; month shows online too), creator or platform (online)", required = true,
+                                      schema = @Schema(type = SchemaType.STRING, enumeration = {"region", "academy", "department", "school",
+                                              "partner", "audience", "classLevel", "month", "creator", "platform"}))
                               @QueryParam("by") String by,
                               @Parameter(description = "First day counted (workshops count on the day they start, posts on the day "
                                       + "they were published)") @QueryParam("from") String from,
@@ -102,8 +130,11 @@ public class ReachResource {
                               @Parameter(description = "Page number, from 0 (with size, default 20)") @QueryParam("page") @Min(0) @Max(1_000_000) Integer page,
                               @Parameter(description = "Rows per page, 1 to " + PageParams.MAX_SIZE) @QueryParam("size") @Min(1)
                               @Max(PageParams.MAX_SIZE) Integer size,
-                              @Parameter(description = SEPARATOR_DESCRIPTION) @QueryParam("separator") String separator,
-                              @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+                              @Parameter(description = SEPARATOR_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                      enumeration = {"comma", "semicolon"}, defaultValue = "comma"))
+                              @QueryParam("separator") String separator,
+                              @Context HttpHeaders headers,
+                              @HeaderParam(ConditionalReads.IF_NONE_MATCH) String ifNoneMatch) {
         String name = by == null ? "" : by;
         java.util.Optional<OnlineBreakdown> online = OnlineBreakdown.onlyOnline(name);
         Breakdown breakdown = online.isPresent() ? null : Breakdown.fromApiName(name).orElseThrow(() -> ProblemException.invalidField(
@@ -113,7 +144,7 @@ public class ReachResource {
         if (first != null && last != null && last.isBefore(first)) {
             throw ProblemException.invalidField("to", "must not be before from");
         }
-        boolean asCsv = wantsCsv(accept);
+        boolean asCsv = wantsCsv(headers);
         PageRequest pageRequest = page == null && size == null ? null : PageRequest.of(page == null ? 0 : page, size == null ? 20 : size);
         List<?> all;
         java.util.function.Consumer<CsvExport.Rows> csv;
@@ -133,34 +164,43 @@ public class ReachResource {
         if (asCsv) {
             return CsvExport.response(code + "-by-" + name, separator(separator), all.size(), csv);
         }
-        return Response.ok(slice(all, pageRequest), MediaType.APPLICATION_JSON).header(TOTAL_COUNT, all.size()).build();
+        return Response.fromResponse(conditional.answer(slice(all, pageRequest), ifNoneMatch)).header(TOTAL_COUNT, all.size()).build();
     }
 
     @GET
     @Path("/campaigns/{code}/timeline")
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "Per period and cumulative series, ready for a chart (at most " + ReachReport.MAX_TIMELINE_POINTS
-            + " points: a longer campaign is read by week or month); Accept: text/csv for a sheet")
+    @Operation(operationId = "getReachTimeline", summary = "Per period and cumulative series, ready for a chart (at most "
+            + ReachReport.MAX_TIMELINE_POINTS + " points: a longer campaign is read by week or month); Accept: text/csv for a sheet")
+    @APIResponse(responseCode = "200", description = "One point per period; JSON answers carry an ETag of their content",
+            headers = @Header(name = "ETag"), content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ReachReport.TimelinePoint.class)),
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response timeline(@PathParam("code") String code,
+                             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month"}, defaultValue = "week"))
                              @QueryParam("granularity") @DefaultValue("week") String granularity,
-                             @Parameter(description = SEPARATOR_DESCRIPTION) @QueryParam("separator") String separator,
-                             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+                             @Parameter(description = SEPARATOR_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                     enumeration = {"comma", "semicolon"}, defaultValue = "comma"))
+                             @QueryParam("separator") String separator,
+                             @Context HttpHeaders headers,
+                             @HeaderParam(ConditionalReads.IF_NONE_MATCH) String ifNoneMatch) {
         ReachReport.Granularity parsed = QueryParams.enumValue("granularity", granularity, ReachReport.Granularity.class);
         ReachReport.Granularity period = parsed == null ? ReachReport.Granularity.WEEK : parsed;
         List<ReachReport.TimelinePoint> points = report.timeline(code, period);
-        if (wantsCsv(accept)) {
+        if (wantsCsv(headers)) {
             return CsvExport.response(code + "-timeline-by-" + period.name().toLowerCase(java.util.Locale.ROOT), separator(separator),
                     null, rows -> timelineCsv(points, rows));
         }
-        return Response.ok(points, MediaType.APPLICATION_JSON).build();
+        return conditional.answer(points, ifNoneMatch);
     }
 
     @GET
     @Path("/campaigns/{code}/audit")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Recomputes every total from the contribution rows and lists any difference (there must be none)")
+    @Operation(operationId = "auditReach", summary = "Recomputes every total from the contribution rows and lists any difference (there must be none)")
     public ReachReport.Audit audit(@PathParam("code") String code) {
         return report.audit(code);
     }
@@ -169,7 +209,11 @@ public class ReachResource {
     @Path("/rebuild")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rebuild the projection from the topics from the beginning; reads keep answering meanwhile (202, then poll GET)")
+    @Operation(operationId = "startReachRebuild",
+            summary = "Rebuild the projection from the topics from the beginning; reads keep answering meanwhile (202, then poll GET)")
+    @APIResponse(responseCode = "202", description = "Started", headers = @Header(name = "Location"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReachRebuild.Status.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is running already")
     public Response rebuild() {
         return Response.accepted(rebuild.start()).header("Location", "/api/v1/reach/rebuild").build();
     }
@@ -178,7 +222,7 @@ public class ReachResource {
     @Path("/rebuild")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Where the last rebuild is: RUNNING, DONE or FAILED")
+    @Operation(operationId = "getReachRebuild", summary = "Where the last rebuild is: RUNNING, DONE or FAILED")
     public ReachRebuild.Status rebuildStatus() {
         return rebuild.status();
     }
@@ -187,7 +231,7 @@ public class ReachResource {
     @Path("/dead-letters")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Records that could not be applied, newest first, with the reason")
+    @Operation(operationId = "listDeadLetters", summary = "Records that could not be applied, newest first, with the reason")
     public List<DeadLetterView> deadLetters(@BeanParam @Valid PageParams page) {
         return consumers.deadLetters(page.page, page.size);
     }
@@ -279,7 +323,8 @@ public class ReachResource {
     }
 
     /** CSV only when the client asks for it and not for JSON as well: browsers and generic clients get JSON. */
-    private static boolean wantsCsv(String accept) {
+    private static boolean wantsCsv(HttpHeaders headers) {
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
         return accept != null && accept.contains(CsvExport.MEDIA_TYPE) && !accept.contains(MediaType.APPLICATION_JSON);
     }
 

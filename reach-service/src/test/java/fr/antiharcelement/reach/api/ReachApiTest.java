@@ -125,6 +125,14 @@ class ReachApiTest {
                 .statusCode(200).header("X-Total-Count", "5").body("size()", equalTo(5));
         given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "school", "size", 0)).get(breakdown).then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "school", "size", "abc")).get(breakdown).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        String firstPage = given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "school", "page", 0, "size", 2)).get(breakdown)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "school", "page", 0, "size", 2)).header("If-None-Match", firstPage)
+                .get(breakdown).then().statusCode(304);
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("by", "school", "page", 1, "size", 2)).header("If-None-Match", firstPage)
+                .get(breakdown).then().statusCode(200).body("studentsSensitised", contains(12, 11));
     }
 
     /**
@@ -142,6 +150,14 @@ class ReachApiTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
                 .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.studentsSensitised", equalTo(20)));
+        // a dashboard that polls sends back the ETag it got: nothing changed, so 304 and no body
+        String summary = "/api/v1/reach/campaigns/" + campaign;
+        String before = given().auth().oauth2(TestTokens.viewer()).get(summary).then().statusCode(200).extract().header("ETag");
+        assertThat(before).as("the summary's ETag").isNotBlank();
+        given().auth().oauth2(TestTokens.viewer()).header("If-None-Match", before).get(summary).then().statusCode(304)
+                .header("ETag", before).body(equalTo(""));
+        String timeline = given().auth().oauth2(TestTokens.viewer()).get(summary + "/timeline").then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(TestTokens.viewer()).header("If-None-Match", timeline).get(summary + "/timeline").then().statusCode(304);
 
         try (Connection otherInstance = dataSource.getConnection()) {
             otherInstance.setAutoCommit(false);
@@ -156,6 +172,11 @@ class ReachApiTest {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
                 .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.studentsSensitised", equalTo(25)));
+        // changed figures never answer 304 to the tag of the old ones, whichever instance changed them
+        String after = given().auth().oauth2(TestTokens.viewer()).header("If-None-Match", before).get(summary).then().statusCode(200)
+                .body("totals.studentsSensitised", equalTo(25)).extract().header("ETag");
+        assertThat(after).isNotEqualTo(before);
+        given().auth().oauth2(TestTokens.viewer()).header("If-None-Match", timeline).get(summary + "/timeline").then().statusCode(200);
     }
 
     @Test

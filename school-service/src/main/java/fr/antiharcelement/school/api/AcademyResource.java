@@ -23,7 +23,7 @@ public class AcademyResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "The 30 académies with their région and départements, as the annuaire codes them")
+    @Operation(operationId = "listAcademies", summary = "The 30 académies with their région and départements, as the annuaire codes them")
     public List<Geography.Academy> academies() {
         return geography.academies();
     }

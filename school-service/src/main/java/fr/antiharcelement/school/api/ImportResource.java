@@ -44,7 +44,8 @@ public class ImportResource {
     @TransactionConfiguration(timeout = 1800)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import the Ministry's annuaire CSV exactly as published; upserts by UAI and reports every row")
+    @Operation(operationId = "importAnnuaire",
+            summary = "Import the Ministry's annuaire CSV exactly as published; upserts by UAI and reports every row")
     public ImportReport importAnnuaire(
             @Parameter(description = "Only these types, comma-separated, e.g. COLLEGE,EREA") @QueryParam("types") String types,
             @Parameter(description = "UTF-8 (with or without a byte order mark) unless a charset is declared, e.g. "
@@ -64,6 +65,19 @@ public class ImportResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("charset", "unknown character set " + declared.trim() + "; e.g. UTF-8 or windows-1252");
         }
+    }
+
+    /**
+     * Any other content type sent to the import (JSON, most often): a 415 that says what it takes, where JAX-RS alone
+     * would answer the generic one. Hidden from the document: it is the same operation.
+     */
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public ImportReport importAnnuaireOfAnotherType() {
+        throw ProblemException.unsupportedMediaType(
+                "The import takes the annuaire's CSV file as published: send it as text/csv (or text/plain, application/octet-stream).");
     }
 
     private static Set<SchoolType> parseTypes(String types) {

@@ -37,6 +37,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,7 +64,12 @@ public class SchoolResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register a school (409 if its UAI is registered already)")
+    @Operation(operationId = "registerSchool", summary = "Register a school (409 if its UAI is registered already)")
+    @APIResponse(responseCode = "201", description = "Registered", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
+    @APIResponse(responseCode = "409", description = "A school has this UAI already, or a request with this Idempotency-Key did not complete")
+    @APIResponse(responseCode = "422", description = "The académie or région does not agree with the département, or the "
+            + "Idempotency-Key was used for another request")
     public Response register(@Valid @NotNull SchoolRequest request,
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @jakarta.ws.rs.core.Context UriInfo uri) {
@@ -73,7 +81,7 @@ public class SchoolResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "Search schools, sorted by name; q matches name and commune ignoring case and accents")
+    @Operation(operationId = "searchSchools", summary = "Search schools, sorted by name; q matches name and commune ignoring case and accents")
     public PageView<SchoolView> search(@BeanParam @Valid PageParams page,
                                        @QueryParam("academy") @Size(max = 2) String academy,
                                        @QueryParam("region") @Size(max = 2) String region,
@@ -95,7 +103,9 @@ public class SchoolResource {
     @GET
     @Path("/{uai}")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "One school; its ETag is its version")
+    @Operation(operationId = "getSchool", summary = "One school; its ETag is its version")
+    @APIResponse(responseCode = "200", description = "The school", headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
     public Response get(@PathParam("uai") String uai) {
         School school = directory.find(uai);
         return Response.ok(SchoolView.of(school, geography)).tag(Etags.of(school.version)).build();
@@ -104,7 +114,10 @@ public class SchoolResource {
     @PUT
     @Path("/{uai}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace a school's details (If-Match required; status CLOSED closes it)")
+    @Operation(operationId = "updateSchool", summary = "Replace a school's details (If-Match required; status CLOSED closes it)")
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
+    @APIResponse(responseCode = "422", description = "The académie or région does not agree with the département")
     public Response update(@PathParam("uai") String uai,
                            @Parameter(description = "The ETag last read", required = true)
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

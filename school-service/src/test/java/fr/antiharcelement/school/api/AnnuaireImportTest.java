@@ -220,6 +220,9 @@ class AnnuaireImportTest {
         importCsv("name,city\nfoo,bar\n".getBytes(StandardCharsets.UTF_8), "").statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("Identifiant_de_l_etablissement"));
         importCsv(new byte[0], "").statusCode(400);
+        given().auth().oauth2(TestTokens.admin()).contentType("application/json").body("{\"uai\": \"0352958A\"}")
+                .post("/api/v1/schools/imports").then().statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("text/csv"));
     }
 
     @Test

@@ -3,6 +3,9 @@ package fr.antiharcelement.infra.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.restassured.http.ContentType;
 
 import java.io.IOException;
@@ -13,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 
@@ -53,8 +58,13 @@ public final class OpenApiDocument {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** OpenAPI 3.1's schemas are JSON Schema 2020-12. */
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
     private final JsonNode document;
     private final List<Operation> operations;
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     private OpenApiDocument(JsonNode document) {
         this.document = document;
@@ -84,10 +94,78 @@ public final class OpenApiDocument {
     }
 
     /**
+     * What is wrong with an answer of the service to {@code operation}, judged by this document: a status it does not
+     * declare, a content type it does not declare for that status, or a JSON body that does not match the declared
+     * schema. Empty when the answer is one the document promises, so that a client generated from it can read it.
+     */
+    public Optional<String> responseDefect(Operation operation, int status, String contentType, byte[] body) {
+        JsonNode responses = document.path("paths").path(operation.path()).path(operation.method().toLowerCase(Locale.ROOT))
+                .path("responses");
+        JsonNode declared = responses.has(Integer.toString(status)) ? responses.get(Integer.toString(status))
+                : responses.has(status / 100 + "XX") ? responses.get(status / 100 + "XX") : responses.get("default");
+        if (declared == null) {
+            List<String> statuses = new ArrayList<>();
+            responses.fieldNames().forEachRemaining(statuses::add);
+            return Optional.of("status " + status + " is not in the document (it declares " + statuses + ")");
+        }
+        declared = resolve(declared);
+        JsonNode content = declared.path("content");
+        boolean hasBody = body != null && body.length > 0;
+        if (content.isEmpty()) {
+            return hasBody && status != 304 ? Optional.of("a body where the document declares none for " + status) : Optional.empty();
+        }
+        String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!content.has(mediaType)) {
+            List<String> types = new ArrayList<>();
+            content.fieldNames().forEachRemaining(types::add);
+            return Optional.of("content type '" + mediaType + "' is not declared for " + status + " (it declares " + types + ")");
+        }
+        JsonNode schema = content.get(mediaType).path("schema");
+        if (!mediaType.endsWith("json") || schema.isMissingNode() || schema.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(body);
+        } catch (IOException e) {
+            return Optional.of("a " + mediaType + " body that is not JSON");
+        }
+        List<String> errors = compiled.computeIfAbsent(operation.key() + " " + status + " " + mediaType, key -> compile(schema))
+                .validate(answer).stream().map(error -> error.getInstanceLocation() + ": " + error.getMessage()).limit(3).toList();
+        return errors.isEmpty() ? Optional.empty()
+                : Optional.of("a " + status + " body that does not match its schema: " + String.join("; ", errors));
+    }
+
+    /** A schema of this document with the document's components beside it, for its {@code #/components/...} references. */
+    private Schema compile(JsonNode schema) {
+        ObjectNode standalone = schema.deepCopy();
+        standalone.set("components", document.path("components"));
+        return SCHEMAS.getSchema(standalone);
+    }
+
+    /**
      * The schema with its {@code $ref} followed; keys written next to a {@code $ref} (a description, examples)
      * are kept on top of the referenced schema.
      */
     public JsonNode resolve(JsonNode schema) {
+        if (schema != null && schema.has("anyOf") && !schema.has("$ref")) {
+            // an optional property that may be null: anyOf its schema and null, read as its schema
+            List<JsonNode> notNull = new ArrayList<>();
+            schema.get("anyOf").forEach(member -> {
+                if (!"null".equals(member.path("type").asText())) {
+                    notNull.add(member);
+                }
+            });
+            if (notNull.size() == 1) {
+                ObjectNode merged = resolve(notNull.get(0)).deepCopy();
+                schema.fields().forEachRemaining(field -> {
+                    if (!field.getKey().equals("anyOf")) {
+                        merged.set(field.getKey(), field.getValue());
+                    }
+                });
+                return merged;
+            }
+        }
         if (schema == null || !schema.has("$ref")) {
             return schema;
         }

@@ -38,6 +38,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,7 +65,13 @@ public class CreatorPostResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Record a creator's post for a campaign: on its platform's hosts, published inside the campaign's period")
+    @Operation(operationId = "recordCreatorPost",
+            summary = "Record a creator's post for a campaign: on its platform's hosts, published inside the campaign's period")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "409", description = "A post has this URL already, or a request with this Idempotency-Key did not complete")
+    @APIResponse(responseCode = "422", description = "Unknown campaign, unknown or deactivated creator, or published outside the "
+            + "campaign's period; or the Idempotency-Key was used for another request")
     public Response record(@Valid @NotNull CreatorRequests.Post request, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, caller.subject() + " POST /api/v1/creator-posts", request, () -> {
@@ -73,7 +82,7 @@ public class CreatorPostResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "Search posts by publication time, with their current figures")
+    @Operation(operationId = "searchCreatorPosts", summary = "Search posts by publication time, with their current figures")
     public PageView<PostView> search(@BeanParam @Valid PageParams page,
                                      @QueryParam("campaign") @Size(max = 64) String campaign,
                                      @QueryParam("creator") @Size(max = 64) String creator,
@@ -86,6 +95,9 @@ public class CreatorPostResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
+    @Operation(operationId = "getCreatorPost", summary = "One post with its current figures; its ETag is its version")
+    @APIResponse(responseCode = "200", description = "The post", headers = @Header(name = "ETag"), 
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     public Response get(@PathParam("id") String id) {
         return ok(posts.find(postId(id)));
     }
@@ -93,8 +105,13 @@ public class CreatorPostResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Correct a post's campaign, creator, platform, url, publication time or format (If-Match required)")
-    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(operationId = "updateCreatorPost",
+            summary = "Correct a post's campaign, creator, platform, url, publication time or format (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Corrected", headers = @Header(name = "ETag"), 
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "409", description = "Another post has this URL")
+    @APIResponse(responseCode = "422", description = "Unknown campaign, unknown or deactivated creator, or published outside the campaign's period")
+    public Response update(@PathParam("id") String id, @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull CreatorRequests.Post request) {
         return ok(posts.update(postId(id), Etags.requiredVersion(ifMatch), request.draft(), caller.subject()));
     }
@@ -102,8 +119,16 @@ public class CreatorPostResource {
     @POST
     @Path("/{id}/metrics")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Record a snapshot of the post's figures: the one measured last is its current figure; one measured "
+    @Operation(operationId = "recordCreatorPostMetrics",
+            summary = "Record a snapshot of the post's figures: the one measured last is its current figure; one measured "
             + "earlier is kept in the history only (If-Match optional)")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SnapshotView.class)))
+    @APIResponse(responseCode = "200", description = "The same snapshot was recorded already: nothing changed", headers = @Header(name = "ETag"), 
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SnapshotView.class)))
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key did not complete")
+    @APIResponse(responseCode = "422", description = "Measured before the post was published or in the future, or the "
+            + "Idempotency-Key was used for another request")
     public Response measure(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CreatorRequests.Snapshot request,
                             @Context UriInfo uri) {
@@ -120,7 +145,7 @@ public class CreatorPostResource {
     @GET
     @Path("/{id}/metrics")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "Every snapshot of the post, in the order measured, late ones included")
+    @Operation(operationId = "listCreatorPostMetrics", summary = "Every snapshot of the post, in the order measured, late ones included")
     public List<SnapshotView> snapshots(@PathParam("id") String id) {
         UUID post = postId(id);
         CreatorPost current = posts.find(post);
@@ -130,7 +155,7 @@ public class CreatorPostResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "The post's audit trail: who, when, what changed from what to what, and why")
+    @Operation(operationId = "getCreatorPostHistory", summary = "The post's audit trail: who, when, what changed from what to what, and why")
     public List<HistoryEntryView> history(@PathParam("id") String id) {
         return posts.history(postId(id)).stream().map(HistoryEntryView::of).toList();
     }
@@ -139,7 +164,7 @@ public class CreatorPostResource {
     @Path("/metric-imports")
     @RolesAllowed(Roles.ADMIN)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Upload snapshots as CSV, one row per post and date (url, measuredAt or date, impressions, "
+    @Operation(operationId = "importCreatorPostMetrics", summary = "Upload snapshots as CSV, one row per post and date (url, measuredAt or date, impressions, "
             + "accountsReached or reach, views, likes, comments, shares, saves); the same rule as one by one; reports every row")
     public Response importSnapshots(@HeaderParam(Idempotency.HEADER) String idempotencyKey, String csv) {
         if (csv == null || csv.isBlank()) {
@@ -149,6 +174,19 @@ public class CreatorPostResource {
             SnapshotImportReport report = posts.importSnapshots(csv, caller.subject());
             return Response.ok(report).build();
         });
+    }
+
+    /**
+     * Any other content type sent to the upload (JSON, most often): a 415 that says what it takes, where JAX-RS alone
+     * would answer the generic one. Hidden from the document: it is the same operation.
+     */
+    @POST
+    @Path("/metric-imports")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response importSnapshotsOfAnotherType() {
+        throw ProblemException.unsupportedMediaType("This upload takes a CSV file: send it as text/csv (or text/plain).");
     }
 
     private static Response ok(CreatorPost post) {

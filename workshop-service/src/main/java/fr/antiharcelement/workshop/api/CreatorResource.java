@@ -26,6 +26,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -47,7 +51,10 @@ public class CreatorResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register a content creator: an adult's public handle, main platform and display name")
+    @Operation(operationId = "registerCreator", summary = "Register a content creator: an adult's public handle, main platform and display name")
+    @APIResponse(responseCode = "201", description = "Registered", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatorView.class)))
+    @APIResponse(responseCode = "409", description = "A creator has this handle already, or a request with this Idempotency-Key did not complete")
     public Response register(@Valid @NotNull CreatorRequests.Register request, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, caller.subject() + " POST /api/v1/creators", request, () -> {
@@ -58,7 +65,7 @@ public class CreatorResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "Every creator, by handle, deactivated ones included")
+    @Operation(operationId = "listCreators", summary = "Every creator, by handle, deactivated ones included")
     public List<CreatorView> all() {
         return creators.all().stream().map(CreatorView::of).toList();
     }
@@ -66,6 +73,9 @@ public class CreatorResource {
     @GET
     @Path("/{handle}")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
+    @Operation(operationId = "getCreator", summary = "One creator; its ETag is its version")
+    @APIResponse(responseCode = "200", description = "The creator", headers = @Header(name = "ETag"), 
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatorView.class)))
     public Response get(@PathParam("handle") String handle) {
         return ok(creators.find(handle(handle)));
     }
@@ -73,7 +83,11 @@ public class CreatorResource {
     @POST
     @Path("/{handle}/deactivation")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Deactivate a creator: no new post may name them; their posts keep counting (If-Match optional)")
+    @Operation(operationId = "deactivateCreator",
+            summary = "Deactivate a creator: no new post may name them; their posts keep counting (If-Match optional)")
+    @APIResponse(responseCode = "200", description = "Deactivated (or deactivated already)", headers = @Header(name = "ETag"), 
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatorView.class)))
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key did not complete")
     public Response deactivate(@PathParam("handle") String handle, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                @Valid @NotNull CreatorRequests.Deactivation request) {
@@ -86,7 +100,7 @@ public class CreatorResource {
     @GET
     @Path("/{handle}/history")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "The creator's audit trail: who, when, what changed from what to what, and why")
+    @Operation(operationId = "getCreatorHistory", summary = "The creator's audit trail: who, when, what changed from what to what, and why")
     public List<HistoryEntryView> history(@PathParam("handle") String handle) {
         return creators.history(handle(handle)).stream().map(HistoryEntryView::of).toList();
     }

@@ -37,6 +37,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,7 +71,14 @@ public class WorkshopResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
-    @Operation(summary = "Schedule a workshop (admin, or a partner for its own partnerCode); past workshops may be recorded")
+    @Operation(operationId = "scheduleWorkshop",
+            summary = "Schedule a workshop (admin, or a partner for its own partnerCode); past workshops may be recorded")
+    @APIResponse(responseCode = "201", description = "Scheduled", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopView.class)))
+    @APIResponse(responseCode = "409", description = "The facilitator is booked at that time (conflictingWorkshopId), "
+            + "or a request with this Idempotency-Key did not complete")
+    @APIResponse(responseCode = "422", description = "A rule is broken: unknown or closed school, campaign or facilitator, times "
+            + "outside the campaign, another partner's facilitator, or the Idempotency-Key was used for another request")
     public Response schedule(@Valid @NotNull WorkshopRequests.Schedule request,
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
         PartnerScope scope = CallerScope.of(caller);
@@ -80,7 +90,7 @@ public class WorkshopResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "Search workshops by start time; a partner sees only its own")
+    @Operation(operationId = "searchWorkshops", summary = "Search workshops by start time; a partner sees only its own")
     public PageView<WorkshopView> search(@BeanParam @Valid PageParams page,
                                          @QueryParam("campaign") @Size(max = 64) String campaign,
                                          @QueryParam("school") @Size(max = 8) String school,
@@ -101,6 +111,9 @@ public class WorkshopResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
+    @Operation(operationId = "getWorkshop", summary = "One workshop; its ETag is its version")
+    @APIResponse(responseCode = "200", description = "The workshop", headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopView.class)))
     public Response get(@PathParam("id") String id) {
         return ok(planner.find(workshopId(id), CallerScope.of(caller)));
     }
@@ -108,8 +121,12 @@ public class WorkshopResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
-    @Operation(summary = "Reschedule or edit a SCHEDULED workshop (If-Match required)")
-    public Response reschedule(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(operationId = "rescheduleWorkshop", summary = "Reschedule or edit a SCHEDULED workshop (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Rescheduled", headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopView.class)))
+    @APIResponse(responseCode = "409", description = "The facilitator is booked at that time (conflictingWorkshopId)")
+    @APIResponse(responseCode = "422", description = "The workshop is no longer SCHEDULED, or the new details break a rule")
+    public Response reschedule(@PathParam("id") String id, @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull WorkshopRequests.Schedule request) {
         return refusingDoubleBooking(() -> ok(planner.reschedule(workshopId(id), Etags.requiredVersion(ifMatch), request.draft(),
                 CallerScope.of(caller))));
@@ -118,7 +135,13 @@ public class WorkshopResource {
     @POST
     @Path("/{id}/completion")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
-    @Operation(summary = "Record that the workshop took place, with its headcount (SCHEDULED → COMPLETED, once started)")
+    @Operation(operationId = "completeWorkshop",
+            summary = "Record that the workshop took place, with its headcount (SCHEDULED → COMPLETED, once started)")
+    @APIResponse(responseCode = "200", description = "Completed (or already completed with this headcount)", headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopView.class)))
+    @APIResponse(responseCode = "409", description = "The workshop is not SCHEDULED (currentStatus), or a request with this "
+            + "Idempotency-Key did not complete")
+    @APIResponse(responseCode = "422", description = "The workshop has not started yet, or the headcount is above its capacity")
     public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull WorkshopRequests.Completion request) {
@@ -131,7 +154,11 @@ public class WorkshopResource {
     @POST
     @Path("/{id}/attendance-corrections")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
-    @Operation(summary = "Correct the headcount of a COMPLETED workshop, with a reason")
+    @Operation(operationId = "correctWorkshopAttendance", summary = "Correct the headcount of a COMPLETED workshop, with a reason")
+    @APIResponse(responseCode = "200", description = "Corrected", headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopView.class)))
+    @APIResponse(responseCode = "409", description = "The workshop is not COMPLETED (currentStatus), or a request with this "
+            + "Idempotency-Key did not complete")
     public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @Valid @NotNull WorkshopRequests.AttendanceCorrection request) {
@@ -144,7 +171,12 @@ public class WorkshopResource {
     @POST
     @Path("/{id}/cancellation")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
-    @Operation(summary = "Cancel a SCHEDULED workshop, or a COMPLETED one recorded by mistake (its attendance stops counting)")
+    @Operation(operationId = "cancelWorkshop",
+            summary = "Cancel a SCHEDULED workshop, or a COMPLETED one recorded by mistake (its attendance stops counting)")
+    @APIResponse(responseCode = "200", description = "Cancelled", headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopView.class)))
+    @APIResponse(responseCode = "409", description = "The workshop is cancelled already (currentStatus), or a request with this "
+            + "Idempotency-Key did not complete")
     public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull WorkshopRequests.Cancellation request) {
@@ -157,7 +189,7 @@ public class WorkshopResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "The audit trail: who, when, what changed from what to what, and why")
+    @Operation(operationId = "getWorkshopHistory", summary = "The audit trail: who, when, what changed from what to what, and why")
     public List<HistoryEntryView> history(@PathParam("id") String id) {
         return planner.history(workshopId(id), CallerScope.of(caller)).stream()
                 .map(entry -> new HistoryEntryView(entry.at(), entry.actor(), entry.action(), entry.changes(), entry.reason()))

@@ -21,6 +21,12 @@ public class Facilitator {
     public String displayName;
     public String contactEmail;
     public OffsetDateTime createdAt;
+    /** When the partner deactivated them; null while active. A deactivated facilitator is booked for no workshop. */
+    public OffsetDateTime deactivatedAt;
+
+    public boolean active() {
+        return deactivatedAt == null;
+    }
 
     @Override
     public String toString() {

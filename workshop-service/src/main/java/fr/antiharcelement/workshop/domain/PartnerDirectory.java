@@ -60,6 +60,27 @@ public class PartnerDirectory {
         return facilitator;
     }
 
+    /** One facilitator of that partner: a facilitator of another partner is none of its own, a 404. */
+    @Transactional
+    public Facilitator facilitator(String partnerCode, UUID id) {
+        find(partnerCode);
+        return facilitators.withId(id).filter(found -> found.partnerCode.equals(partnerCode))
+                .orElseThrow(() -> new NotFoundException("No facilitator " + id + " at partner " + partnerCode));
+    }
+
+    /**
+     * The facilitator is booked for no new or changed workshop from now on; the workshops they led keep naming them.
+     * Deactivating one already deactivated changes nothing.
+     */
+    @Transactional
+    public Facilitator deactivateFacilitator(String partnerCode, UUID id) {
+        Facilitator facilitator = facilitator(partnerCode, id);
+        if (facilitator.active()) {
+            facilitator.deactivatedAt = CampaignTime.now(clock);
+        }
+        return facilitator;
+    }
+
     @Transactional
     public List<Facilitator> facilitators(String partnerCode) {
         find(partnerCode);

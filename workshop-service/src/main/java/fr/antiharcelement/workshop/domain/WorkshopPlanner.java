@@ -154,10 +154,13 @@ public class WorkshopPlanner {
         if (!school.isOpen()) {
             throw new RuleBrokenException("School " + school.uai + " (" + school.name + ") is closed");
         }
-        facts.facilitator()
+        Facilitator facilitator = facts.facilitator()
                 .filter(found -> found.partnerCode.equals(partner.code))
                 .orElseThrow(() -> new RuleBrokenException("Facilitator " + draft.facilitatorId()
                         + " does not belong to partner " + partner.code));
+        if (!facilitator.active()) {
+            throw new RuleBrokenException("Facilitator " + draft.facilitatorId() + " is deactivated: choose another facilitator");
+        }
         rules.checkDraft(draft, campaign);
         facts.overlapping().ifPresent(other -> {
             throw WorkshopRules.alreadyBooked(other);

@@ -74,6 +74,11 @@ class AccessMatrixTest extends AccessMatrixContract {
                 .expect("POST /api/v1/partners/{code}/facilitators", allowedFor(ADMIN, PARTNER_A).succeedingWith(201),
                         request -> request.body(Map.of("displayName", "Camille Roux", "contactEmail", "camille.roux@partner.example"))
                                 .post("/api/v1/partners/" + world.partnerA + "/facilitators"))
+                .expect("GET /api/v1/partners/{code}/facilitators/{id}", allowedFor(ADMIN, PARTNER_A).succeedingWith(200),
+                        request -> request.get("/api/v1/partners/" + world.partnerA + "/facilitators/" + world.facilitatorA))
+                .expect("POST /api/v1/partners/{code}/facilitators/{id}/deactivation", allowedFor(ADMIN, PARTNER_A).succeedingWith(200),
+                        request -> request.post("/api/v1/partners/" + world.partnerA + "/facilitators/"
+                                + world.facilitator(world.partnerA, "Dominique Petit") + "/deactivation"))
 
                 .expect("GET /api/v1/workshops", everyRole().succeedingWith(200),
                         request -> request.queryParam("campaign", world.campaign).get("/api/v1/workshops"))

@@ -85,6 +85,9 @@ class BadInputFuzzTest {
                 default -> world.partnerA;
             };
             case "id" -> path.startsWith("/api/v1/creator-posts") ? post : switch (path) {
+                case "/api/v1/partners/{code}/facilitators/{id}" -> world.facilitatorA;
+                // a facilitator of its own: the world's facilitator keeps leading the valid workshops
+                case "/api/v1/partners/{code}/facilitators/{id}/deactivation" -> world.facilitator(world.partnerA, "Dominique Petit");
                 case "/api/v1/workshops/{id}/completion", "/api/v1/workshops/{id}/cancellation" -> world.schedule(slot());
                 case "/api/v1/workshops/{id}/attendance-corrections" -> completedWorkshop;
                 default -> workshop;

@@ -1,6 +1,7 @@
 package fr.antiharcelement.workshop.api;
 
 import fr.antiharcelement.infra.testing.TestTokens;
+import fr.antiharcelement.workshop.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -10,10 +11,13 @@ import java.util.UUID;
 
 import static fr.antiharcelement.workshop.Fixtures.admin;
 import static fr.antiharcelement.workshop.Fixtures.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class CampaignAndPartnerApiTest {
@@ -78,5 +82,64 @@ class CampaignAndPartnerApiTest {
                 .post("/api/v1/partners/" + partner + "/facilitators").then().statusCode(400).body("errors[0].field", equalTo("contactEmail"));
         admin().body(Map.of("displayName", "Perdu", "contactEmail", "p@x.example"))
                 .post("/api/v1/partners/no-such-partner/facilitators").then().statusCode(404);
+    }
+
+    @Test
+    void aNewFacilitatorsLocationIsReadableAndADeactivatedOneIsBookedForNoWorkshop() {
+        Fixtures world = new Fixtures();
+        String location = as(TestTokens.partner(world.partnerA)).body(Map.of("displayName", "Lou R.", "contactEmail", "lou@pa.example"))
+                .post("/api/v1/partners/" + world.partnerA + "/facilitators").then().statusCode(201).extract().header("Location");
+        String id = as(TestTokens.partner(world.partnerA)).get(location).then().statusCode(200)
+                .body("displayName", equalTo("Lou R.")).body("active", equalTo(true)).extract().path("id");
+        as(TestTokens.partner(world.partnerB)).get(location).then().statusCode(403);
+        admin().get("/api/v1/partners/" + world.partnerB + "/facilitators/" + id).then().statusCode(404);
+        admin().get("/api/v1/partners/" + world.partnerA + "/facilitators/not-a-uuid").then().statusCode(404);
+
+        Map<String, Object> booking = world.workshop();
+        booking.put("facilitatorId", id);
+        as(TestTokens.partner(world.partnerB)).post(location + "/deactivation").then().statusCode(403);
+        as(TestTokens.partner(world.partnerA)).post(location + "/deactivation").then().statusCode(200).body("active", equalTo(false));
+        as(TestTokens.partner(world.partnerA)).post(location + "/deactivation").then().statusCode(200).body("active", equalTo(false));
+        admin().body(booking).post("/api/v1/workshops").then().statusCode(422).body("detail", containsString("is deactivated"));
+        as(TestTokens.partner(world.partnerA)).get("/api/v1/partners/" + world.partnerA + "/facilitators")
+                .then().body("find { it.id == '" + id + "' }.active", equalTo(false));
+    }
+
+    @Test
+    void campaignAndPartnerListsComeWholeOrInPagesWithTheirTotalCount() {
+        new Fixtures();
+        int campaigns = admin().get("/api/v1/campaigns").then().statusCode(200).extract().jsonPath().getList("$").size();
+        admin().get("/api/v1/campaigns").then().header("X-Total-Count", String.valueOf(campaigns));
+        admin().queryParams(Map.of("page", 0, "size", 2)).get("/api/v1/campaigns").then().statusCode(200)
+                .header("X-Total-Count", String.valueOf(campaigns)).body("size()", equalTo(2));
+        java.util.List<String> all = admin().get("/api/v1/partners").then().extract().path("code");
+        admin().queryParams(Map.of("page", 1, "size", 1)).get("/api/v1/partners").then().statusCode(200)
+                .header("X-Total-Count", String.valueOf(all.size())).body("code", equalTo(java.util.List.of(all.get(1))));
+        admin().queryParams(Map.of("size", "abc")).get("/api/v1/partners").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("size must be a whole number"));
+        admin().queryParams(Map.of("size", 201)).get("/api/v1/campaigns").then().statusCode(400).body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void aBrowserAppOnAnAllowedOriginIsAnsweredWithCorsHeadersAndAnotherOriginIsRefused() {
+        String allowed = "http://localhost:5173";
+        given().header("Origin", allowed).header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,if-none-match,idempotency-key")
+                .options("/api/v1/campaigns/lepoidsdesmots-2021").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", allowed)
+                .header("Access-Control-Allow-Methods", containsString("PUT"))
+                .header("Access-Control-Allow-Headers", allOf(containsString("Authorization"), containsString("If-Match"),
+                        containsString("If-None-Match"), containsString("Idempotency-Key"), containsString("Content-Type")));
+        String code = "cors-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().header("Origin", allowed).body(lePoidsDesMots(code)).post("/api/v1/campaigns").then().statusCode(201)
+                .header("Access-Control-Allow-Origin", allowed)
+                .header("Access-Control-Expose-Headers", allOf(containsString("ETag"), containsString("Location"),
+                        containsString("Idempotent-Replayed"), containsString("X-Total-Count"), containsString("Retry-After")));
+
+        String refused = "https://evil.example";
+        given().header("Origin", refused).header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/campaigns").then().header("Access-Control-Allow-Origin", nullValue());
+        admin().header("Origin", refused).get("/api/v1/campaigns/" + code).then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 }

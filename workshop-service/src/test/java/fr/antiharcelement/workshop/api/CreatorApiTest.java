@@ -196,6 +196,8 @@ class CreatorApiTest {
                 .hasSize(3);
         expectProblem(admin().contentType("text/csv; charset=UTF-8").body("post;when\nx;y\n").post("/api/v1/creator-posts/metric-imports"), 400,
                 "url");
+        expectProblem(admin().body(Map.of("url", "https://www.instagram.com/p/x/")).post("/api/v1/creator-posts/metric-imports"), 415,
+                "text/csv");
         try (TopicReader topic = new TopicReader(bootstrapServers, CreatorPostEvents.TOPIC)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topic.records(firstId)).hasSize(2));
             assertThat(json(topic.records(firstId).get(1)).get("metrics").get("impressions").asLong()).isEqualTo(3000);

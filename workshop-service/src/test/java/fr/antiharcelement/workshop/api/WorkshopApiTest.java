@@ -76,6 +76,23 @@ class WorkshopApiTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonSaysWhereAndABadUuidSaysItIsNotOne() {
+        admin().body("{\n  \"campaignCode\": \"" + world.campaign + "\",\n  \"schoolUai\": \"0352958A\" \"partnerCode\": \"x\"\n}")
+                .post("/api/v1/workshops").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("line 3, column")).body("detail", not(containsString("HTTP 400")));
+        admin().body("{\"campaignCode\": \"" + world.campaign + "\", \"capacity\": 3x}").post("/api/v1/workshops").then().statusCode(400)
+                .body("detail", containsString("line 1")).body("errors[0].field", equalTo("capacity"));
+
+        Map<String, Object> badUuid = world.workshop();
+        badUuid.put("facilitatorId", "not-a-uuid");
+        admin().body(badUuid).post("/api/v1/workshops").then().statusCode(400)
+                .body("errors[0].field", equalTo("facilitatorId")).body("errors[0].message", containsString("a valid UUID"))
+                .body("detail", not(containsString("an object")));
+        admin().queryParams(Map.of("size", "abc")).get("/api/v1/workshops").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
     void aPartnerSchedulesForItselfOnlyAndSeesOnlyItsOwnWorkshops() {
         String own = as(TestTokens.partner(world.partnerA)).body(world.workshop()).post("/api/v1/workshops")
                 .then().statusCode(201).extract().path("id");

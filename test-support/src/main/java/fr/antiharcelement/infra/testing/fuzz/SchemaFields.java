@@ -46,8 +46,15 @@ final class SchemaFields {
         }
     }
 
-    /** The schema's type; without one, an object if it has properties, else a string. */
+    /** The schema's type (the one that is not null, for a property that may be null); without one, an object if it has properties, else a string. */
     static String typeOf(JsonNode schema) {
+        if (schema.path("type").isArray()) {
+            for (JsonNode type : schema.get("type")) {
+                if (!type.asText().equals("null")) {
+                    return type.asText();
+                }
+            }
+        }
         if (schema.has("type")) {
             return schema.get("type").asText();
         }
