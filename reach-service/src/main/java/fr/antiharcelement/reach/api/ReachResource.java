@@ -100,9 +100,10 @@ public class ReachResource {
                             @QueryParam("separator") String separator,
                             @Context HttpHeaders headers,
                             @HeaderParam(ConditionalReads.IF_NONE_MATCH) String ifNoneMatch) {
+        CsvExport.Separator cells = separator(separator);
         CampaignReach summary = report.summary(code);
         if (wantsCsv(headers)) {
-            return CsvExport.response(code + "-summary", separator(separator), null, rows -> summaryCsv(summary, rows));
+            return CsvExport.response(code + "-summary", cells, null, rows -> summaryCsv(summary, rows));
         }
         return conditional.answer(summary, ifNoneMatch);
     }
@@ -145,6 +146,7 @@ public class ReachResource {
             throw ProblemException.invalidField("to", "must not be before from");
         }
         boolean asCsv = wantsCsv(headers);
+        CsvExport.Separator cells = separator(separator);
         PageRequest pageRequest = page == null && size == null ? null : PageRequest.of(page == null ? 0 : page, size == null ? 20 : size);
         List<?> all;
         java.util.function.Consumer<CsvExport.Rows> csv;
@@ -162,7 +164,7 @@ public class ReachResource {
             csv = rows -> csv(breakdown, slice(reachRows, pageRequest), rows);
         }
         if (asCsv) {
-            return CsvExport.response(code + "-by-" + name, separator(separator), all.size(), csv);
+            return CsvExport.response(code + "-by-" + name, cells, all.size(), csv);
         }
         return Response.fromResponse(conditional.answer(slice(all, pageRequest), ifNoneMatch)).header(TOTAL_COUNT, all.size()).build();
     }
@@ -188,10 +190,11 @@ public class ReachResource {
                              @HeaderParam(ConditionalReads.IF_NONE_MATCH) String ifNoneMatch) {
         ReachReport.Granularity parsed = QueryParams.enumValue("granularity", granularity, ReachReport.Granularity.class);
         ReachReport.Granularity period = parsed == null ? ReachReport.Granularity.WEEK : parsed;
+        CsvExport.Separator cells = separator(separator);
         List<ReachReport.TimelinePoint> points = report.timeline(code, period);
         if (wantsCsv(headers)) {
-            return CsvExport.response(code + "-timeline-by-" + period.name().toLowerCase(java.util.Locale.ROOT), separator(separator),
-                    null, rows -> timelineCsv(points, rows));
+            return CsvExport.response(code + "-timeline-by-" + period.name().toLowerCase(java.util.Locale.ROOT), cells, null,
+                    rows -> timelineCsv(points, rows));
         }
         return conditional.answer(points, ifNoneMatch);
     }
