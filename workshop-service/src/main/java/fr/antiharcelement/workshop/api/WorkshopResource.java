@@ -80,7 +80,7 @@ public class WorkshopResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(summary = "Search workshops by start time; a partner sees only its own")
+    @Operation(summary = "Search workshops by start time, or by update time with updatedSince; a partner sees only its own")
     public PageView<WorkshopView> search(@BeanParam @Valid PageParams page,
                                          @QueryParam("campaign") @Size(max = 64) String campaign,
                                          @QueryParam("school") @Size(max = 8) String school,
@@ -91,10 +91,17 @@ public class WorkshopResource {
                                          @Parameter(schema = @Schema(implementation = Audience.class))
                                          @QueryParam("audience") String audience,
                                          @Parameter(description = "Start time from (ISO-8601 with offset)") @QueryParam("from") String from,
-                                         @Parameter(description = "Start time before (ISO-8601 with offset)") @QueryParam("to") String to) {
+                                         @Parameter(description = "Start time before (ISO-8601 with offset)") @QueryParam("to") String to,
+                                         @Parameter(description = "The partner's own reference (a partner token searches its own)")
+                                         @QueryParam("partnerReference") @Size(max = WorkshopRequests.PARTNER_REFERENCE_LENGTH)
+                                         String partnerReference,
+                                         @Parameter(description = "Changed at or after this instant (ISO-8601 with offset); "
+                                                 + "the page is then ordered by update time, for reconciliation")
+                                         @QueryParam("updatedSince") String updatedSince) {
         WorkshopQuery query = new WorkshopQuery(campaign, school, partner, uuid("facilitator", facilitator),
                 QueryParams.enumValue("status", status, WorkshopStatus.class),
-                QueryParams.enumValue("audience", audience, Audience.class), time("from", from), time("to", to));
+                QueryParams.enumValue("audience", audience, Audience.class), time("from", from), time("to", to),
+                WorkshopRequests.reference(partnerReference), time("updatedSince", updatedSince));
         return planner.search(query, page.toRequest(), CallerScope.of(caller)).map(WorkshopView::of);
     }
 

@@ -34,7 +34,7 @@ public class WorkshopEvents implements ChangePublisher {
                 workshop.campaignCode, workshop.schoolUai, workshop.partnerCode, partnerName, workshop.facilitatorId,
                 workshop.audience.name(), workshop.classLevel == null ? null : workshop.classLevel.name(), workshop.startsAt,
                 workshop.endsAt, workshop.capacity, workshop.status.name(), workshop.attendees, workshop.cancellationReason,
-                workshop.version));
+                workshop.version, workshop.partnerReference));
     }
 
     /** The CloudEvents types, as docs/asyncapi.yaml lists them. */
