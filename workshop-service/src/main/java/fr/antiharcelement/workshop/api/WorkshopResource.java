@@ -7,11 +7,13 @@ import fr.antiharcelement.api.idempotency.Idempotency;
 import fr.antiharcelement.api.problem.ProblemException;
 import fr.antiharcelement.api.security.Caller;
 import fr.antiharcelement.api.security.Roles;
+import fr.antiharcelement.kernel.ConflictException;
 import fr.antiharcelement.kernel.paging.PageView;
 import fr.antiharcelement.workshop.domain.Audience;
 import fr.antiharcelement.workshop.domain.DoubleBookingException;
 import fr.antiharcelement.workshop.domain.FieldChange;
 import fr.antiharcelement.workshop.domain.PartnerScope;
+import fr.antiharcelement.workshop.domain.ReferenceTakenException;
 import fr.antiharcelement.workshop.domain.Workshop;
 import fr.antiharcelement.workshop.domain.WorkshopPlanner;
 import fr.antiharcelement.workshop.domain.WorkshopQuery;
@@ -180,6 +182,8 @@ public class WorkshopResource {
             return booking.get();
         } catch (DoubleBookingException e) {
             throw planner.doubleBooking(e);
+        } catch (ReferenceTakenException e) {
+            throw new ConflictException(e.getMessage());
         }
     }
 

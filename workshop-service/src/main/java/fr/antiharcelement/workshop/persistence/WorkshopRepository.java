@@ -1,10 +1,10 @@
 package fr.antiharcelement.workshop.persistence;
 
-import fr.antiharcelement.kernel.ConflictException;
 import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.kernel.paging.PageView;
 import fr.antiharcelement.kernel.sql.SqlFailures;
 import fr.antiharcelement.workshop.domain.DoubleBookingException;
+import fr.antiharcelement.workshop.domain.ReferenceTakenException;
 import fr.antiharcelement.workshop.domain.Workshop;
 import fr.antiharcelement.workshop.domain.WorkshopQuery;
 import fr.antiharcelement.workshop.domain.WorkshopStatus;
@@ -123,8 +123,7 @@ public class WorkshopRepository implements PanacheRepositoryBase<Workshop, UUID>
             }
             if (SqlFailures.violation(e, UNIQUE_VIOLATION, PARTNER_REFERENCE_INDEX).isPresent()) {
                 // A concurrent request took the reference between our check and our insert.
-                throw new ConflictException("partnerReference " + workshop.partnerReference + " already names a workshop of partner "
-                        + workshop.partnerCode);
+                throw new ReferenceTakenException(workshop.partnerCode, workshop.partnerReference);
             }
             throw e;
         }
