@@ -215,7 +215,11 @@ final class WorkshopImportRows {
                 parsed(row, Column.ENDS_AT, OffsetDateTime::parse, DATE_TIME, errors),
                 parsed(row, Column.CAPACITY, Integer::valueOf, "must be a whole number", errors), reference);
         for (ConstraintViolation<WorkshopRequests.Schedule> violation : validator.validate(schedule)) {
-            errors.add(violation.getPropertyPath() + ": " + violation.getMessage());
+            String field = violation.getPropertyPath().toString();
+            // A field that could not be read is reported once, as unreadable, not also as missing.
+            if (errors.stream().noneMatch(error -> error.startsWith(field + ": "))) {
+                errors.add(field + ": " + violation.getMessage());
+            }
         }
         WorkshopStatus status = Optional.ofNullable(parsed(row, Column.STATUS, text -> WorkshopStatus.valueOf(text.toUpperCase(Locale.ROOT)),
                 oneOf(WorkshopStatus.values()), errors)).orElse(WorkshopStatus.SCHEDULED);

@@ -24,7 +24,7 @@ import java.util.Map;
 public class WorkshopImport {
 
     /** Rows per transaction: few enough to hold their locks briefly, enough to make the per-transaction cost small. */
-    static final int CHUNK = 250;
+    static final int CHUNK = 200;
     /** Rejected rows listed in a report; the count says how many there were in all. */
     public static final int REJECTED_LISTED = 1_000;
 

@@ -34,6 +34,7 @@ public class WorkshopEvents implements ChangePublisher {
     public static final String WORKSHOP_TOPIC = "workshop-events";
 
     private static final Object WAKE_DISPATCHER = new Object();
+    private static final Object PARTNERS_WITH_ENDPOINTS = new Object();
 
     @Inject
     Outbox outbox;
@@ -79,6 +80,9 @@ public class WorkshopEvents implements ChangePublisher {
      * Every change is delivered, not only a workshop's newest state (the versioned consumers keep only that).
      */
     private void toWebhooks(UUID id, String type, Workshop workshop, WorkshopEvent data) {
+        if (!hasEndpoints(workshop.partnerCode)) {
+            return;
+        }
         Map<String, Object> cloudEvent = new LinkedHashMap<>();
         cloudEvent.put("specversion", CloudEvent.SPEC_VERSION);
         cloudEvent.put("id", id.toString());
@@ -110,6 +114,20 @@ public class WorkshopEvents implements ChangePublisher {
                 }
             });
         }
+    }
+
+    /**
+     * Whether the partner has active endpoints, asked once per transaction and partner: a bulk upload's thousands of
+     * changes, mostly of partners without webhooks, cost one read rather than a statement each.
+     */
+    @SuppressWarnings("unchecked")
+    private boolean hasEndpoints(String partnerCode) {
+        Map<String, Boolean> known = (Map<String, Boolean>) transactions.getResource(PARTNERS_WITH_ENDPOINTS);
+        if (known == null) {
+            known = new java.util.HashMap<>();
+            transactions.putResource(PARTNERS_WITH_ENDPOINTS, known);
+        }
+        return known.computeIfAbsent(partnerCode, webhooks::hasActiveEndpoints);
     }
 
     /** The CloudEvents types, as docs/asyncapi.yaml lists them. */

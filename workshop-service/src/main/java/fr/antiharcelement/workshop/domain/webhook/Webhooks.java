@@ -119,6 +119,12 @@ public class Webhooks {
         return delivery;
     }
 
+    /** Whether partner {@code partnerCode} has an endpoint deliveries are recorded for. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasActiveEndpoints(String partnerCode) {
+        return webhooks.ofPartner(partnerCode).stream().anyMatch(webhook -> webhook.status == Webhook.Status.ACTIVE);
+    }
+
     /**
      * In the change's transaction: a delivery of the event for each active endpoint of the workshop's partner.
      *
