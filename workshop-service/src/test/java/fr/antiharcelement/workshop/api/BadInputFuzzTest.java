@@ -36,6 +36,8 @@ class BadInputFuzzTest {
     private OffsetDateTime slotEnd;
     private String creator;
     private String post;
+    private String webhook;
+    private String delivery;
     private int snapshots;
 
     @Test
@@ -53,6 +55,12 @@ class BadInputFuzzTest {
         post = admin().body(CreatorApiTest.post(world.campaign, creator, "INSTAGRAM", postUrl(), "2021-11-16T18:00:00+01:00"))
                 .post("/api/v1/creator-posts").then().statusCode(201).extract().path("id");
 
+        webhook = admin().body(Map.of("url", "http://127.0.0.1:9/fuzz")).post("/api/v1/partners/" + world.partnerA + "/webhooks")
+                .then().statusCode(201).extract().path("id");
+        world.schedule(slot()); // a delivery to replay
+        delivery = admin().get("/api/v1/partners/" + world.partnerA + "/webhooks/" + webhook + "/deliveries").then()
+                .extract().path("items[0].id").toString();
+
         FuzzTarget target = FuzzTarget.of(OpenApiDocument.ofServiceUnderTest()).validValues(this::validValue)
                 .validRawBodies(operation -> ("url;date;impressions;likes\n" + admin().get("/api/v1/creator-posts/" + post).then()
                         .extract().path("url") + ";2021-12-0" + (1 + snapshots++ % 9) + ";1200;80\n").getBytes(StandardCharsets.UTF_8));
@@ -66,12 +74,16 @@ class BadInputFuzzTest {
                 "creators", "select count(*) + coalesce(sum(version), 0) from creator",
                 "creator posts", "select count(*) + coalesce(sum(version), 0) from creator_post",
                 "snapshots", "select count(*) from creator_post_metrics",
-                "creator history entries", "select count(*) from creator_history"))) {
+                "creator history entries", "select count(*) from creator_history",
+                // Deliveries change on their own (the worker sends them), so only the endpoints are counted.
+                "webhooks", "select count(*) from webhook"))) {
             BadInputFuzzer.FuzzReport report = new BadInputFuzzer(target, stored, 20211116L).run(5_000).assertHeld();
             assertThat(report.count("POST /api/v1/workshops", 201)).as("valid workshops scheduled").isPositive();
             assertThat(report.count("POST /api/v1/workshops/{id}/completion", 200)).as("valid completions").isPositive();
             assertThat(report.count("POST /api/v1/creator-posts", 201)).as("valid creator posts").isPositive();
             assertThat(report.count("POST /api/v1/creator-posts/{id}/metrics", 201)).as("valid snapshots").isPositive();
+            assertThat(report.count("POST /api/v1/workshops/imports", 200)).as("uploads read").isPositive();
+            assertThat(report.count("POST /api/v1/partners/{code}/webhooks", 201)).as("webhooks registered").isPositive();
         }
     }
 
@@ -84,7 +96,9 @@ class BadInputFuzzTest {
                 case "/api/v1/campaigns/{code}" -> operation.method().equals("PUT") ? campaignToRedefine : world.campaign;
                 default -> world.partnerA;
             };
-            case "id" -> path.startsWith("/api/v1/creator-posts") ? post : switch (path) {
+            case "id" -> path.startsWith("/api/v1/partners/{code}/webhooks") ? (path.equals("/api/v1/partners/{code}/webhooks/{id}")
+                    && operation.method().equals("DELETE") ? newWebhook() : webhook)
+                    : path.startsWith("/api/v1/creator-posts") ? post : switch (path) {
                 case "/api/v1/workshops/{id}/completion", "/api/v1/workshops/{id}/cancellation" -> world.schedule(slot());
                 case "/api/v1/workshops/{id}/attendance-corrections" -> completedWorkshop;
                 default -> workshop;
@@ -96,7 +110,9 @@ class BadInputFuzzTest {
             };
             case "creatorHandle", "creator" -> creator;
             case "platform" -> path.startsWith("/api/v1/creator-posts") ? "INSTAGRAM" : null;
-            case "url" -> postUrl();
+            case "url" -> path.startsWith("/api/v1/partners") ? "http://127.0.0.1:9/fuzz" : postUrl();
+            case "deliveryId" -> delivery;
+            case "partnerReference" -> path.equals("/api/v1/workshops/imports") ? "FUZZ-" + UUID.randomUUID() : null;
             case "publishedAt" -> "2021-11-16T18:00:00+01:00";
             case "measuredAt" -> OffsetDateTime.parse("2021-12-10T12:00:00+01:00").plusMinutes(snapshots++).toString();
             case "If-Match" -> path.startsWith("/api/v1/creator-posts") ? etag("/api/v1/creator-posts/" + post)
@@ -120,6 +136,11 @@ class BadInputFuzzTest {
             case "endsAt" -> slotEnd == null ? null : slotEnd.toString();
             default -> null;
         };
+    }
+
+    private String newWebhook() {
+        return admin().body(Map.of("url", "http://127.0.0.1:9/fuzz")).post("/api/v1/partners/" + world.partnerA + "/webhooks")
+                .then().statusCode(201).extract().path("id");
     }
 
     private static String postUrl() {
