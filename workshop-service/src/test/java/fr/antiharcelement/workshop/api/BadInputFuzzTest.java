@@ -64,19 +64,18 @@ class BadInputFuzzTest {
         FuzzTarget target = FuzzTarget.of(OpenApiDocument.ofServiceUnderTest()).validValues(this::validValue)
                 .validRawBodies(operation -> ("url;date;impressions;likes\n" + admin().get("/api/v1/creator-posts/" + post).then()
                         .extract().path("url") + ";2021-12-0" + (1 + snapshots++ % 9) + ";1200;80\n").getBytes(StandardCharsets.UTF_8));
-        try (StoredState stored = new StoredState(jdbcUrl, Map.of(
-                "campaigns", "select count(*) + coalesce(sum(version), 0) from campaign",
-                "partners", "select count(*) from partner",
-                "facilitators", "select count(*) from facilitator",
-                "workshops", "select count(*) from workshop",
-                "workshop versions", "select coalesce(sum(version), 0) from workshop",
-                "history entries", "select count(*) from workshop_history",
-                "creators", "select count(*) + coalesce(sum(version), 0) from creator",
-                "creator posts", "select count(*) + coalesce(sum(version), 0) from creator_post",
-                "snapshots", "select count(*) from creator_post_metrics",
-                "creator history entries", "select count(*) from creator_history",
-                // Deliveries change on their own (the worker sends them), so only the endpoints are counted.
-                "webhooks", "select count(*) from webhook"))) {
+        try (StoredState stored = new StoredState(jdbcUrl, Map.ofEntries(
+                Map.entry("campaigns", "select count(*) + coalesce(sum(version), 0) from campaign"),
+                Map.entry("partners", "select count(*) from partner"),
+                Map.entry("facilitators", "select count(*) from facilitator"),
+                Map.entry("workshops", "select count(*) from workshop"),
+                Map.entry("workshop versions", "select coalesce(sum(version), 0) from workshop"),
+                Map.entry("history entries", "select count(*) from workshop_history"),
+                Map.entry("creators", "select count(*) + coalesce(sum(version), 0) from creator"),
+                Map.entry("creator posts", "select count(*) + coalesce(sum(version), 0) from creator_post"),
+                Map.entry("snapshots", "select count(*) from creator_post_metrics"),
+                Map.entry("creator history entries", "select count(*) from creator_history"),
+                Map.entry("webhooks", "select count(*) from webhook")))) {
             BadInputFuzzer.FuzzReport report = new BadInputFuzzer(target, stored, 20211116L).run(5_000).assertHeld();
             assertThat(report.count("POST /api/v1/workshops", 201)).as("valid workshops scheduled").isPositive();
             assertThat(report.count("POST /api/v1/workshops/{id}/completion", 200)).as("valid completions").isPositive();
