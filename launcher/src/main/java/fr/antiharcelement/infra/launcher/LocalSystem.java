@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,6 +45,12 @@ public final class LocalSystem {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     /** Small heaps: the whole stack idles well under 1.5 GB of resident memory. */
+    /**
+     * A local run's own settings: webhooks may call endpoints on this machine over http (production requires https on
+     * public addresses), so that a partner's integration can be tried against a receiver on localhost.
+     */
+    private static final Map<String, String> LOCAL_SETTINGS = Map.of("WEBHOOKS_REQUIRE_HTTPS", "false",
+            "WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:CICompilerCount=2");
 
@@ -113,6 +120,7 @@ public final class LocalSystem {
                         .jvmOptions(SERVICE_JVM_OPTIONS)
                         .log(local.resolve("logs").resolve(log))
                         .wiredTo(postgres, service.database(), kafka, keys)
+                        .settings(LOCAL_SETTINGS)
                         .onUnexpectedExit(this::say)
                         .build();
                 services.add(process);
