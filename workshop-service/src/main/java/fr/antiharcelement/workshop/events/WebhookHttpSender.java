@@ -97,9 +97,24 @@ public class WebhookHttpSender implements WebhookSender {
         return current;
     }
 
-    private static String describe(Throwable failure) {
+    /** What went wrong, in the partner's words: the listing shows it, so no class name of ours. */
+    private String describe(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+            return "no connection within " + config.connectTimeout().toMillis() + " ms";
+        }
+        if (cause instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within " + config.requestTimeout().toMillis() + " ms";
+        }
+        if (cause instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (cause instanceof java.net.UnknownHostException) {
+            return "the host does not resolve";
+        }
+        if (cause instanceof javax.net.ssl.SSLException) {
+            return "the TLS handshake failed";
+        }
+        return "the connection failed before an answer";
     }
 }
