@@ -63,7 +63,8 @@ public class ContractFilter implements OASFilter {
             "Idempotent-Replayed", "true when this answer replays the first one given to the same Idempotency-Key",
             "X-Total-Count", "How many items there are in all pages",
             "Retry-After", "Seconds to wait before retrying",
-            "WWW-Authenticate", "The authentication scheme expected: Bearer");
+            "WWW-Authenticate", "Bearer, and for a token refused, error=\"invalid_token\" with an error_description saying why "
+                    + "(expired at ..., wrong audience, bad signature, too old)");
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
@@ -80,11 +81,11 @@ public class ContractFilter implements OASFilter {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
-            path.getValue().getOperations().values().forEach(ContractFilter::complete);
+            path.getValue().getOperations().forEach(ContractFilter::complete);
         }
     }
 
-    private static void complete(Operation operation) {
+    private static void complete(PathItem.HttpMethod method, Operation operation) {
         if (operation.getParameters() != null) {
             operation.getParameters().stream()
                     .filter(parameter -> parameter.getIn() == Parameter.In.HEADER && parameter.getDescription() == null)
@@ -97,6 +98,11 @@ public class ContractFilter implements OASFilter {
             if (error.when().test(operation) && operation.getResponses().getAPIResponse(error.status()) == null) {
                 operation.getResponses().addAPIResponse(error.status(), OASFactory.createAPIResponse().description(error.description()));
             }
+        }
+        boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD && method != PathItem.HttpMethod.OPTIONS;
+        if (write && operation.getResponses().getAPIResponse("429") == null) { // api-commons' RequestBudget
+            operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
+                    .description("This token has made too many changes in a short time: retry after Retry-After seconds"));
         }
         if (header(operation, "If-None-Match") != null && operation.getResponses().getAPIResponse("304") == null) {
             operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()

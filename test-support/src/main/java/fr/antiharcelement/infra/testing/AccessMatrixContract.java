@@ -27,6 +27,13 @@ public abstract class AccessMatrixContract {
         matrix().assertDeclaresExactly(OpenApiDocument.ofServiceUnderTest().operationKeys());
     }
 
+    /** Clients are generated from the document (the clients module): each operation needs a stable name and its answer. */
+    @Test
+    void everyOperationHasItsOwnOperationIdAndDeclaresItsSuccessAnswer() {
+        org.assertj.core.api.Assertions.assertThat(OpenApiDocument.ofServiceUnderTest().generatorDefects())
+                .as("what a client generator lacks in the OpenAPI document").isEmpty();
+    }
+
     @Test
     void healthMetricsAndOpenApiAnswerWithoutAToken() {
         AccessMatrix.assertOperationalEndpointsAnswerWithoutToken();

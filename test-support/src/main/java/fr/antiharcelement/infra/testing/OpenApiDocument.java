@@ -94,6 +94,36 @@ public final class OpenApiDocument {
     }
 
     /**
+     * What a client generator needs and the document lacks, one line per defect: an operation without an operationId
+     * (the generator would name the method after the path, and rename it when the path moves), an operationId used
+     * twice, an operation that declares no success answer.
+     */
+    public List<String> generatorDefects() {
+        List<String> defects = new ArrayList<>();
+        Map<String, String> ids = new LinkedHashMap<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            if (!METHODS.contains(method.getKey())) {
+                return;
+            }
+            String key = method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            String id = method.getValue().path("operationId").asText("");
+            if (id.isEmpty()) {
+                defects.add(key + ": no operationId");
+            } else if (ids.putIfAbsent(id, key) != null) {
+                defects.add(key + ": operationId " + id + " is " + ids.get(id) + "'s too");
+            }
+            boolean success = false;
+            for (Iterator<String> statuses = method.getValue().path("responses").fieldNames(); statuses.hasNext(); ) {
+                success |= statuses.next().startsWith("2");
+            }
+            if (!success) {
+                defects.add(key + ": no 2xx answer declared");
+            }
+        }));
+        return defects;
+    }
+
+    /**
      * What is wrong with an answer of the service to {@code operation}, judged by this document: a status it does not
      * declare, a content type it does not declare for that status, or a JSON body that does not match the declared
      * schema. Empty when the answer is one the document promises, so that a client generated from it can read it.

@@ -29,12 +29,23 @@ public final class WorkshopRequests {
             @Schema(description = "For STUDENTS workshops only") ClassLevel classLevel,
             @NotNull @Schema(examples = "2021-11-16T10:00:00+01:00") OffsetDateTime startsAt,
             @NotNull @Schema(examples = "2021-11-16T12:00:00+01:00") OffsetDateTime endsAt,
-            @Schema(description = "Seats; defaults to 30") @Min(1) @Max(1000) Integer capacity) {
+            @Schema(description = "Seats; defaults to 30") @Min(1) @Max(1000) Integer capacity,
+            @Schema(description = "The partner's own id for the workshop (its spreadsheet's or CRM's), unique per partner; "
+                    + "set once", examples = "GN-2021-0042")
+            @Size(max = PARTNER_REFERENCE_LENGTH) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String partnerReference) {
 
         WorkshopDraft draft() {
             return new WorkshopDraft(campaignCode.trim(), schoolUai.trim().toUpperCase(), partnerCode.trim(), facilitatorId,
-                    audience, classLevel, startsAt, endsAt, capacity);
+                    audience, classLevel, startsAt, endsAt, capacity, reference(partnerReference));
         }
+    }
+
+    public static final int PARTNER_REFERENCE_LENGTH = 64;
+
+    /** A partner's reference as stored: trimmed, blank is none. */
+    static String reference(String partnerReference) {
+        return partnerReference == null || partnerReference.isBlank() ? null : partnerReference.trim();
     }
 
     public record Completion(@NotNull @Min(0) @Max(1000) Integer attendees) {

@@ -7,11 +7,13 @@ import fr.antiharcelement.api.idempotency.Idempotency;
 import fr.antiharcelement.api.problem.ProblemException;
 import fr.antiharcelement.api.security.Caller;
 import fr.antiharcelement.api.security.Roles;
+import fr.antiharcelement.kernel.ConflictException;
 import fr.antiharcelement.kernel.paging.PageView;
 import fr.antiharcelement.workshop.domain.Audience;
 import fr.antiharcelement.workshop.domain.DoubleBookingException;
 import fr.antiharcelement.workshop.domain.FieldChange;
 import fr.antiharcelement.workshop.domain.PartnerScope;
+import fr.antiharcelement.workshop.domain.ReferenceTakenException;
 import fr.antiharcelement.workshop.domain.Workshop;
 import fr.antiharcelement.workshop.domain.WorkshopPlanner;
 import fr.antiharcelement.workshop.domain.WorkshopQuery;
@@ -90,7 +92,8 @@ public class WorkshopResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.VIEWER})
-    @Operation(operationId = "searchWorkshops", summary = "Search workshops by start time; a partner sees only its own")
+    @Operation(operationId = "searchWorkshops", summary = "Search workshops by start time, or by update time with updatedSince; a partner "
+            + "sees only its own")
     public PageView<WorkshopView> search(@BeanParam @Valid PageParams page,
                                          @QueryParam("campaign") @Size(max = 64) String campaign,
                                          @QueryParam("school") @Size(max = 8) String school,
@@ -101,10 +104,17 @@ public class WorkshopResource {
                                          @Parameter(schema = @Schema(implementation = Audience.class))
                                          @QueryParam("audience") String audience,
                                          @Parameter(description = "Start time from (ISO-8601 with offset)") @QueryParam("from") String from,
-                                         @Parameter(description = "Start time before (ISO-8601 with offset)") @QueryParam("to") String to) {
+                                         @Parameter(description = "Start time before (ISO-8601 with offset)") @QueryParam("to") String to,
+                                         @Parameter(description = "The partner's own reference (a partner token searches its own)")
+                                         @QueryParam("partnerReference") @Size(max = WorkshopRequests.PARTNER_REFERENCE_LENGTH)
+                                         String partnerReference,
+                                         @Parameter(description = "Changed at or after this instant (ISO-8601 with offset); "
+                                                 + "the page is then ordered by update time, for reconciliation")
+                                         @QueryParam("updatedSince") String updatedSince) {
         WorkshopQuery query = new WorkshopQuery(campaign, school, partner, uuid("facilitator", facilitator),
                 QueryParams.enumValue("status", status, WorkshopStatus.class),
-                QueryParams.enumValue("audience", audience, Audience.class), time("from", from), time("to", to));
+                QueryParams.enumValue("audience", audience, Audience.class), time("from", from), time("to", to),
+                WorkshopRequests.reference(partnerReference), time("updatedSince", updatedSince));
         return planner.search(query, page.toRequest(), CallerScope.of(caller)).map(WorkshopView::of);
     }
 
@@ -205,6 +215,8 @@ public class WorkshopResource {
             return booking.get();
         } catch (DoubleBookingException e) {
             throw planner.doubleBooking(e);
+        } catch (ReferenceTakenException e) {
+            throw new ConflictException(e.getMessage());
         }
     }
 

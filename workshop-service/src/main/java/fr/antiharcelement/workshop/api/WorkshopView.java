@@ -10,10 +10,12 @@ import java.util.UUID;
 
 public record WorkshopView(UUID id, String campaignCode, String schoolUai, String partnerCode, UUID facilitatorId,
                            Audience audience, ClassLevel classLevel, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                           int capacity, WorkshopStatus status, Integer attendees, String cancellationReason, long version) {
+                           int capacity, WorkshopStatus status, Integer attendees, String cancellationReason, long version,
+                           String partnerReference, OffsetDateTime updatedAt) {
 
     static WorkshopView of(Workshop w) {
         return new WorkshopView(w.id, w.campaignCode, w.schoolUai, w.partnerCode, w.facilitatorId, w.audience, w.classLevel,
-                w.startsAt, w.endsAt, w.capacity, w.status, w.attendees, w.cancellationReason, w.version);
+                w.startsAt, w.endsAt, w.capacity, w.status, w.attendees, w.cancellationReason, w.version, w.partnerReference,
+                w.updatedAt);
     }
 }

@@ -22,6 +22,8 @@ public class Workshop {
     public String campaignCode;
     public String schoolUai;
     public String partnerCode;
+    /** The partner's own id for this workshop (its spreadsheet's or CRM's), unique per partner; set once. */
+    public String partnerReference;
     public UUID facilitatorId;
     @Enumerated(EnumType.STRING)
     public Audience audience;

@@ -51,6 +51,55 @@ public class WorkshopPlanner {
     @Transactional
     public Workshop schedule(WorkshopDraft draft, PartnerScope scope) {
         scope.requireActingFor(draft.partnerCode());
+        if (draft.partnerReference() != null) {
+            workshops.withPartnerReference(draft.partnerCode(), draft.partnerReference())
+                    .ifPresent(existing -> {
+                        throw referenceTaken(draft, existing.id);
+                    });
+        }
+        return scheduled(draft, scope);
+    }
+
+    /** Changes a SCHEDULED workshop (times, school, facilitator, audience, class level, capacity). */
+    @Transactional
+    public Workshop reschedule(UUID id, long expectedVersion, WorkshopDraft draft, PartnerScope scope) {
+        Workshop workshop = lockedInScope(id, scope);
+        StaleVersionException.check(expectedVersion, workshop.version, "Workshop " + id);
+        return rescheduled(workshop, draft, scope);
+    }
+
+    /** Records that a workshop took place, with how many attended; only once it has started. */
+    @Transactional
+    public Workshop complete(UUID id, Long expectedVersion, int attendees, PartnerScope scope) {
+        Workshop workshop = lockedInScope(id, scope);
+        checkVersion(expectedVersion, workshop);
+        return completed(workshop, attendees, scope);
+    }
+
+    @Transactional
+    public Workshop correctAttendance(UUID id, Long expectedVersion, int attendees, String reason, PartnerScope scope) {
+        Workshop workshop = lockedInScope(id, scope);
+        checkVersion(expectedVersion, workshop);
+        return corrected(workshop, attendees, reason, scope);
+    }
+
+    /** Cancels a scheduled workshop, or a completed one recorded by mistake (its attendance stops counting). */
+    @Transactional
+    public Workshop cancel(UUID id, Long expectedVersion, String reason, PartnerScope scope) {
+        Workshop workshop = lockedInScope(id, scope);
+        checkVersion(expectedVersion, workshop);
+        return cancelled(workshop, reason, scope);
+    }
+
+    /*
+     * The changes themselves, in the caller's transaction, without an interceptor of their own: a bulk upload applies
+     * many rows in one transaction and reports a rule a row breaks without dooming the others (a @Transactional
+     * method that throws marks the transaction it joined rollback-only). Each checks every rule before it changes
+     * anything, so a row refused leaves nothing behind.
+     */
+
+    Workshop scheduled(WorkshopDraft draft, PartnerScope scope) {
+        scope.requireActingFor(draft.partnerCode());
         validate(draft, null);
         OffsetDateTime now = CampaignTime.now(clock);
         Workshop workshop = new Workshop();
@@ -58,6 +107,7 @@ public class WorkshopPlanner {
         workshop.status = WorkshopStatus.SCHEDULED;
         workshop.version = 1;
         workshop.createdAt = now;
+        workshop.partnerReference = draft.partnerReference();
         apply(workshop, draft, now);
         workshops.add(workshop);
         auditTrail.record(workshop, WorkshopChange.SCHEDULED, WorkshopSnapshot.NOTHING.changesTo(WorkshopSnapshot.of(workshop)),
@@ -66,14 +116,18 @@ public class WorkshopPlanner {
         return workshop;
     }
 
-    /** Changes a SCHEDULED workshop (times, school, facilitator, audience, class level, capacity). */
-    @Transactional
-    public Workshop reschedule(UUID id, long expectedVersion, WorkshopDraft draft, PartnerScope scope) {
-        Workshop workshop = lockedInScope(id, scope);
-        StaleVersionException.check(expectedVersion, workshop.version, "Workshop " + id);
+    Workshop rescheduled(Workshop workshop, WorkshopDraft draft, PartnerScope scope) {
         rules.checkReschedule(workshop, draft);
         validate(draft, workshop.id);
+        if (workshop.partnerReference == null && draft.partnerReference() != null) {
+            workshops.withPartnerReference(workshop.partnerCode, draft.partnerReference()).ifPresent(existing -> {
+                throw referenceTaken(draft, existing.id);
+            });
+        }
         WorkshopSnapshot before = WorkshopSnapshot.of(workshop);
+        if (draft.partnerReference() != null) {
+            workshop.partnerReference = draft.partnerReference();
+        }
         apply(workshop, draft, CampaignTime.now(clock));
         Map<String, FieldChange> changes = before.changesTo(WorkshopSnapshot.of(workshop));
         if (changes.isEmpty()) {
@@ -86,30 +140,19 @@ public class WorkshopPlanner {
         return workshop;
     }
 
-    /** Records that a workshop took place, with how many attended; only once it has started. */
-    @Transactional
-    public Workshop complete(UUID id, Long expectedVersion, int attendees, PartnerScope scope) {
-        Workshop workshop = lockedInScope(id, scope);
-        checkVersion(expectedVersion, workshop);
+    Workshop completed(Workshop workshop, int attendees, PartnerScope scope) {
         WorkshopSnapshot before = WorkshopSnapshot.of(workshop);
         rules.complete(workshop, attendees);
         return changed(workshop, before, scope, WorkshopChange.COMPLETED, null);
     }
 
-    @Transactional
-    public Workshop correctAttendance(UUID id, Long expectedVersion, int attendees, String reason, PartnerScope scope) {
-        Workshop workshop = lockedInScope(id, scope);
-        checkVersion(expectedVersion, workshop);
+    Workshop corrected(Workshop workshop, int attendees, String reason, PartnerScope scope) {
         WorkshopSnapshot before = WorkshopSnapshot.of(workshop);
         rules.correctAttendance(workshop, attendees);
         return changed(workshop, before, scope, WorkshopChange.ATTENDANCE_CORRECTED, reason);
     }
 
-    /** Cancels a scheduled workshop, or a completed one recorded by mistake (its attendance stops counting). */
-    @Transactional
-    public Workshop cancel(UUID id, Long expectedVersion, String reason, PartnerScope scope) {
-        Workshop workshop = lockedInScope(id, scope);
-        checkVersion(expectedVersion, workshop);
+    Workshop cancelled(Workshop workshop, String reason, PartnerScope scope) {
         WorkshopSnapshot before = WorkshopSnapshot.of(workshop);
         rules.cancel(workshop, reason);
         return changed(workshop, before, scope, WorkshopChange.CANCELLED, reason);
@@ -201,6 +244,12 @@ public class WorkshopPlanner {
         if (expectedVersion != null) {
             StaleVersionException.check(expectedVersion, workshop.version, "Workshop " + workshop.id);
         }
+    }
+
+    /** A partner's reference names one workshop of that partner: a second is a 409 naming the first. */
+    static ConflictException referenceTaken(WorkshopDraft draft, UUID existing) {
+        return new ConflictException("partnerReference " + draft.partnerReference() + " already names workshop " + existing
+                + " of partner " + draft.partnerCode()).with("conflictingWorkshopId", existing.toString());
     }
 
     private static NotFoundException notFound(UUID id) {

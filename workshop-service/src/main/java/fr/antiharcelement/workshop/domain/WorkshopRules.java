@@ -55,6 +55,11 @@ public class WorkshopRules {
         if (!draft.campaignCode().equals(workshop.campaignCode) || !draft.partnerCode().equals(workshop.partnerCode)) {
             throw new RuleBrokenException("A workshop's campaign and partner cannot change; cancel it and schedule another");
         }
+        if (draft.partnerReference() != null && workshop.partnerReference != null
+                && !draft.partnerReference().equals(workshop.partnerReference)) {
+            throw new RuleBrokenException("A workshop's partnerReference is set once (" + workshop.partnerReference
+                    + ") and cannot change");
+        }
     }
 
     /** SCHEDULED to COMPLETED with how many attended, once the workshop has started. */

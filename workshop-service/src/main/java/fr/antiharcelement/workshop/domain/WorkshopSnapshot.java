@@ -21,6 +21,7 @@ public final class WorkshopSnapshot {
 
     public static WorkshopSnapshot of(Workshop workshop) {
         Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("partnerReference", workshop.partnerReference);
         fields.put("schoolUai", workshop.schoolUai);
         fields.put("facilitatorId", text(workshop.facilitatorId));
         fields.put("audience", text(workshop.audience));

@@ -4,6 +4,8 @@ import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.kernel.paging.PageView;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,15 @@ public interface WorkshopStore {
 
     /** The workshop, locked until the end of the transaction: concurrent changes to it take turns. */
     Optional<Workshop> lockWithId(UUID id);
+
+    /** Partner {@code partnerCode}'s workshop its own reference {@code partnerReference} names. */
+    Optional<Workshop> withPartnerReference(String partnerCode, String partnerReference);
+
+    /**
+     * Partner {@code partnerCode}'s workshops named by {@code partnerReferences}, by reference, in one read, locked until
+     * the end of the transaction (a bulk upload changes them).
+     */
+    Map<String, Workshop> lockWithPartnerReferences(String partnerCode, Collection<String> partnerReferences);
 
     /** A non-cancelled workshop of {@code facilitatorId} overlapping the given times, other than {@code except}. */
     Optional<Workshop> overlapping(UUID facilitatorId, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID except);

@@ -10,5 +10,5 @@ import java.util.UUID;
 public record WorkshopEvent(UUID id, String campaignCode, String schoolUai, String partnerCode, String partnerName,
                             UUID facilitatorId, String audience, String classLevel, OffsetDateTime startsAt,
                             OffsetDateTime endsAt, int capacity, String status, Integer attendees,
-                            String cancellationReason, long version) {
+                            String cancellationReason, long version, String partnerReference) {
 }

@@ -4,6 +4,7 @@ import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.kernel.paging.PageView;
 import fr.antiharcelement.kernel.sql.SqlFailures;
 import fr.antiharcelement.workshop.domain.DoubleBookingException;
+import fr.antiharcelement.workshop.domain.ReferenceTakenException;
 import fr.antiharcelement.workshop.domain.Workshop;
 import fr.antiharcelement.workshop.domain.WorkshopQuery;
 import fr.antiharcelement.workshop.domain.WorkshopStatus;
@@ -18,11 +19,13 @@ import jakarta.persistence.PersistenceException;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class WorkshopRepository implements PanacheRepositoryBase<Workshop, UUID>, WorkshopStore {
@@ -30,6 +33,8 @@ public class WorkshopRepository implements PanacheRepositoryBase<Workshop, UUID>
     /** PostgreSQL's exclusion_violation, raised by the constraint that keeps a facilitator in one workshop at a time. */
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final String DOUBLE_BOOKING_CONSTRAINT = "workshop_no_double_booking";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String PARTNER_REFERENCE_INDEX = "workshop_partner_reference";
 
     @Override
     public Optional<Workshop> withId(UUID id) {
@@ -39,6 +44,22 @@ public class WorkshopRepository implements PanacheRepositoryBase<Workshop, UUID>
     @Override
     public Optional<Workshop> lockWithId(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
+    public Optional<Workshop> withPartnerReference(String partnerCode, String partnerReference) {
+        return find("partnerCode = ?1 and partnerReference = ?2", partnerCode, partnerReference).firstResultOptional();
+    }
+
+    @Override
+    public Map<String, Workshop> lockWithPartnerReferences(String partnerCode, Collection<String> partnerReferences) {
+        if (partnerReferences.isEmpty()) {
+            return Map.of();
+        }
+        // In id order, as every lock of several workshops: two uploads touching the same ones cannot deadlock.
+        return find("partnerCode = ?1 and partnerReference in ?2", Sort.by("id"), partnerCode, partnerReferences)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).stream()
+                .collect(Collectors.toMap(workshop -> workshop.partnerReference, workshop -> workshop));
     }
 
     @Override
@@ -70,8 +91,14 @@ public class WorkshopRepository implements PanacheRepositoryBase<Workshop, UUID>
             where.add("startsAt < :to");
             params.put("to", query.to());
         }
+        filter(where, params, "partnerReference", "reference", query.partnerReference());
+        if (query.updatedSince() != null) {
+            where.add("updatedAt >= :updatedSince");
+            params.put("updatedSince", query.updatedSince());
+        }
         String condition = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        PanacheQuery<Workshop> found = find(condition, Sort.by("startsAt").and("id"), params).page(Page.of(page.page(), page.size()));
+        Sort order = query.updatedSince() != null ? Sort.by("updatedAt").and("id") : Sort.by("startsAt").and("id");
+        PanacheQuery<Workshop> found = find(condition, order, params).page(Page.of(page.page(), page.size()));
         return PageView.of(found.list(), page, found.count());
     }
 
@@ -93,6 +120,10 @@ public class WorkshopRepository implements PanacheRepositoryBase<Workshop, UUID>
         } catch (PersistenceException e) {
             if (SqlFailures.violation(e, EXCLUSION_VIOLATION, DOUBLE_BOOKING_CONSTRAINT).isPresent()) {
                 throw new DoubleBookingException(workshop.facilitatorId, workshop.startsAt, workshop.endsAt, workshop.id);
+            }
+            if (SqlFailures.violation(e, UNIQUE_VIOLATION, PARTNER_REFERENCE_INDEX).isPresent()) {
+                // A concurrent request took the reference between our check and our insert.
+                throw new ReferenceTakenException(workshop.partnerCode, workshop.partnerReference);
             }
             throw e;
         }

@@ -49,6 +49,10 @@ class AccessMatrixTest extends AccessMatrixContract {
         Map<String, Object> firstPost = creatorPost(creator);
         String postUrl = (String) firstPost.get("url");
         String post = admin().body(firstPost).post("/api/v1/creator-posts").then().statusCode(201).extract().path("id");
+        String hooks = "/api/v1/partners/" + world.partnerA + "/webhooks";
+        String webhook = newWebhook(hooks);
+        world.schedule(slot()); // a change of partner A's workshops: a delivery to list and replay
+        Number delivery = admin().get(hooks + "/" + webhook + "/deliveries").then().statusCode(200).extract().path("items[0].id");
         matrix = new AccessMatrix(world.partnerA, world.partnerB)
                 .expect("GET /api/v1/me", everyRole().succeedingWith(200), request -> request.get("/api/v1/me"))
                 .expect("GET /api/v1/outbox/parked", allowedFor(ADMIN).succeedingWith(200),
@@ -102,6 +106,27 @@ class AccessMatrixTest extends AccessMatrixContract {
                 .expect("POST /api/v1/workshops/{id}/cancellation", allowedFor(ADMIN, PARTNER_A).succeedingWith(200).hiddenFrom(PARTNER_B),
                         request -> request.body(Map.of("reason", "The school closed for snow"))
                                 .post("/api/v1/workshops/" + scheduled() + "/cancellation"))
+
+                // Any partner uploads its own planning; rows naming another partner are rejected in the report.
+                .expect("POST /api/v1/workshops/imports", allowedFor(ADMIN, PARTNER_A, PARTNER_B).succeedingWith(200),
+                        request -> {
+                            Map<String, Object> row = new java.util.HashMap<>(slot());
+                            row.put("partnerReference", "ACL-" + UUID.randomUUID());
+                            return request.body(List.of(row)).post("/api/v1/workshops/imports");
+                        })
+                .expect("POST /api/v1/partners/{code}/webhooks", allowedFor(ADMIN, PARTNER_A).succeedingWith(201),
+                        request -> request.body(Map.of("url", "http://127.0.0.1:9/hooks")).post(hooks))
+                .expect("GET /api/v1/partners/{code}/webhooks", allowedFor(ADMIN, PARTNER_A).succeedingWith(200),
+                        request -> request.get(hooks))
+                .expect("GET /api/v1/partners/{code}/webhooks/{id}", allowedFor(ADMIN, PARTNER_A).succeedingWith(200),
+                        request -> request.get(hooks + "/" + webhook))
+                .expect("DELETE /api/v1/partners/{code}/webhooks/{id}", allowedFor(ADMIN, PARTNER_A).succeedingWith(204),
+                        request -> request.delete(hooks + "/" + newWebhook(hooks)))
+                .expect("GET /api/v1/partners/{code}/webhooks/{id}/deliveries", allowedFor(ADMIN, PARTNER_A).succeedingWith(200),
+                        request -> request.get(hooks + "/" + webhook + "/deliveries"))
+                .expect("POST /api/v1/partners/{code}/webhooks/{id}/deliveries/{deliveryId}/replay",
+                        allowedFor(ADMIN, PARTNER_A).succeedingWith(200),
+                        request -> request.post(hooks + "/" + webhook + "/deliveries/" + delivery + "/replay"))
 
                 .expect("GET /api/v1/creators", everyRole().succeedingWith(200), request -> request.get("/api/v1/creators"))
                 .expect("GET /api/v1/creators/{handle}", everyRole().succeedingWith(200),
@@ -203,6 +228,11 @@ class AccessMatrixTest extends AccessMatrixContract {
     private Map<String, Object> creatorPost(String creator) {
         return CreatorApiTest.post(world.campaign, creator, "INSTAGRAM", "https://www.instagram.com/p/" + UUID.randomUUID() + "/",
                 "2021-11-16T18:00:00+01:00");
+    }
+
+    /** An endpoint of partner A nothing listens on: its deliveries fail, which the matrix does not mind. */
+    private static String newWebhook(String hooks) {
+        return admin().body(Map.of("url", "http://127.0.0.1:9/hooks")).post(hooks).then().statusCode(201).extract().path("id");
     }
 
     private static String etag(String path) {

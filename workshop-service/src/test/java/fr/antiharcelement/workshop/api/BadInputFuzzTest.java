@@ -36,6 +36,8 @@ class BadInputFuzzTest {
     private OffsetDateTime slotEnd;
     private String creator;
     private String post;
+    private String webhook;
+    private String delivery;
     private int snapshots;
 
     @Test
@@ -53,25 +55,36 @@ class BadInputFuzzTest {
         post = admin().body(CreatorApiTest.post(world.campaign, creator, "INSTAGRAM", postUrl(), "2021-11-16T18:00:00+01:00"))
                 .post("/api/v1/creator-posts").then().statusCode(201).extract().path("id");
 
+        webhook = admin().body(Map.of("url", "http://127.0.0.1:9/fuzz")).post("/api/v1/partners/" + world.partnerA + "/webhooks")
+                .then().statusCode(201).extract().path("id");
+        world.schedule(slot()); // a delivery to replay
+        delivery = admin().get("/api/v1/partners/" + world.partnerA + "/webhooks/" + webhook + "/deliveries").then()
+                .extract().path("items[0].id").toString();
+
         FuzzTarget target = FuzzTarget.of(OpenApiDocument.ofServiceUnderTest()).validValues(this::validValue)
+                // The bulk upload is a file upload (api.limits.file-upload-paths): the server's limit, 10 MiB.
+                .bodyLimits(operation -> operation.path().equals("/api/v1/workshops/imports") ? 10L * 1024 * 1024 : 64L * 1024)
                 .validRawBodies(operation -> ("url;date;impressions;likes\n" + admin().get("/api/v1/creator-posts/" + post).then()
                         .extract().path("url") + ";2021-12-0" + (1 + snapshots++ % 9) + ";1200;80\n").getBytes(StandardCharsets.UTF_8));
-        try (StoredState stored = new StoredState(jdbcUrl, Map.of(
-                "campaigns", "select count(*) + coalesce(sum(version), 0) from campaign",
-                "partners", "select count(*) from partner",
-                "facilitators", "select count(*) from facilitator",
-                "workshops", "select count(*) from workshop",
-                "workshop versions", "select coalesce(sum(version), 0) from workshop",
-                "history entries", "select count(*) from workshop_history",
-                "creators", "select count(*) + coalesce(sum(version), 0) from creator",
-                "creator posts", "select count(*) + coalesce(sum(version), 0) from creator_post",
-                "snapshots", "select count(*) from creator_post_metrics",
-                "creator history entries", "select count(*) from creator_history"))) {
+        try (StoredState stored = new StoredState(jdbcUrl, Map.ofEntries(
+                Map.entry("campaigns", "select count(*) + coalesce(sum(version), 0) from campaign"),
+                Map.entry("partners", "select count(*) from partner"),
+                Map.entry("facilitators", "select count(*) from facilitator"),
+                Map.entry("workshops", "select count(*) from workshop"),
+                Map.entry("workshop versions", "select coalesce(sum(version), 0) from workshop"),
+                Map.entry("history entries", "select count(*) from workshop_history"),
+                Map.entry("creators", "select count(*) + coalesce(sum(version), 0) from creator"),
+                Map.entry("creator posts", "select count(*) + coalesce(sum(version), 0) from creator_post"),
+                Map.entry("snapshots", "select count(*) from creator_post_metrics"),
+                Map.entry("creator history entries", "select count(*) from creator_history"),
+                Map.entry("webhooks", "select count(*) from webhook")))) {
             BadInputFuzzer.FuzzReport report = new BadInputFuzzer(target, stored, 20211116L).run(5_000).assertHeld();
             assertThat(report.count("POST /api/v1/workshops", 201)).as("valid workshops scheduled").isPositive();
             assertThat(report.count("POST /api/v1/workshops/{id}/completion", 200)).as("valid completions").isPositive();
             assertThat(report.count("POST /api/v1/creator-posts", 201)).as("valid creator posts").isPositive();
             assertThat(report.count("POST /api/v1/creator-posts/{id}/metrics", 201)).as("valid snapshots").isPositive();
+            assertThat(report.count("POST /api/v1/workshops/imports", 200)).as("uploads read").isPositive();
+            assertThat(report.count("POST /api/v1/partners/{code}/webhooks", 201)).as("webhooks registered").isPositive();
         }
     }
 
@@ -84,7 +97,9 @@ class BadInputFuzzTest {
                 case "/api/v1/campaigns/{code}" -> operation.method().equals("PUT") ? campaignToRedefine : world.campaign;
                 default -> world.partnerA;
             };
-            case "id" -> path.startsWith("/api/v1/creator-posts") ? post : switch (path) {
+            case "id" -> path.startsWith("/api/v1/partners/{code}/webhooks") ? (path.equals("/api/v1/partners/{code}/webhooks/{id}")
+                    && operation.method().equals("DELETE") ? newWebhook() : webhook)
+                    : path.startsWith("/api/v1/creator-posts") ? post : switch (path) {
                 case "/api/v1/partners/{code}/facilitators/{id}" -> world.facilitatorA;
                 // a facilitator of its own: the world's facilitator keeps leading the valid workshops
                 case "/api/v1/partners/{code}/facilitators/{id}/deactivation" -> world.facilitator(world.partnerA, "Dominique Petit");
@@ -99,7 +114,9 @@ class BadInputFuzzTest {
             };
             case "creatorHandle", "creator" -> creator;
             case "platform" -> path.startsWith("/api/v1/creator-posts") ? "INSTAGRAM" : null;
-            case "url" -> postUrl();
+            case "url" -> path.startsWith("/api/v1/partners") ? "http://127.0.0.1:9/fuzz" : postUrl();
+            case "deliveryId" -> delivery;
+            case "partnerReference" -> path.equals("/api/v1/workshops/imports") ? "FUZZ-" + UUID.randomUUID() : null;
             case "publishedAt" -> "2021-11-16T18:00:00+01:00";
             case "measuredAt" -> OffsetDateTime.parse("2021-12-10T12:00:00+01:00").plusMinutes(snapshots++).toString();
             case "If-Match" -> path.startsWith("/api/v1/creator-posts") ? etag("/api/v1/creator-posts/" + post)
@@ -123,6 +140,11 @@ class BadInputFuzzTest {
             case "endsAt" -> slotEnd == null ? null : slotEnd.toString();
             default -> null;
         };
+    }
+
+    private String newWebhook() {
+        return admin().body(Map.of("url", "http://127.0.0.1:9/fuzz")).post("/api/v1/partners/" + world.partnerA + "/webhooks")
+                .then().statusCode(201).extract().path("id");
     }
 
     private static String postUrl() {

@@ -296,6 +296,48 @@ class WorkshopApiTest {
     }
 
     @Test
+    void aPartnersOwnReferenceNamesOneOfItsWorkshopsAndFindsIt() {
+        Map<String, Object> body = world.workshop();
+        body.put("partnerReference", " GN-2021-0042 ");
+        String id = world.schedule(body);
+        admin().get("/api/v1/workshops/" + id).then().body("partnerReference", equalTo("GN-2021-0042"));
+
+        Map<String, Object> again = world.workshop("2021-11-18T10:00:00+01:00", "2021-11-18T12:00:00+01:00");
+        again.put("partnerReference", "GN-2021-0042");
+        admin().body(again).post("/api/v1/workshops").then().statusCode(409).body("conflictingWorkshopId", equalTo(id));
+        Map<String, Object> otherPartner = world.workshop("2021-11-18T10:00:00+01:00", "2021-11-18T12:00:00+01:00");
+        otherPartner.putAll(Map.of("partnerCode", world.partnerB, "facilitatorId", world.facilitatorB, "partnerReference", "GN-2021-0042"));
+        String ofB = world.schedule(otherPartner);
+
+        as(TestTokens.partner(world.partnerA)).queryParam("partnerReference", "GN-2021-0042").get("/api/v1/workshops")
+                .then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        admin().queryParams(Map.of("partnerReference", "GN-2021-0042", "partner", world.partnerB)).get("/api/v1/workshops")
+                .then().body("items.id", equalTo(List.of(ofB)));
+        Map<String, Object> renamed = world.workshop();
+        renamed.put("partnerReference", "GN-2021-9999");
+        admin().header("If-Match", "\"1\"").body(renamed).put("/api/v1/workshops/" + id)
+                .then().statusCode(422).body("detail", containsString("partnerReference is set once"));
+        admin().body(with("partnerReference", "x".repeat(65))).post("/api/v1/workshops")
+                .then().statusCode(400).body("errors[0].field", containsString("partnerReference"));
+    }
+
+    @Test
+    void updatedSinceListsWhatChangedAtOrAfterAnInstantInTheOrderItChanged() {
+        String early = world.schedule(world.workshop("2021-10-05T10:00:00+02:00", "2021-10-05T12:00:00+02:00"));
+        String late = world.schedule(world.workshop("2021-10-06T10:00:00+02:00", "2021-10-06T12:00:00+02:00"));
+        String since = admin().get("/api/v1/workshops/" + late).then().extract().path("updatedAt");
+        admin().body(Map.of("attendees", 18)).post("/api/v1/workshops/" + early + "/completion").then().statusCode(200);
+
+        admin().queryParams(Map.of("campaign", world.campaign, "updatedSince", since)).get("/api/v1/workshops")
+                .then().statusCode(200).body("items.id", equalTo(List.of(late, early)));
+        String last = admin().get("/api/v1/workshops/" + early).then().extract().path("updatedAt");
+        admin().queryParams(Map.of("campaign", world.campaign, "updatedSince", OffsetDateTime.parse(last).plusNanos(1000).toString()))
+                .get("/api/v1/workshops").then().body("totalItems", equalTo(0));
+        admin().queryParam("updatedSince", "2021-13-01").get("/api/v1/workshops")
+                .then().statusCode(400).body("errors[0].field", equalTo("updatedSince"));
+    }
+
+    @Test
     void aBlankWorkshopIdNamesNoWorkshopOnEveryPathNotAServerError() {
         admin().get("/api/v1/workshops/%20").then().statusCode(404).contentType("application/problem+json");
         admin().get("/api/v1/workshops/%20/history").then().statusCode(404).contentType("application/problem+json");

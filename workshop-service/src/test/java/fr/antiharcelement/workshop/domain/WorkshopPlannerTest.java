@@ -251,6 +251,19 @@ class WorkshopPlannerTest {
         }
 
         @Override
+        public Optional<Workshop> withPartnerReference(String partnerCode, String partnerReference) {
+            return byId.values().stream().filter(w -> w.partnerCode.equals(partnerCode) && partnerReference.equals(w.partnerReference))
+                    .findFirst();
+        }
+
+        @Override
+        public Map<String, Workshop> lockWithPartnerReferences(String partnerCode, java.util.Collection<String> partnerReferences) {
+            Map<String, Workshop> found = new HashMap<>();
+            partnerReferences.forEach(reference -> withPartnerReference(partnerCode, reference).ifPresent(w -> found.put(reference, w)));
+            return found;
+        }
+
+        @Override
         public PageView<Workshop> search(WorkshopQuery query, Optional<String> partnerScope, PageRequest page) {
             throw new UnsupportedOperationException("searching is the database's: see WorkshopApiTest");
         }

@@ -1,0 +1,81 @@
+package fr.antiharcelement.workshop.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.antiharcelement.api.problem.ProblemException;
+import fr.antiharcelement.api.security.Caller;
+import fr.antiharcelement.api.security.Roles;
+import fr.antiharcelement.workshop.domain.PartnerScope;
+import fr.antiharcelement.workshop.domain.WorkshopImport;
+import fr.antiharcelement.workshop.domain.WorkshopImportReport;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/workshops/imports")
+@Tag(name = "Workshops")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkshopImportResource {
+
+    /** A row of a JSON upload, as the OpenAPI document shows it: the creation body's fields and the state's. */
+    @Schema(name = "WorkshopImportRow")
+    public record ImportRowSchema(String partnerReference, String campaignCode, String schoolUai, String partnerCode,
+                                  String facilitatorId, String audience, String classLevel, String startsAt, String endsAt,
+                                  Integer capacity, @Schema(enumeration = {"SCHEDULED", "COMPLETED", "CANCELLED"}) String status,
+                                  Integer attendees, String reasonCode) {
+    }
+
+    @Inject
+    WorkshopImport workshopImport;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "uploadWorkshops", summary = "Upload a partner's planning (CSV or a JSON array), one workshop per row named by its partnerReference: "
+            + "new ones are created, changed ones go through the same rules as one by one, the same ones stay; reports every row")
+    @RequestBody(content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    examples = "partnerReference;campaignCode;schoolUai;facilitatorId;audience;classLevel;startsAt;endsAt;status;attendees")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ImportRowSchema.class))})
+    @APIResponse(responseCode = "200", description = "What each row did: created, updated, unchanged or rejected with its line",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopImportReport.class)))
+    public WorkshopImportReport upload(@Parameter(description = "The partner of rows without a partnerCode (admins); "
+                                               + "a partner token's rows are its own")
+                                       @QueryParam("partner") @Size(max = 64) String partner,
+                                       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        PartnerScope scope = CallerScope.of(caller);
+        if (body == null || body.length == 0) {
+            throw ProblemException.invalidField("body", "must be a CSV file with a header row, or a JSON array of workshops");
+        }
+        String defaultPartner = scope.partnerCode().orElse(partner == null || partner.isBlank() ? null : partner.trim());
+        WorkshopImportRows reader = new WorkshopImportRows(validator, defaultPartner);
+        WorkshopImportRows.Read read = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_JSON)
+                ? reader.json(body, objectMapper) : reader.csv(body);
+        return workshopImport.upload(read.rows(), read.rejected(), scope);
+    }
+}

@@ -1,0 +1,19 @@
+package fr.antiharcelement.workshop.domain.webhook;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where partners' endpoints are kept. */
+public interface WebhookStore {
+
+    void add(Webhook webhook);
+
+    Optional<Webhook> withId(UUID id);
+
+    /** A partner's endpoints, oldest first. */
+    List<Webhook> ofPartner(String partnerCode);
+
+    /** Removes the endpoint and its deliveries. */
+    void remove(Webhook webhook);
+}
