@@ -405,14 +405,14 @@ class ReachModelTest {
     }
 
     private void correct(Modelled w, int attendees) {
-        workshops().body(Map.of("attendees", attendees, "reason", "recount")).post("/api/v1/workshops/" + w.id + "/attendance-corrections")
+        workshops().body(Map.of("attendees", attendees, "reasonCode", "HEADCOUNT_RECOUNTED")).post("/api/v1/workshops/" + w.id + "/attendance-corrections")
                 .then().statusCode(200);
         w.attendees = attendees;
         w.version++;
     }
 
     private void cancel(Modelled w, Set<String> busy) {
-        workshops().body(Map.of("reason", "test")).post("/api/v1/workshops/" + w.id + "/cancellation").then().statusCode(200);
+        workshops().body(Map.of("reasonCode", "RECORDED_BY_MISTAKE")).post("/api/v1/workshops/" + w.id + "/cancellation").then().statusCode(200);
         w.status = "CANCELLED";
         busy.remove(w.facilitator + "|" + w.day);
         w.version++;
@@ -465,6 +465,7 @@ class ReachModelTest {
         body.put("classLevel", w.level);
         body.put("startsAt", start.toOffsetDateTime().toString());
         body.put("endsAt", start.plusHours(2).toOffsetDateTime().toString());
+        body.put("capacity", 35); // the headcounts drawn go up to 35, never above the seats
         return body;
     }
 

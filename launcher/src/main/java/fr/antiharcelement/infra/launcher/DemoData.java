@@ -131,6 +131,7 @@ final class DemoData {
             body.put("classLevel", parents ? null : LEVELS.get(random.nextInt(LEVELS.size())));
             body.put("startsAt", start.toOffsetDateTime().toString());
             body.put("endsAt", start.plusHours(2).toOffsetDateTime().toString());
+            body.put("capacity", 35); // the headcounts drawn go up to 35, never above the seats
             String id = api.scheduleOnceTheSchoolIsKnown(LocalSystem.WORKSHOP.url("/api/v1/workshops"), token, body).path("id").asText();
             String workshop = LocalSystem.WORKSHOP.url("/api/v1/workshops/" + id);
             if (i % 10 == 9) {
@@ -141,10 +142,10 @@ final class DemoData {
             completed++;
             if (i % 37 == 5) {
                 api.post(workshop + "/attendance-corrections", token, Map.of("attendees", attendees - 2,
-                        "reason", "Deux élèves comptés deux fois"));
+                        "reasonCode", "HEADCOUNT_RECOUNTED", "note", "Deux élèves comptés deux fois"));
                 corrected++;
             } else if (i % 53 == 11) {
-                api.post(workshop + "/cancellation", token, Map.of("reason", "Saisi par erreur dans la mauvaise école"));
+                api.post(workshop + "/cancellation", token, Map.of("reasonCode", "RECORDED_BY_MISTAKE", "note", "Saisi dans la mauvaise école"));
                 cancelled++;
                 completed--;
             }

@@ -12,6 +12,8 @@ import fr.antiharcelement.workshop.domain.Audience;
 import fr.antiharcelement.workshop.domain.DoubleBookingException;
 import fr.antiharcelement.workshop.domain.FieldChange;
 import fr.antiharcelement.workshop.domain.PartnerScope;
+import fr.antiharcelement.workshop.domain.Reason;
+import fr.antiharcelement.workshop.domain.ReasonCode;
 import fr.antiharcelement.workshop.domain.Workshop;
 import fr.antiharcelement.workshop.domain.WorkshopPlanner;
 import fr.antiharcelement.workshop.domain.WorkshopQuery;
@@ -54,7 +56,11 @@ import java.util.function.Supplier;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkshopResource {
 
-    public record HistoryEntryView(OffsetDateTime at, String actor, String action, Map<String, FieldChange> changes, String reason) {
+    /** One line of the audit trail; its note only to staff and the workshop's partner, as the workshop's own. */
+    public record HistoryEntryView(OffsetDateTime at, String actor, String action, Map<String, FieldChange> changes,
+                                   ReasonCode reasonCode,
+                                   @Schema(description = "Shown to staff and the workshop's partner only (null for viewers). "
+                                           + "No personal data: never a pupil's name.") String note) {
     }
 
     @Inject
@@ -74,7 +80,7 @@ public class WorkshopResource {
         PartnerScope scope = CallerScope.of(caller);
         return refusingDoubleBooking(() -> idempotent(idempotencyKey, "POST /api/v1/workshops", request, () -> {
             Workshop workshop = planner.schedule(request.draft(), scope);
-            return Etags.created(uri, workshop.id.toString(), workshop.version, WorkshopView.of(workshop));
+            return Etags.created(uri, workshop.id.toString(), workshop.version, WorkshopView.of(workshop, readsNotes()));
         }));
     }
 
@@ -95,7 +101,7 @@ public class WorkshopResource {
         WorkshopQuery query = new WorkshopQuery(campaign, school, partner, uuid("facilitator", facilitator),
                 QueryParams.enumValue("status", status, WorkshopStatus.class),
                 QueryParams.enumValue("audience", audience, Audience.class), time("from", from), time("to", to));
-        return planner.search(query, page.toRequest(), CallerScope.of(caller)).map(WorkshopView::of);
+        return planner.search(query, page.toRequest(), CallerScope.of(caller)).map(workshop -> WorkshopView.of(workshop, readsNotes()));
     }
 
     @GET
@@ -124,21 +130,23 @@ public class WorkshopResource {
                              @Valid @NotNull WorkshopRequests.Completion request) {
         UUID workshop = workshopId(id);
         PartnerScope scope = CallerScope.of(caller);
+        Reason reason = request.why();
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/completion", request,
-                () -> ok(planner.complete(workshop, optionalVersion(ifMatch), request.attendees(), scope)));
+                () -> ok(planner.complete(workshop, optionalVersion(ifMatch), request.attendees(), reason, scope)));
     }
 
     @POST
     @Path("/{id}/attendance-corrections")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
-    @Operation(summary = "Correct the headcount of a COMPLETED workshop, with a reason")
+    @Operation(summary = "Correct the headcount of a COMPLETED workshop, with a reasonCode and an optional note")
     public Response correct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @Valid @NotNull WorkshopRequests.AttendanceCorrection request) {
         UUID workshop = workshopId(id);
         PartnerScope scope = CallerScope.of(caller);
+        Reason reason = request.why();
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/attendance-corrections", request,
-                () -> ok(planner.correctAttendance(workshop, optionalVersion(ifMatch), request.attendees(), request.reason().trim(), scope)));
+                () -> ok(planner.correctAttendance(workshop, optionalVersion(ifMatch), request.attendees(), reason, scope)));
     }
 
     @POST
@@ -150,8 +158,21 @@ public class WorkshopResource {
                            @Valid @NotNull WorkshopRequests.Cancellation request) {
         UUID workshop = workshopId(id);
         PartnerScope scope = CallerScope.of(caller);
+        Reason reason = request.why();
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/cancellation", request,
-                () -> ok(planner.cancel(workshop, optionalVersion(ifMatch), request.reason().trim(), scope)));
+                () -> ok(planner.cancel(workshop, optionalVersion(ifMatch), reason, scope)));
+    }
+
+    @POST
+    @Path("/{id}/note-redaction")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erase the text of every note of the workshop (its cancellation's and its history's), for good; "
+            + "the history records who and when, never the text (staff only)")
+    public Response redactNotes(@PathParam("id") String id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        UUID workshop = workshopId(id);
+        PartnerScope scope = CallerScope.of(caller);
+        return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/note-redaction", Map.of(),
+                () -> ok(planner.redactNotes(workshop, scope)));
     }
 
     @GET
@@ -160,7 +181,8 @@ public class WorkshopResource {
     @Operation(summary = "The audit trail: who, when, what changed from what to what, and why")
     public List<HistoryEntryView> history(@PathParam("id") String id) {
         return planner.history(workshopId(id), CallerScope.of(caller)).stream()
-                .map(entry -> new HistoryEntryView(entry.at(), entry.actor(), entry.action(), entry.changes(), entry.reason()))
+                .map(entry -> new HistoryEntryView(entry.at(), entry.actor(), entry.action(), entry.changes(), entry.reasonCode(),
+                        readsNotes() ? entry.note() : null))
                 .toList();
     }
 
@@ -180,8 +202,16 @@ public class WorkshopResource {
         return idempotency.execute(key, caller.subject() + " " + operation, request, action);
     }
 
-    private static Response ok(Workshop workshop) {
-        return Response.ok(WorkshopView.of(workshop)).tag(Etags.of(workshop.version)).build();
+    private Response ok(Workshop workshop) {
+        return Response.ok(WorkshopView.of(workshop, readsNotes())).tag(Etags.of(workshop.version)).build();
+    }
+
+    /**
+     * Notes are for staff and the workshop's partner (who only ever reaches its own workshops), not for viewers:
+     * dashboards have no use for them, and the fewer readers of free text the better.
+     */
+    private boolean readsNotes() {
+        return caller.isAdmin() || caller.roles().contains(Roles.PARTNER);
     }
 
     private static Long optionalVersion(String ifMatch) {

@@ -33,7 +33,8 @@ public class WorkshopEvents implements ChangePublisher {
         outbox.append(WORKSHOP_TOPIC, workshop.id.toString(), type(change), workshop.version, new WorkshopEvent(workshop.id,
                 workshop.campaignCode, workshop.schoolUai, workshop.partnerCode, partnerName, workshop.facilitatorId,
                 workshop.audience.name(), workshop.classLevel == null ? null : workshop.classLevel.name(), workshop.startsAt,
-                workshop.endsAt, workshop.capacity, workshop.status.name(), workshop.attendees, workshop.cancellationReason,
+                workshop.endsAt, workshop.capacity, workshop.status.name(), workshop.attendees,
+                workshop.cancellationReasonCode == null ? null : workshop.cancellationReasonCode.name(),
                 workshop.version));
     }
 

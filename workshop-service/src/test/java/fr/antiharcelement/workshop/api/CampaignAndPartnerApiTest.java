@@ -4,12 +4,20 @@ import fr.antiharcelement.infra.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import static fr.antiharcelement.workshop.Fixtures.admin;
 import static fr.antiharcelement.workshop.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -55,6 +63,57 @@ class CampaignAndPartnerApiTest {
                 .body("errors.field", hasItems("code", "targets.studentsSensitised", "targets.studentWorkshops"));
         admin().get("/api/v1/campaigns/" + code).then().statusCode(404);
         as(TestTokens.partner("e-enfance")).body(lePoidsDesMots(code)).post("/api/v1/campaigns").then().statusCode(403);
+    }
+
+    @Test
+    void aCampaignSpansAtMostFiveYears() {
+        String code = "long-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> forever = lePoidsDesMots(code);
+        forever.put("endsOn", "9999-12-31");
+        admin().body(forever).post("/api/v1/campaigns").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("at most 5 years")).body("maxSpanYears", equalTo(5));
+        admin().get("/api/v1/campaigns/" + code).then().statusCode(404);
+        Map<String, Object> fiveYears = lePoidsDesMots(code);
+        fiveYears.put("endsOn", "2026-09-01");
+        admin().body(fiveYears).post("/api/v1/campaigns").then().statusCode(201);
+        fiveYears.put("endsOn", "2026-09-02");
+        admin().header("If-Match", "\"1\"").body(fiveYears).put("/api/v1/campaigns/" + code).then().statusCode(422);
+    }
+
+    @Test
+    void concurrentCreatesOfOneCodeMakeOneAndAnswerTheOthers409NamingTheCode() throws Exception {
+        String campaign = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        for (var create : List.<Supplier<io.restassured.response.Response>>of(
+                () -> admin().body(lePoidsDesMots(campaign)).post("/api/v1/campaigns"),
+                () -> admin().body(Map.of("code", partner, "name", "Association")).post("/api/v1/partners"))) {
+            int clients = 6;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<CompletableFuture<io.restassured.response.Response>> answers = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    answers.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return create.get();
+                    }, pool));
+                }
+                start.countDown();
+                List<io.restassured.response.Response> responses = answers.stream().map(CompletableFuture::join).toList();
+                assertThat(responses).as("answers to concurrent creates").extracting(io.restassured.response.Response::statusCode)
+                        .containsOnly(201, 409).containsOnlyOnce(201);
+                assertThat(responses).filteredOn(response -> response.statusCode() == 409).allSatisfy(response -> {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(response.<List<String>>path("fields")).as(response.asString()).containsExactly("code");
+                });
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 
     @Test
