@@ -1,9 +1,15 @@
 package fr.antiharcelement.workshop.api;
 
 import fr.antiharcelement.infra.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,11 +19,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static fr.antiharcelement.workshop.Fixtures.admin;
 import static fr.antiharcelement.workshop.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,6 +33,9 @@ import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
 class CampaignAndPartnerApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static Map<String, Object> lePoidsDesMots(String code) {
         return new HashMap<>(Map.of("code", code, "name", "#LePoidsDesMots", "startsOn", "2021-09-01", "endsOn", "2022-06-30",
@@ -114,6 +125,36 @@ class CampaignAndPartnerApiTest {
                 pool.shutdown();
             }
         }
+    }
+
+    @Test
+    void aCreateThatLosesItsRaceAtTheDatabaseIsA409NamingTheConstraintNotA500() throws Exception {
+        String code = "late-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection first = dataSource.getConnection(); Connection observer = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            try (PreparedStatement insert = first.prepareStatement("insert into partner (code, name, created_at) values (?, 'First', now())")) {
+                insert.setString(1, code);
+                insert.executeUpdate();
+            }
+            CompletableFuture<io.restassured.response.Response> second = CompletableFuture.supplyAsync(
+                    () -> admin().body(Map.of("code", code, "name", "Second")).post("/api/v1/partners"));
+            // The second request's check cannot see the uncommitted partner: its insert waits on the key, then fails.
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try (PreparedStatement waiting = observer.prepareStatement("select count(*) from pg_stat_activity "
+                        + "where wait_event_type = 'Lock' and query ilike 'insert into partner%'");
+                     ResultSet row = waiting.executeQuery()) {
+                    row.next();
+                    return row.getInt(1) > 0;
+                }
+            });
+            first.commit();
+            io.restassured.response.Response answer = second.get(30, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(409);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.<String>path("constraint")).isEqualTo("partner_pkey");
+            assertThat(answer.<List<String>>path("fields")).containsExactly("code");
+        }
+        admin().get("/api/v1/partners/" + code).then().statusCode(200).body("name", equalTo("First"));
     }
 
     @Test
