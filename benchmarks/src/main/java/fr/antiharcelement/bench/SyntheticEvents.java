@@ -38,7 +38,7 @@ final class SyntheticEvents implements AutoCloseable {
 
     /** A workshop's full state, as workshop-events carry it. */
     record Workshop(UUID id, String campaignCode, String schoolUai, String partnerCode, UUID facilitatorId, String audience,
-                    String classLevel, OffsetDateTime startsAt, String status, Integer attendees, String cancellationReason,
+                    String classLevel, OffsetDateTime startsAt, String status, Integer attendees, String cancellationReasonCode,
                     long version) {
 
         Workshop next(String newStatus, Integer newAttendees, String reason, OffsetDateTime newStart) {
@@ -114,8 +114,8 @@ final class SyntheticEvents implements AutoCloseable {
                 + "\",\"facilitatorId\":\"" + w.facilitatorId() + "\",\"audience\":\"" + w.audience() + "\",\"classLevel\":"
                 + (w.classLevel() == null ? "null" : "\"" + w.classLevel() + "\"") + ",\"startsAt\":\"" + w.startsAt()
                 + "\",\"endsAt\":\"" + w.startsAt().plusHours(2) + "\",\"capacity\":30,\"status\":\"" + w.status()
-                + "\",\"attendees\":" + w.attendees() + ",\"cancellationReason\":"
-                + (w.cancellationReason() == null ? "null" : "\"" + w.cancellationReason() + "\"") + ",\"version\":" + w.version() + "}";
+                + "\",\"attendees\":" + w.attendees() + ",\"cancellationReasonCode\":"
+                + (w.cancellationReasonCode() == null ? "null" : "\"" + w.cancellationReasonCode() + "\"") + ",\"version\":" + w.version() + "}";
         send(WORKSHOP_TOPIC, w.id().toString(), type, "/workshop-service", data);
     }
 
@@ -229,7 +229,7 @@ final class SyntheticEvents implements AutoCloseable {
                     later(n, () -> {
                         cancellations++;
                         events.workshop("workshop.cancelled", completed.next("CANCELLED", completed.attendees(),
-                                "Saisi en double", completed.startsAt()));
+                                "RECORDED_BY_MISTAKE", completed.startsAt()));
                     });
                 }
             } else {
@@ -243,7 +243,7 @@ final class SyntheticEvents implements AutoCloseable {
                 } else if (draw < 10) {
                     later(n, () -> {
                         cancellations++;
-                        events.workshop("workshop.cancelled", scheduled.next("CANCELLED", null, "Grève", scheduled.startsAt()));
+                        events.workshop("workshop.cancelled", scheduled.next("CANCELLED", null, "SCHOOL_CLOSED", scheduled.startsAt()));
                     });
                 }
             }

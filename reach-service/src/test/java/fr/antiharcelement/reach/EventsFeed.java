@@ -43,7 +43,7 @@ public final class EventsFeed implements AutoCloseable {
         String data = """
                 {"id":"%s","campaignCode":"%s","schoolUai":"%s","partnerCode":"%s","partnerName":"Partner %s",
                 "facilitatorId":"%s","audience":"%s","classLevel":%s,"startsAt":"%s","endsAt":"%s","capacity":30,
-                "status":"%s","attendees":%s,"cancellationReason":null,"version":%d}"""
+                "status":"%s","attendees":%s,"cancellationReasonCode":null,"version":%d}"""
                 .formatted(id, campaign, school, partner, partner, new UUID(0, 1), audience,
                         classLevel == null ? "null" : "\"" + classLevel + "\"", startsAt,
                         OffsetDateTime.parse(startsAt).plusHours(2), status, attendees, version);

@@ -1,7 +1,9 @@
 package fr.antiharcelement.reach;
 
 import fr.antiharcelement.events.consumer.EventConsumers;
+import fr.antiharcelement.infra.postgres.LocalPostgres;
 import fr.antiharcelement.infra.testing.ChildService;
+import fr.antiharcelement.infra.testing.TestInfrastructure;
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.infra.testing.TopicReader;
 import fr.antiharcelement.kernel.CampaignTime;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -65,6 +69,9 @@ class ReachModelTest {
 
     @Inject
     EventConsumers consumers;
+
+    @Inject
+    io.agroal.api.AgroalDataSource reachDataSource;
 
     /** What the model knows of a workshop: only what the operations said. */
     static final class Modelled {
@@ -397,6 +404,182 @@ class ReachModelTest {
         return java.util.Optional.of(w);
     }
 
+    /**
+     * Issue 14: a note naming a child, sent with a correction and a cancellation (with Idempotency-Keys, as partners
+     * send them), reaches no Kafka topic (every topic, internal ones too, read from the beginning, aborted records
+     * included), no text column of any table of reach's database, and none of workshop-service's idempotency, outbox
+     * and dead-letter tables; once staff redact the notes, no table of workshop-service's database has it either.
+     */
+    @Test
+    void aNoteNamingAChildReachesNoTopicAndNoReachTableAndIsGoneFromEveryWorkshopTableOnceRedacted() throws Exception {
+        String marker = "Zq" + UUID.randomUUID().toString().substring(0, 8); // a surname nothing else in the system has
+        String child = "Léa " + marker + " (5eB)";
+        String campaign = "privacy-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = "pp-" + campaign.substring(8);
+        String uai = SchoolEventsFeed.uai(60_000 + new Random().nextInt(30_000));
+        try (SchoolEventsFeed feed = new SchoolEventsFeed(bootstrapServers)) {
+            feed.publish(uai, "Collège des Tilleuls", SchoolEventsFeed.RENNES, 1);
+        }
+        workshops().body(Map.of("code", campaign, "name", "Privacy", "startsOn", "2021-09-01", "endsOn", "2022-06-30",
+                "targets", Map.of("studentsSensitised", 100, "studentWorkshops", 2, "parentWorkshops", 0, "schools", 1)))
+                .post("/api/v1/campaigns").then().statusCode(201);
+        workshops().body(Map.of("code", partner, "name", "Partner")).post("/api/v1/partners").then().statusCode(201);
+        String facilitator = workshops().body(Map.of("displayName", "F", "contactEmail", "f@" + partner + ".example"))
+                .post("/api/v1/partners/" + partner + "/facilitators").then().statusCode(201).extract().path("id");
+        Modelled first = new Modelled();
+        first.school = uai;
+        first.partner = partner;
+        first.facilitator = facilitator;
+        first.audience = "STUDENTS";
+        first.level = "CINQUIEME";
+        first.day = LocalDate.of(2021, 11, 16);
+        String completed = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            io.restassured.response.Response response = workshops().body(body(campaign, first)).post("/api/v1/workshops");
+            return response.statusCode() == 201 ? response.<String>path("id") : null;
+        }, java.util.Objects::nonNull);
+        first.day = LocalDate.of(2021, 11, 17);
+        String cancelled = workshops().body(body(campaign, first)).post("/api/v1/workshops").then().statusCode(201).extract().path("id");
+
+        workshops().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("attendees", 25))
+                .post("/api/v1/workshops/" + completed + "/completion").then().statusCode(200);
+        workshops().header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("attendees", 24, "reasonCode", "HEADCOUNT_RECOUNTED", "note", child + " left before the count"))
+                .post("/api/v1/workshops/" + completed + "/attendance-corrections").then().statusCode(200);
+        workshops().header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("reasonCode", "OTHER", "note", child + " is being bullied"))
+                .post("/api/v1/workshops/" + cancelled + "/cancellation").then().statusCode(200);
+        workshops().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", child + " again"))
+                .post("/api/v1/workshops/" + completed + "/cancellation").then().statusCode(400);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200)
+                .body("totals.studentsSensitised", org.hamcrest.Matchers.equalTo(24))
+                .body("totals.workshopsScheduled", org.hamcrest.Matchers.equalTo(0)));
+
+        String workshopDatabase = TestInfrastructure.get().postgres().jdbcUrl("workshop_for_reach_tests");
+        try (Connection workshopDb = DriverManager.getConnection(workshopDatabase, LocalPostgres.USER, "unused-trust-auth");
+             Connection reachDb = reachDataSource.getConnection()) {
+            assertThat(columnsContaining(workshopDb, marker, null)).as("where the notes are kept before the redaction")
+                    .containsExactlyInAnyOrder("public.workshop.cancellation_note", "public.workshop_history.note");
+            TopicScan scan = scanTopics(marker);
+            assertThat(scan.recordsOf(completed) + scan.recordsOf(cancelled)).as("our workshops' events the scan read")
+                    .isGreaterThanOrEqualTo(5);
+            assertThat(scan.found()).as("topic records holding the child's name (of " + scan.records() + " read)").isEmpty();
+            assertThat(columnsContaining(reachDb, marker, null)).as("reach's columns holding the child's name").isEmpty();
+            assertThat(columnsContaining(workshopDb, marker, Set.of("idempotency_key", "outbox_event", "dead_letter")))
+                    .as("workshop-service's idempotency, outbox and dead-letter columns holding the child's name").isEmpty();
+
+            for (String id : List.of(completed, cancelled)) {
+                workshops().post("/api/v1/workshops/" + id + "/note-redaction").then().statusCode(200);
+            }
+            assertThat(columnsContaining(workshopDb, marker, null)).as("workshop-service's columns holding the name once redacted")
+                    .isEmpty();
+        }
+        workshops().get("/api/v1/workshops/" + cancelled + "/history").then().statusCode(200)
+                .body("action", org.hamcrest.Matchers.hasItem("notes redacted"))
+                .body("reasonCode", org.hamcrest.Matchers.hasItem("OTHER"));
+    }
+
+    /** What a scan of every topic found: the records holding the marker, and how many records it read, per key too. */
+    record TopicScan(List<String> found, long records, Map<String, Integer> byKey) {
+        int recordsOf(String key) {
+            return byKey.getOrDefault(key, 0);
+        }
+    }
+
+    /** Reads every record of every topic of the broker, internal ones included, from the beginning to the end. */
+    private TopicScan scanTopics(String marker) throws Exception {
+        byte[] needle = marker.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> found = new ArrayList<>();
+        Map<String, Integer> byKey = new HashMap<>();
+        long records = 0;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+             org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, "isolation.level", "read_uncommitted",
+                             "max.poll.records", 5000),
+                     new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            Set<String> topics = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true)).names().get();
+            assertThat(topics).as("topics of the broker").contains("workshop-events", "campaign-events", "school-events");
+            List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                assertThat(System.nanoTime()).as("reading every topic to its end within 2 minutes").isLessThan(deadline);
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    records++;
+                    if (record.key() != null) {
+                        byKey.merge(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8), 1, Integer::sum);
+                    }
+                    boolean inHeaders = false;
+                    for (var header : record.headers()) {
+                        inHeaders |= contains(header.value(), needle);
+                    }
+                    if (contains(record.key(), needle) || contains(record.value(), needle) || inHeaders) {
+                        found.add(record.topic() + "-" + record.partition() + "@" + record.offset());
+                    }
+                }
+            }
+        }
+        return new TopicScan(found, records, byKey);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        if (haystack == null) {
+            return false;
+        }
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Every text column ({@code schema.table.column}) of the database holding {@code marker}, in {@code tables} if given. */
+    private static List<String> columnsContaining(Connection connection, String marker, Set<String> tables) throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (java.sql.Statement list = connection.createStatement();
+             java.sql.ResultSet column = list.executeQuery("""
+                     select c.table_schema, c.table_name, c.column_name from information_schema.columns c
+                       join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                     where c.table_schema not in ('pg_catalog', 'information_schema') and t.table_type = 'BASE TABLE'
+                       and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb')""")) {
+            while (column.next()) {
+                if (tables == null || tables.contains(column.getString(2))) {
+                    columns.add(column.getString(1) + "." + column.getString(2) + "." + column.getString(3));
+                }
+            }
+        }
+        if (tables != null) {
+            assertThat(columns).as("text columns of " + tables).isNotEmpty();
+        }
+        List<String> holding = new ArrayList<>();
+        for (String name : columns) {
+            String[] part = name.split("\\.");
+            try (java.sql.PreparedStatement count = connection.prepareStatement("select count(*) from \"" + part[0] + "\".\"" + part[1]
+                    + "\" where strpos(\"" + part[2] + "\"::text, ?) > 0")) {
+                count.setString(1, marker);
+                try (java.sql.ResultSet row = count.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) > 0) {
+                        holding.add(name);
+                    }
+                }
+            }
+        }
+        return holding;
+    }
+
     private void complete(Modelled w, int attendees) {
         workshops().body(Map.of("attendees", attendees)).post("/api/v1/workshops/" + w.id + "/completion").then().statusCode(200);
         w.status = "COMPLETED";
@@ -405,14 +588,14 @@ class ReachModelTest {
     }
 
     private void correct(Modelled w, int attendees) {
-        workshops().body(Map.of("attendees", attendees, "reason", "recount")).post("/api/v1/workshops/" + w.id + "/attendance-corrections")
+        workshops().body(Map.of("attendees", attendees, "reasonCode", "HEADCOUNT_RECOUNTED")).post("/api/v1/workshops/" + w.id + "/attendance-corrections")
                 .then().statusCode(200);
         w.attendees = attendees;
         w.version++;
     }
 
     private void cancel(Modelled w, Set<String> busy) {
-        workshops().body(Map.of("reason", "test")).post("/api/v1/workshops/" + w.id + "/cancellation").then().statusCode(200);
+        workshops().body(Map.of("reasonCode", "RECORDED_BY_MISTAKE")).post("/api/v1/workshops/" + w.id + "/cancellation").then().statusCode(200);
         w.status = "CANCELLED";
         busy.remove(w.facilitator + "|" + w.day);
         w.version++;
@@ -465,6 +648,7 @@ class ReachModelTest {
         body.put("classLevel", w.level);
         body.put("startsAt", start.toOffsetDateTime().toString());
         body.put("endsAt", start.plusHours(2).toOffsetDateTime().toString());
+        body.put("capacity", 35); // the headcounts drawn go up to 35, never above the seats
         return body;
     }
 

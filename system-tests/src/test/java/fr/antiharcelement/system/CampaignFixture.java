@@ -266,6 +266,7 @@ final class CampaignFixture {
         body.put("audience", students ? "STUDENTS" : "PARENTS");
         body.put("startsAt", start.toOffsetDateTime().toString());
         body.put("endsAt", start.plusMinutes(90).toOffsetDateTime().toString());
+        body.put("capacity", 35); // the tests' headcounts go up to 34, never above the seats
         return body;
     }
 

@@ -78,8 +78,13 @@ public final class Fixtures {
         return admin().body(body).post("/api/v1/workshops").then().statusCode(201).extract().path("id");
     }
 
-    /** A school as workshop-service's replica knows it (school-events feed it in production). */
+    /** A collège as workshop-service's replica knows it (school-events feed it in production). */
     public static String school(String status) {
+        return school(status, "COLLEGE");
+    }
+
+    /** A school of {@code type} ({@code LYCEE}...) as workshop-service's replica knows it. */
+    public static String school(String status, String type) {
         String digits = "07" + String.format("%05d", Math.floorMod(NEXT_SCHOOL.getAndIncrement(), 100_000));
         String uai = digits + "ABCDEFGHJKLMNPRSTUVWXYZ".charAt(Integer.parseInt(digits) % 23);
         QuarkusTransaction.requiringNew().run(() -> {
@@ -88,6 +93,7 @@ public final class Fixtures {
             school.name = "Collège " + uai;
             school.academyCode = "14";
             school.status = status;
+            school.schoolType = type;
             school.version = 1;
             Panache.getEntityManager().persist(school);
         });

@@ -2,8 +2,12 @@ package fr.antiharcelement.api.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import fr.antiharcelement.api.problem.Problem;
 import fr.antiharcelement.api.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,16 +22,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * {@code Idempotency-Key} on POST: partners retry on flaky networks, and a retry must not create twice.
  *
  * <p>The key is claimed in the operation's own transaction. A concurrent retry's claim waits on the first one's
- * row; once the first commits, the retry finds it and replays the stored response (status, Location, ETag,
- * body). If the first fails, its transaction rolls back the claim and the retry simply runs. The same key with
- * another body is a 422.
+ * row, at most {@link IdempotencyConfig#lockTimeout()} (then a 409 "in progress" with Retry-After); once the first
+ * commits, the retry finds it and replays the stored response (status, Location, ETag, body). If the first fails, its
+ * transaction rolls back the claim and the retry simply runs. The same key with another body is a 422.
+ *
+ * <p>A key lives {@link IdempotencyConfig#retention()} (72 h): past it the same key runs the request again, and
+ * {@link IdempotencyPurge} deletes the record. Fields marked {@link NotInIdempotencyRecord} are neither hashed nor
+ * stored.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -38,8 +48,27 @@ public class Idempotency {
     @Inject
     AgroalDataSource dataSource;
 
+    /** PostgreSQL's lock_not_available: the claim waited its lock timeout for a concurrent request with the key. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     @Inject
     ObjectMapper objectMapper;
+
+    @Inject
+    IdempotencyConfig config;
+
+    /** The application's mapper, blind to the fields marked {@link NotInIdempotencyRecord}. */
+    private ObjectMapper recordMapper;
+
+    @PostConstruct
+    void recordMapper() {
+        recordMapper = objectMapper.copy().setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+            @Override
+            public boolean hasIgnoreMarker(AnnotatedMember member) {
+                return member.hasAnnotation(NotInIdempotencyRecord.class) || super.hasIgnoreMarker(member);
+            }
+        });
+    }
 
     /**
      * Runs {@code operation} once per {@code key} within {@code scope} (who calls, method and path); without a
@@ -62,19 +91,44 @@ public class Idempotency {
             }
             return replay(connection, scope, key, hash);
         } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw inProgress();
+            }
             throw new IllegalStateException("Idempotency store failed: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Claims the key: a new one, or one past its retention (its record is replaced). The wait for a concurrent
+     * request's claim is bounded by the lock timeout, for this statement only: the operation's own locks keep theirs.
+     */
     private boolean claim(Connection connection, String scope, String key, String hash) throws SQLException {
+        try (Statement settings = connection.createStatement()) {
+            settings.execute("set local lock_timeout = " + Math.max(1, config.lockTimeout().toMillis()));
+        }
+        boolean claimed;
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into idempotency_key (scope, key, request_hash, status) values (?, ?, ?, 0)
-                on conflict do nothing""")) {
+                on conflict (scope, key) do update
+                  set request_hash = excluded.request_hash, status = 0, location = null, etag = null, body = null,
+                      created_at = clock_timestamp()
+                  where idempotency_key.created_at < clock_timestamp() - make_interval(secs => ?)""")) {
             insert.setString(1, scope);
             insert.setString(2, key);
             insert.setString(3, hash);
-            return insert.executeUpdate() == 1;
+            insert.setLong(4, config.retention().toSeconds());
+            claimed = insert.executeUpdate() == 1;
         }
+        try (Statement settings = connection.createStatement()) {
+            settings.execute("set local lock_timeout to default");
+        }
+        return claimed;
+    }
+
+    private ProblemException inProgress() {
+        long seconds = Math.max(1, config.lockTimeout().toSeconds());
+        return new ProblemException(Problem.of(409, "A request with this Idempotency-Key is in progress; retry it shortly "
+                + "to get its response."), Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
     }
 
     private void store(Connection connection, String scope, String key, Response response) throws SQLException {
@@ -83,7 +137,7 @@ public class Idempotency {
             update.setInt(1, response.getStatus());
             update.setString(2, response.getHeaderString(HttpHeaders.LOCATION));
             update.setString(3, response.getHeaderString(HttpHeaders.ETAG));
-            update.setString(4, response.hasEntity() ? json(response.getEntity()) : null);
+            update.setString(4, response.hasEntity() ? json(response.getEntity()) : null); // notes left out
             update.setString(5, scope);
             update.setString(6, key);
             update.executeUpdate();
@@ -127,9 +181,10 @@ public class Idempotency {
         }
     }
 
+    /** What is kept of a body: its JSON without the fields marked {@link NotInIdempotencyRecord}. */
     private String json(Object value) {
         try {
-            return objectMapper.writeValueAsString(value);
+            return recordMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise for the idempotency store", e);
         }

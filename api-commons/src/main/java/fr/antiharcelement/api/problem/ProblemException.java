@@ -2,18 +2,31 @@ package fr.antiharcelement.api.problem;
 
 import jakarta.ws.rs.core.Response.Status;
 
+import java.util.Map;
+
 /** Thrown by services to answer with a problem; its message is the problem's detail, safe to show. */
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final transient Map<String, String> headers;
 
     public ProblemException(Problem problem) {
+        this(problem, Map.of());
+    }
+
+    /** A problem answered with {@code headers} too, e.g. {@code Retry-After}. */
+    public ProblemException(Problem problem, Map<String, String> headers) {
         super(problem.getDetail(), null, false, false);
         this.problem = problem;
+        this.headers = Map.copyOf(headers);
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static ProblemException badRequest(String detail) {

@@ -53,7 +53,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return e.problem().toResponse();
+        if (e.headers().isEmpty()) {
+            return e.problem().toResponse();
+        }
+        Response.ResponseBuilder answer = Response.fromResponse(e.problem().toResponse());
+        e.headers().forEach(answer::header);
+        return answer.build();
     }
 
     /**
@@ -182,10 +187,27 @@ public class ProblemMappers {
                     "The service's database is unavailable; retry shortly.").toResponse())
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
+        var duplicate = SqlFailures.uniqueViolation(e);
+        if (duplicate.isPresent()) {
+            return alreadyExists(duplicate.get());
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "Unexpected error; reference " + reference + " in the service log.")
                 .toResponse();
+    }
+
+    /**
+     * A unique constraint refused the request's row: a concurrent request created the same thing first, after this
+     * one's own check found nothing. The same 409 as that check would have answered, naming what clashes (the
+     * constraint and its fields, never the values).
+     */
+    private static Response alreadyExists(SqlFailures.UniqueViolation violation) {
+        String what = violation.columns().isEmpty() ? "a unique value" : String.join(", ", violation.columns());
+        Problem problem = Problem.of(Status.CONFLICT, "Another request created the same " + what + " first: it exists already"
+                + (violation.constraint() == null ? "" : " (" + violation.constraint() + ")") + ".")
+                .with("fields", violation.columns());
+        return (violation.constraint() == null ? problem : problem.with("constraint", violation.constraint())).toResponse();
     }
 
     private static int statusOf(DomainException e) {

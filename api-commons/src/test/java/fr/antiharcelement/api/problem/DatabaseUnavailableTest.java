@@ -55,7 +55,8 @@ class DatabaseUnavailableTest {
     @Test
     void anErrorOfAReachableDatabaseOrABugIsStillA500() {
         assertThat(mappers.unexpected(new GenericJDBCException("could not execute statement",
-                new PSQLException("duplicate key value violates unique constraint", PSQLState.UNIQUE_VIOLATION))).getStatus()).isEqualTo(500);
+                new PSQLException("insert or update on table \"workshop\" violates foreign key constraint", PSQLState.FOREIGN_KEY_VIOLATION)))
+                .getStatus()).isEqualTo(500);
         assertThat(mappers.unexpected(new SQLException("syntax error at or near \"selec\"", "42601")).getStatus()).isEqualTo(500);
         assertThat(mappers.unexpected(new NullPointerException()).getStatus()).isEqualTo(500);
         assertThat(SqlFailures.isUnavailable(new SQLException("acquisition timeout of the import", "22023"))).isFalse();

@@ -2,8 +2,12 @@ package fr.antiharcelement.kernel.sql;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a failed database call means, read from the SQLSTATE of the {@link SQLException} somewhere in its causes
@@ -19,6 +23,10 @@ public final class SqlFailures {
      * from a statement (e.g. {@code currval} before {@code nextval}), which none of our services runs.
      */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("53300", "57P01", "57P02", "57P03", "55000");
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** PostgreSQL's words: {@code duplicate key value violates unique constraint "campaign_pkey"}, then {@code Key (code)=(x) already exists}. */
+    private static final Pattern CONSTRAINT = Pattern.compile("unique constraint \"([^\"]+)\"");
+    private static final Pattern KEY = Pattern.compile("Key \\((.*?)\\)=\\(");
 
     private SqlFailures() {
     }
@@ -44,6 +52,41 @@ public final class SqlFailures {
         return sqlCauses(failure).filter(cause -> cause instanceof SQLException).map(SQLException.class::cast)
                 .filter(sql -> sqlState.equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains(constraint))
                 .findFirst();
+    }
+
+    /**
+     * A unique constraint refused a row (SQLSTATE 23505: two concurrent creates of the same code, the second one past
+     * the domain's check): the constraint and the columns PostgreSQL names, never the values (one could be an e-mail).
+     */
+    public static Optional<UniqueViolation> uniqueViolation(Throwable failure) {
+        return sqlCauses(failure).filter(cause -> cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()))
+                .findFirst().map(cause -> {
+                    String message = String.valueOf(cause.getMessage());
+                    Matcher constraint = CONSTRAINT.matcher(message);
+                    Matcher key = KEY.matcher(message);
+                    List<String> columns = key.find()
+                            ? Arrays.stream(key.group(1).split(",")).map(String::trim).map(SqlFailures::camelCase).toList()
+                            : List.of();
+                    return new UniqueViolation(constraint.find() ? constraint.group(1) : null, columns);
+                });
+    }
+
+    /** A unique constraint's refusal: its name, and the key's columns in camelCase as the APIs name fields (may be empty). */
+    public record UniqueViolation(String constraint, List<String> columns) {
+    }
+
+    private static String camelCase(String column) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
     }
 
     private static java.util.stream.Stream<Throwable> sqlCauses(Throwable failure) {

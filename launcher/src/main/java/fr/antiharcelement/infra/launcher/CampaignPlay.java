@@ -220,6 +220,7 @@ final class CampaignPlay {
         body.put("classLevel", level);
         body.put("startsAt", start.toOffsetDateTime().toString());
         body.put("endsAt", start.plusHours(2).toOffsetDateTime().toString());
+        body.put("capacity", 40); // the headcounts played go up to 40 (parents), never above the seats
         String workshop = LocalSystem.WORKSHOP.url("/api/v1/workshops/"
                 + api.scheduleOnceTheSchoolIsKnown(LocalSystem.WORKSHOP.url("/api/v1/workshops"), token, body).path("id").asText());
         String month = day.toString().substring(0, 7);
@@ -229,19 +230,19 @@ final class CampaignPlay {
             return outcome.apply("SCHEDULED"); // not yet taken place
         }
         if (i % 50 == 13) {
-            api.post(workshop + "/cancellation", token, Map.of("reason", "L'établissement a reporté l'intervention"));
+            api.post(workshop + "/cancellation", token, Map.of("reasonCode", "RESCHEDULED_BY_SCHOOL"));
             return outcome.apply("CANCELLED");
         }
         int attendees = parents ? 5 + random.nextInt(36) : 20 + random.nextInt(16);
         api.post(workshop + "/completion", token, Map.of("attendees", attendees));
         if (i % 100 == 42) {
-            api.post(workshop + "/cancellation", token, Map.of("reason", "Saisi par erreur: l'atelier n'a pas eu lieu"));
+            api.post(workshop + "/cancellation", token, Map.of("reasonCode", "RECORDED_BY_MISTAKE", "note", "L'atelier n'a pas eu lieu"));
             return outcome.apply("CANCELLED");
         }
         if (i % 40 == 7) {
             attendees -= 3;
             api.post(workshop + "/attendance-corrections", token, Map.of("attendees", attendees,
-                    "reason", "Trois élèves comptés deux fois"));
+                    "reasonCode", "HEADCOUNT_RECOUNTED", "note", "Trois élèves comptés deux fois"));
         }
         Played completed = outcome.apply("COMPLETED");
         return new Played(completed.school(), completed.partner(), completed.audience(), completed.classLevel(), completed.month(),

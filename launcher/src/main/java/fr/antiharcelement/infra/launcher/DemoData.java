@@ -158,6 +158,7 @@ final class DemoData {
             body.put("classLevel", parents ? null : LEVELS.get(random.nextInt(LEVELS.size())));
             body.put("startsAt", start.toOffsetDateTime().toString());
             body.put("endsAt", start.plusHours(2).toOffsetDateTime().toString());
+            body.put("capacity", 35); // the headcounts drawn go up to 35, never above the seats
             JsonNode state = scheduled(token, body);
             String workshop = LocalSystem.WORKSHOP.url("/api/v1/workshops/" + state.path("id").asText());
             String status = state.path("status").asText();
@@ -173,12 +174,13 @@ final class DemoData {
             if (i % 37 == 5) {
                 if (status.equals("COMPLETED") && state.path("attendees").asInt() == attendees) {
                     api.post(workshop + "/attendance-corrections", token, Map.of("attendees", attendees - 2,
-                            "reason", "Deux élèves comptés deux fois"));
+                            "reasonCode", "HEADCOUNT_RECOUNTED", "note", "Deux élèves comptés deux fois"));
                 }
                 corrected++;
             } else if (i % 53 == 11) {
                 if (!status.equals("CANCELLED")) {
-                    api.post(workshop + "/cancellation", token, Map.of("reason", "Saisi par erreur dans la mauvaise école"));
+                    api.post(workshop + "/cancellation", token, Map.of("reasonCode", "RECORDED_BY_MISTAKE",
+                            "note", "Saisi dans la mauvaise école"));
                 }
                 cancelled++;
                 completed--;

@@ -1,5 +1,6 @@
 package fr.antiharcelement.workshop.api;
 
+import fr.antiharcelement.workshop.domain.SchoolType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** A campaign as staff define or replace it. */
 public record CampaignRequest(
@@ -17,8 +19,10 @@ public record CampaignRequest(
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "must be a slug: lower-case letters, digits and dashes") String code,
         @NotBlank @Size(max = 200) String name,
         @NotNull LocalDate startsOn,
-        @NotNull LocalDate endsOn,
-        @NotNull @Valid Targets targets) {
+        @Schema(description = "At most 5 years after startsOn") @NotNull LocalDate endsOn,
+        @NotNull @Valid Targets targets,
+        @Schema(description = "The school types where pupil (STUDENTS) workshops may take place; [COLLEGE] when left out")
+        @Size(max = 8) List<@NotNull SchoolType> studentSchoolTypes) {
 
     public record Targets(@NotNull @Min(0) @Max(100_000_000) Integer studentsSensitised,
                           @Min(0) @Max(100_000_000) Integer parentsSensitised,

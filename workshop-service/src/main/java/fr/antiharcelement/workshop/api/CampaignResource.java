@@ -37,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+import java.util.Set;
 
 @Path("/api/v1/campaigns")
 @Tag(name = "Campaigns")
@@ -113,6 +115,7 @@ public class CampaignResource {
         return new CampaignDefinition(request.name().trim(), request.startsOn(), request.endsOn(),
                 targets.studentsSensitised(), targets.parentsSensitised(), targets.studentWorkshops(),
                 targets.parentWorkshops(), targets.schools(), targets.online() == null ? OnlineTargets.NONE
-                : new OnlineTargets(targets.online().impressions(), targets.online().accountsReached(), targets.online().engagements()));
+                : new OnlineTargets(targets.online().impressions(), targets.online().accountsReached(), targets.online().engagements()),
+                request.studentSchoolTypes() == null ? null : Set.copyOf(request.studentSchoolTypes()));
     }
 }

@@ -11,6 +11,8 @@ import fr.antiharcelement.kernel.text.StorableText;
 import fr.antiharcelement.workshop.domain.Audience;
 import fr.antiharcelement.workshop.domain.ClassLevel;
 import fr.antiharcelement.workshop.domain.WorkshopImportReport;
+import fr.antiharcelement.workshop.domain.Reason;
+import fr.antiharcelement.workshop.domain.ReasonCode;
 import fr.antiharcelement.workshop.domain.WorkshopImportRow;
 import fr.antiharcelement.workshop.domain.WorkshopStatus;
 import jakarta.validation.ConstraintViolation;
@@ -233,7 +235,7 @@ final class WorkshopImportRows {
         if (status == WorkshopStatus.SCHEDULED && attendees != null) {
             errors.add("attendees: only for a COMPLETED workshop");
         }
-        String reason = reason(row, errors);
+        Reason reason = reason(row, errors);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.naturalOrder());
             return null;
@@ -243,19 +245,20 @@ final class WorkshopImportRows {
 
     /**
      * The reason a cancellation or a headcount correction records, from the row's {@code reasonCode}: the one place a
-     * row's reason is read, so that the reason's form (a code, with a note) changes here only. No free-text reason
-     * column: an upload carries codes.
+     * row's reason is read. No note and no free-text column: a planning exported from a spreadsheet or a CRM is where
+     * a pupil's name would slip in unseen, so an upload carries codes only.
      */
-    private static String reason(Map<Column, String> row, List<String> errors) {
+    private static Reason reason(Map<Column, String> row, List<String> errors) {
         String code = text(row, Column.REASON_CODE);
         if (code == null) {
             return null;
         }
-        if (!code.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-            errors.add("reasonCode: must be a code of letters, digits and _ (at most 64), e.g. SCHOOL_CLOSED");
+        try {
+            return new Reason(ReasonCode.valueOf(code.trim().toUpperCase(Locale.ROOT)), null);
+        } catch (IllegalArgumentException e) {
+            errors.add("reasonCode: must be one of " + java.util.Arrays.toString(ReasonCode.values()));
             return null;
         }
-        return code.toUpperCase(Locale.ROOT);
     }
 
     private static List<Column> header(List<String> names) {

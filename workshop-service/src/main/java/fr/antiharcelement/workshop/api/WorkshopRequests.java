@@ -1,12 +1,18 @@
 package fr.antiharcelement.workshop.api;
 
+import fr.antiharcelement.api.idempotency.NotInIdempotencyRecord;
+import fr.antiharcelement.api.problem.ProblemException;
 import fr.antiharcelement.workshop.domain.Audience;
 import fr.antiharcelement.workshop.domain.ClassLevel;
+import fr.antiharcelement.workshop.domain.Note;
+import fr.antiharcelement.workshop.domain.Reason;
+import fr.antiharcelement.workshop.domain.ReasonCode;
 import fr.antiharcelement.workshop.domain.WorkshopDraft;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,7 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The bodies the workshop endpoints accept. Attendance is a headcount: nothing here identifies anyone. */
+/**
+ * The bodies the workshop endpoints accept. Attendance is a headcount: nothing here identifies anyone. Why a change is
+ * made is a {@link ReasonCode}; a note may add a few words, never a name.
+ */
 public final class WorkshopRequests {
 
     private WorkshopRequests() {
@@ -48,13 +57,54 @@ public final class WorkshopRequests {
         return partnerReference == null || partnerReference.isBlank() ? null : partnerReference.trim();
     }
 
-    public record Completion(@NotNull @Min(0) @Max(1000) Integer attendees) {
+    /** What the schema says of every note: the rule the service cannot check for the client. */
+    static final String NOTE = "Optional, at most 200 characters, beside the reasonCode. No personal data: never write a "
+            + "pupil's name. Kept in this service only (never in an event), shown only to staff and the workshop's partner; "
+            + "staff may redact it.";
+    /**
+     * What a request still sending the free-text {@code reason} of before is told, rather than "not a known field"
+     * (bean validation refuses it before anything is stored or hashed, so its text goes nowhere).
+     */
+    static final String REASON_GONE = "is no longer accepted: send a reasonCode (SCHOOL_CLOSED, RESCHEDULED_BY_SCHOOL, "
+            + "FACILITATOR_UNAVAILABLE, RECORDED_BY_MISTAKE, HEADCOUNT_RECOUNTED, EXTRA_ATTENDEES_ADMITTED or OTHER) and, if "
+            + "needed, a short note without personal data";
+
+    public record Completion(@NotNull @Min(0) @Max(1000) Integer attendees,
+                             @Schema(description = "Needed only when staff record more attendees than the workshop's "
+                                     + "capacity (e.g. EXTRA_ATTENDEES_ADMITTED); partners cannot") ReasonCode reasonCode,
+                             @Schema(description = NOTE, maxLength = Note.MAX_LENGTH) @Size(max = Note.MAX_LENGTH)
+                             @NotInIdempotencyRecord String note,
+                             @Schema(hidden = true) @Null(message = REASON_GONE) Object reason) {
+
+        Reason why() {
+            if (reasonCode == null) {
+                if (note != null && !note.isBlank()) {
+                    throw ProblemException.invalidField("note", "goes with a reasonCode");
+                }
+                return null;
+            }
+            return new Reason(reasonCode, note);
+        }
     }
 
     public record AttendanceCorrection(@NotNull @Min(0) @Max(1000) Integer attendees,
-                                       @NotBlank @Size(max = 500) String reason) {
+                                       @Schema(description = "Why the headcount changes") @NotNull ReasonCode reasonCode,
+                                       @Schema(description = NOTE, maxLength = Note.MAX_LENGTH) @Size(max = Note.MAX_LENGTH)
+                                       @NotInIdempotencyRecord String note,
+                                       @Schema(hidden = true) @Null(message = REASON_GONE) Object reason) {
+
+        Reason why() {
+            return new Reason(reasonCode, note);
+        }
     }
 
-    public record Cancellation(@NotBlank @Size(max = 500) String reason) {
+    public record Cancellation(@Schema(description = "Why the workshop is cancelled") @NotNull ReasonCode reasonCode,
+                               @Schema(description = NOTE, maxLength = Note.MAX_LENGTH) @Size(max = Note.MAX_LENGTH)
+                               @NotInIdempotencyRecord String note,
+                               @Schema(hidden = true) @Null(message = REASON_GONE) Object reason) {
+
+        Reason why() {
+            return new Reason(reasonCode, note);
+        }
     }
 }

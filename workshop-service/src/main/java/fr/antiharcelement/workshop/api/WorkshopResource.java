@@ -14,6 +14,8 @@ import fr.antiharcelement.workshop.domain.DoubleBookingException;
 import fr.antiharcelement.workshop.domain.FieldChange;
 import fr.antiharcelement.workshop.domain.PartnerScope;
 import fr.antiharcelement.workshop.domain.ReferenceTakenException;
+import fr.antiharcelement.workshop.domain.Reason;
+import fr.antiharcelement.workshop.domain.ReasonCode;
 import fr.antiharcelement.workshop.domain.Workshop;
 import fr.antiharcelement.workshop.domain.WorkshopPlanner;
 import fr.antiharcelement.workshop.domain.WorkshopQuery;
@@ -59,7 +61,11 @@ import java.util.function.Supplier;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkshopResource {
 
-    public record HistoryEntryView(OffsetDateTime at, String actor, String action, Map<String, FieldChange> changes, String reason) {
+    /** One line of the audit trail; its note only to staff and the workshop's partner, as the workshop's own. */
+    public record HistoryEntryView(OffsetDateTime at, String actor, String action, Map<String, FieldChange> changes,
+                                   ReasonCode reasonCode,
+                                   @Schema(description = "Shown to staff and the workshop's partner only (null for viewers). "
+                                           + "No personal data: never a pupil's name.") String note) {
     }
 
     @Inject
@@ -86,7 +92,7 @@ public class WorkshopResource {
         PartnerScope scope = CallerScope.of(caller);
         return refusingDoubleBooking(() -> idempotent(idempotencyKey, "POST /api/v1/workshops", request, () -> {
             Workshop workshop = planner.schedule(request.draft(), scope);
-            return Etags.created(uri, workshop.id.toString(), workshop.version, WorkshopView.of(workshop));
+            return Etags.created(uri, workshop.id.toString(), workshop.version, WorkshopView.of(workshop, readsNotes()));
         }));
     }
 
@@ -115,7 +121,7 @@ public class WorkshopResource {
                 QueryParams.enumValue("status", status, WorkshopStatus.class),
                 QueryParams.enumValue("audience", audience, Audience.class), time("from", from), time("to", to),
                 WorkshopRequests.reference(partnerReference), time("updatedSince", updatedSince));
-        return planner.search(query, page.toRequest(), CallerScope.of(caller)).map(WorkshopView::of);
+        return planner.search(query, page.toRequest(), CallerScope.of(caller)).map(workshop -> WorkshopView.of(workshop, readsNotes()));
     }
 
     @GET
@@ -157,14 +163,16 @@ public class WorkshopResource {
                              @Valid @NotNull WorkshopRequests.Completion request) {
         UUID workshop = workshopId(id);
         PartnerScope scope = CallerScope.of(caller);
+        Reason reason = request.why();
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/completion", request,
-                () -> ok(planner.complete(workshop, optionalVersion(ifMatch), request.attendees(), scope)));
+                () -> ok(planner.complete(workshop, optionalVersion(ifMatch), request.attendees(), reason, scope)));
     }
 
     @POST
     @Path("/{id}/attendance-corrections")
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
-    @Operation(operationId = "correctWorkshopAttendance", summary = "Correct the headcount of a COMPLETED workshop, with a reason")
+    @Operation(operationId = "correctWorkshopAttendance",
+            summary = "Correct the headcount of a COMPLETED workshop, with a reasonCode and an optional note")
     @APIResponse(responseCode = "200", description = "Corrected", headers = @Header(name = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopView.class)))
     @APIResponse(responseCode = "409", description = "The workshop is not COMPLETED (currentStatus), or a request with this "
@@ -174,8 +182,9 @@ public class WorkshopResource {
                             @Valid @NotNull WorkshopRequests.AttendanceCorrection request) {
         UUID workshop = workshopId(id);
         PartnerScope scope = CallerScope.of(caller);
+        Reason reason = request.why();
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/attendance-corrections", request,
-                () -> ok(planner.correctAttendance(workshop, optionalVersion(ifMatch), request.attendees(), request.reason().trim(), scope)));
+                () -> ok(planner.correctAttendance(workshop, optionalVersion(ifMatch), request.attendees(), reason, scope)));
     }
 
     @POST
@@ -192,8 +201,23 @@ public class WorkshopResource {
                            @Valid @NotNull WorkshopRequests.Cancellation request) {
         UUID workshop = workshopId(id);
         PartnerScope scope = CallerScope.of(caller);
+        Reason reason = request.why();
         return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/cancellation", request,
-                () -> ok(planner.cancel(workshop, optionalVersion(ifMatch), request.reason().trim(), scope)));
+                () -> ok(planner.cancel(workshop, optionalVersion(ifMatch), reason, scope)));
+    }
+
+    @POST
+    @Path("/{id}/note-redaction")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "redactWorkshopNotes", summary = "Erase the text of every note of the workshop (its cancellation's "
+            + "and its history's), for good; the history records who and when, never the text (staff only)")
+    @APIResponse(responseCode = "200", description = "The workshop, without notes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkshopView.class)))
+    public Response redactNotes(@PathParam("id") String id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        UUID workshop = workshopId(id);
+        PartnerScope scope = CallerScope.of(caller);
+        return idempotent(idempotencyKey, "POST /api/v1/workshops/" + id + "/note-redaction", Map.of(),
+                () -> ok(planner.redactNotes(workshop, scope)));
     }
 
     @GET
@@ -202,7 +226,8 @@ public class WorkshopResource {
     @Operation(operationId = "getWorkshopHistory", summary = "The audit trail: who, when, what changed from what to what, and why")
     public List<HistoryEntryView> history(@PathParam("id") String id) {
         return planner.history(workshopId(id), CallerScope.of(caller)).stream()
-                .map(entry -> new HistoryEntryView(entry.at(), entry.actor(), entry.action(), entry.changes(), entry.reason()))
+                .map(entry -> new HistoryEntryView(entry.at(), entry.actor(), entry.action(), entry.changes(), entry.reasonCode(),
+                        readsNotes() ? entry.note() : null))
                 .toList();
     }
 
@@ -224,8 +249,16 @@ public class WorkshopResource {
         return idempotency.execute(key, caller.subject() + " " + operation, request, action);
     }
 
-    private static Response ok(Workshop workshop) {
-        return Response.ok(WorkshopView.of(workshop)).tag(Etags.of(workshop.version)).build();
+    private Response ok(Workshop workshop) {
+        return Response.ok(WorkshopView.of(workshop, readsNotes())).tag(Etags.of(workshop.version)).build();
+    }
+
+    /**
+     * Notes are for staff and the workshop's partner (who only ever reaches its own workshops), not for viewers:
+     * dashboards have no use for them, and the fewer readers of free text the better.
+     */
+    private boolean readsNotes() {
+        return caller.isAdmin() || caller.roles().contains(Roles.PARTNER);
     }
 
     private static Long optionalVersion(String ifMatch) {

@@ -28,7 +28,8 @@ public class CampaignCatalog {
     @Transactional
     public Campaign define(String code, CampaignDefinition definition) {
         if (campaigns.withCode(code).isPresent()) {
-            throw new ConflictException("Campaign " + code + " exists already; change it with PUT /api/v1/campaigns/" + code);
+            throw new ConflictException("Campaign " + code + " exists already; change it with PUT /api/v1/campaigns/" + code)
+                    .with("fields", List.of("code"));
         }
         OffsetDateTime now = CampaignTime.now(clock);
         Campaign campaign = new Campaign();

@@ -10,4 +10,7 @@ public interface HistoryStore {
 
     /** A workshop's entries, in the order they were appended. */
     List<WorkshopHistoryEntry> entriesOf(UUID workshopId);
+
+    /** Sets every note of {@code workshopId}'s entries to none, at once; how many had one. */
+    int redactNotes(UUID workshopId);
 }

@@ -27,7 +27,7 @@ public class PartnerDirectory {
     @Transactional
     public Partner register(String code, String name) {
         if (partners.withCode(code).isPresent()) {
-            throw new ConflictException("Partner " + code + " exists already");
+            throw new ConflictException("Partner " + code + " exists already").with("fields", List.of("code"));
         }
         Partner partner = new Partner();
         partner.code = code;

@@ -14,6 +14,8 @@ public class SchoolReplica {
     public String name;
     public String academyCode;
     public String status;
+    /** As school-events name it ({@code COLLEGE}...); null for a school replicated before the type was kept, until its next event. */
+    public String schoolType;
     public long version;
 
     public boolean isOpen() {

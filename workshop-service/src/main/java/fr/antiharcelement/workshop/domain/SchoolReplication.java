@@ -25,6 +25,7 @@ public class SchoolReplication {
         school.name = state.name();
         school.academyCode = state.academyCode();
         school.status = state.status();
+        school.schoolType = state.type();
         school.version = state.version();
         if (known.isEmpty()) {
             schools.add(school);

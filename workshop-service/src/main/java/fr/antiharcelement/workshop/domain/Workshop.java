@@ -35,7 +35,10 @@ public class Workshop {
     @Enumerated(EnumType.STRING)
     public WorkshopStatus status;
     public Integer attendees;
-    public String cancellationReason;
+    @Enumerated(EnumType.STRING)
+    public ReasonCode cancellationReasonCode;
+    /** Free text beside the reason code: never in an event; only staff and the workshop's partner read it (see {@link Note}). */
+    public String cancellationNote;
     public long version;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;

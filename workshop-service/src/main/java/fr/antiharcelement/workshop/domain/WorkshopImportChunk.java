@@ -105,7 +105,7 @@ public class WorkshopImportChunk {
     /** A SCHEDULED workshop brought to the row's state: completed with its headcount, or cancelled. */
     private void finish(Workshop workshop, WorkshopImportRow row, PartnerScope scope) {
         switch (row.status()) {
-            case COMPLETED -> planner.completed(workshop, row.attendees(), scope);
+            case COMPLETED -> planner.completed(workshop, row.attendees(), row.reason(), scope);
             case CANCELLED -> planner.cancelled(workshop, row.reason(), scope);
             case SCHEDULED -> {
             }

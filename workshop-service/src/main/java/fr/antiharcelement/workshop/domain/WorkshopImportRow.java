@@ -5,5 +5,5 @@ package fr.antiharcelement.workshop.domain;
  * {@code partnerReference} names it), the state it should be in, its headcount when completed, and the reason a
  * cancellation or a headcount correction records. {@code line} is where it was in the upload, for the report.
  */
-public record WorkshopImportRow(long line, WorkshopDraft draft, WorkshopStatus status, Integer attendees, String reason) {
+public record WorkshopImportRow(long line, WorkshopDraft draft, WorkshopStatus status, Integer attendees, Reason reason) {
 }

@@ -26,6 +26,10 @@ import java.util.UUID;
 public class WorkshopPlanner {
 
     public static final int DEFAULT_CAPACITY = 30;
+    /** The trail's action for a redaction of notes. */
+    public static final String NOTES_REDACTED = "notes redacted";
+    /** The trail's action for a headcount above the seats, confirmed by staff. */
+    public static final String CAPACITY_OVERRIDDEN = "capacity overridden";
 
     @Inject
     WorkshopStore workshops;
@@ -68,16 +72,19 @@ public class WorkshopPlanner {
         return rescheduled(workshop, draft, scope);
     }
 
-    /** Records that a workshop took place, with how many attended; only once it has started. */
+    /**
+     * Records that a workshop took place, with how many attended; only once it has started. More attendees than
+     * seats only by campaign staff with a reason code, audited apart ("capacity overridden").
+     */
     @Transactional
-    public Workshop complete(UUID id, Long expectedVersion, int attendees, PartnerScope scope) {
+    public Workshop complete(UUID id, Long expectedVersion, int attendees, Reason reason, PartnerScope scope) {
         Workshop workshop = lockedInScope(id, scope);
         checkVersion(expectedVersion, workshop);
-        return completed(workshop, attendees, scope);
+        return completed(workshop, attendees, reason, scope);
     }
 
     @Transactional
-    public Workshop correctAttendance(UUID id, Long expectedVersion, int attendees, String reason, PartnerScope scope) {
+    public Workshop correctAttendance(UUID id, Long expectedVersion, int attendees, Reason reason, PartnerScope scope) {
         Workshop workshop = lockedInScope(id, scope);
         checkVersion(expectedVersion, workshop);
         return corrected(workshop, attendees, reason, scope);
@@ -85,7 +92,7 @@ public class WorkshopPlanner {
 
     /** Cancels a scheduled workshop, or a completed one recorded by mistake (its attendance stops counting). */
     @Transactional
-    public Workshop cancel(UUID id, Long expectedVersion, String reason, PartnerScope scope) {
+    public Workshop cancel(UUID id, Long expectedVersion, Reason reason, PartnerScope scope) {
         Workshop workshop = lockedInScope(id, scope);
         checkVersion(expectedVersion, workshop);
         return cancelled(workshop, reason, scope);
@@ -140,22 +147,36 @@ public class WorkshopPlanner {
         return workshop;
     }
 
-    Workshop completed(Workshop workshop, int attendees, PartnerScope scope) {
+    Workshop completed(Workshop workshop, int attendees, Reason reason, PartnerScope scope) {
         WorkshopSnapshot before = WorkshopSnapshot.of(workshop);
-        rules.complete(workshop, attendees);
-        return changed(workshop, before, scope, WorkshopChange.COMPLETED, null);
+        boolean overridden = rules.complete(workshop, attendees, isStaff(scope), reason == null ? null : reason.code());
+        return changed(workshop, before, scope, WorkshopChange.COMPLETED, reason, overridden);
     }
 
-    Workshop corrected(Workshop workshop, int attendees, String reason, PartnerScope scope) {
+    Workshop corrected(Workshop workshop, int attendees, Reason reason, PartnerScope scope) {
         WorkshopSnapshot before = WorkshopSnapshot.of(workshop);
-        rules.correctAttendance(workshop, attendees);
-        return changed(workshop, before, scope, WorkshopChange.ATTENDANCE_CORRECTED, reason);
+        boolean overridden = rules.correctAttendance(workshop, attendees, isStaff(scope), reason.code());
+        return changed(workshop, before, scope, WorkshopChange.ATTENDANCE_CORRECTED, reason, overridden);
     }
 
-    Workshop cancelled(Workshop workshop, String reason, PartnerScope scope) {
+    Workshop cancelled(Workshop workshop, Reason reason, PartnerScope scope) {
         WorkshopSnapshot before = WorkshopSnapshot.of(workshop);
         rules.cancel(workshop, reason);
-        return changed(workshop, before, scope, WorkshopChange.CANCELLED, reason);
+        return changed(workshop, before, scope, WorkshopChange.CANCELLED, reason, false);
+    }
+
+    /**
+     * Erases the text of every note of a workshop (its cancellation's, and every one in its trail), at once and for
+     * good; the trail records who did it and when, and how many notes, never what they said. Staff only (the API
+     * says so). Not a change of the workshop's state: no new version, no event (events never carry notes).
+     */
+    @Transactional
+    public Workshop redactNotes(UUID id, PartnerScope scope) {
+        Workshop workshop = lockedInScope(id, scope);
+        int redacted = auditTrail.redactNotes(id) + (workshop.cancellationNote == null ? 0 : 1);
+        workshop.cancellationNote = null;
+        auditTrail.record(workshop, NOTES_REDACTED, Map.of("notes", new FieldChange(redacted, 0)), scope.actor(), null);
+        return workshop;
     }
 
     @Transactional
@@ -204,6 +225,11 @@ public class WorkshopPlanner {
         if (!facilitator.active()) {
             throw new RuleBrokenException("Facilitator " + draft.facilitatorId() + " is deactivated: choose another facilitator");
         }
+        if (draft.audience() == Audience.STUDENTS && !campaign.allowsStudentsAt(school.schoolType)) {
+            throw new RuleBrokenException("School " + school.uai + " (" + school.name + ") is a " + school.schoolType
+                    + ": campaign " + campaign.code + " holds pupil workshops only in " + campaign.studentSchoolTypes())
+                    .with("schoolType", school.schoolType);
+        }
         rules.checkDraft(draft, campaign);
         facts.overlapping().ifPresent(other -> {
             throw WorkshopRules.alreadyBooked(other);
@@ -224,12 +250,21 @@ public class WorkshopPlanner {
     }
 
     private Workshop changed(Workshop workshop, WorkshopSnapshot before, PartnerScope scope, WorkshopChange change,
-                             String reason) {
+                             Reason reason, boolean capacityOverridden) {
         workshop.version++;
         workshop.updatedAt = CampaignTime.now(clock);
         auditTrail.record(workshop, change, before.changesTo(WorkshopSnapshot.of(workshop)), scope.actor(), reason);
+        if (capacityOverridden) {
+            auditTrail.record(workshop, CAPACITY_OVERRIDDEN, Map.of("attendees", new FieldChange(workshop.capacity, workshop.attendees)),
+                    scope.actor(), new Reason(reason.code(), null));
+        }
         publish(change, workshop);
         return workshop;
+    }
+
+    /** Campaign staff: a writer bound to no partner (viewers never reach a change). */
+    private static boolean isStaff(PartnerScope scope) {
+        return scope.partnerCode().isEmpty();
     }
 
     private void publish(WorkshopChange change, Workshop workshop) {

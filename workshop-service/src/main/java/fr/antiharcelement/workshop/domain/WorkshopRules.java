@@ -62,28 +62,66 @@ public class WorkshopRules {
         }
     }
 
-    /** SCHEDULED to COMPLETED with how many attended, once the workshop has started. */
+    /**
+     * Whether {@code attendees} may be recorded for {@code workshop}: at most its seats, unless campaign staff
+     * ({@code staff}) confirm more with a reason code. True when the headcount overrides the capacity so.
+     */
+    private static boolean checkHeadcount(Workshop workshop, int attendees, boolean staff, ReasonCode reasonCode) {
+        if (attendees <= workshop.capacity) {
+            return false;
+        }
+        String told = attendees + " attendees for a workshop of " + workshop.capacity + " seats";
+        if (!staff) {
+            throw new RuleBrokenException(told + ": only campaign staff may record more attendees than seats")
+                    .with("capacity", workshop.capacity);
+        }
+        if (reasonCode == null) {
+            throw new RuleBrokenException(told + ": confirm it with a reasonCode (e.g. " + ReasonCode.EXTRA_ATTENDEES_ADMITTED + ")")
+                    .with("capacity", workshop.capacity);
+        }
+        return true;
+    }
+
+    /** SCHEDULED to COMPLETED with how many attended, once the workshop has started; at most its seats. */
     public void complete(Workshop workshop, int attendees) {
+        complete(workshop, attendees, false, null);
+    }
+
+    /**
+     * SCHEDULED to COMPLETED with how many attended, once the workshop has started; more than its seats only as
+     * {@link #checkHeadcount} allows. True when the headcount overrides the capacity.
+     */
+    public boolean complete(Workshop workshop, int attendees, boolean staff, ReasonCode reasonCode) {
         requireStatus(workshop, "completed", WorkshopStatus.SCHEDULED);
         if (CampaignTime.now(clock).isBefore(workshop.startsAt)) {
             throw new RuleBrokenException("Workshop " + workshop.id + " starts at " + workshop.startsAt
                     + ": it can be completed once it has started");
         }
+        boolean overridden = checkHeadcount(workshop, attendees, staff, reasonCode);
         workshop.status = WorkshopStatus.COMPLETED;
         workshop.attendees = attendees;
+        return overridden;
     }
 
-    /** A COMPLETED workshop's headcount, corrected. */
+    /** A COMPLETED workshop's headcount, corrected; at most its seats. */
     public void correctAttendance(Workshop workshop, int attendees) {
+        correctAttendance(workshop, attendees, false, null);
+    }
+
+    /** A COMPLETED workshop's headcount, corrected; more than its seats only as {@link #checkHeadcount} allows. */
+    public boolean correctAttendance(Workshop workshop, int attendees, boolean staff, ReasonCode reasonCode) {
         requireStatus(workshop, "corrected", WorkshopStatus.COMPLETED);
+        boolean overridden = checkHeadcount(workshop, attendees, staff, reasonCode);
         workshop.attendees = attendees;
+        return overridden;
     }
 
     /** SCHEDULED, or COMPLETED by mistake (its attendance then stops counting), to CANCELLED. */
-    public void cancel(Workshop workshop, String reason) {
+    public void cancel(Workshop workshop, Reason reason) {
         requireStatus(workshop, "cancelled", WorkshopStatus.SCHEDULED, WorkshopStatus.COMPLETED);
         workshop.status = WorkshopStatus.CANCELLED;
-        workshop.cancellationReason = reason;
+        workshop.cancellationReasonCode = reason.code();
+        workshop.cancellationNote = reason.note();
     }
 
     /** A facilitator is in one workshop at a time: the booking clashes with workshop {@code other}, when known. */

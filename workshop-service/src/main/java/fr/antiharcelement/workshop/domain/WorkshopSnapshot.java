@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * The fields of a workshop its audit trail follows, as they were at one moment. Values are text or numbers, as the
- * trail shows them, so that a change reads the same once stored.
+ * trail shows them, so that a change reads the same once stored. The cancellation's note is not one of them: it is
+ * kept once, in the history entry of the change, where it can be redacted.
  */
 public final class WorkshopSnapshot {
 
@@ -31,7 +32,7 @@ public final class WorkshopSnapshot {
         fields.put("capacity", workshop.capacity);
         fields.put("status", text(workshop.status));
         fields.put("attendees", workshop.attendees);
-        fields.put("cancellationReason", workshop.cancellationReason);
+        fields.put("cancellationReasonCode", text(workshop.cancellationReasonCode));
         return new WorkshopSnapshot(fields);
     }
 

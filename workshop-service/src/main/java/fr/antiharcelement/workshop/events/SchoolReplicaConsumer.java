@@ -39,7 +39,13 @@ public class SchoolReplicaConsumer {
     private static SchoolState schoolState(IncomingEvent event) {
         JsonNode data = event.data();
         return new SchoolState(event.aggregateId(), required(data, "name"), required(data, "academyCode"),
-                required(data, "status"), event.version());
+                required(data, "status"), optional(data, "type"), event.version());
+    }
+
+    /** A field the replica keeps when the event has it (the school's type decides where pupil workshops may be held). */
+    private static String optional(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText();
     }
 
     private static String required(JsonNode data, String field) {

@@ -68,8 +68,9 @@ public class WorkshopEvents implements ChangePublisher {
         WorkshopEvent data = new WorkshopEvent(workshop.id,
                 workshop.campaignCode, workshop.schoolUai, workshop.partnerCode, partnerName, workshop.facilitatorId,
                 workshop.audience.name(), workshop.classLevel == null ? null : workshop.classLevel.name(), workshop.startsAt,
-                workshop.endsAt, workshop.capacity, workshop.status.name(), workshop.attendees, workshop.cancellationReason,
-                workshop.version, workshop.partnerReference);
+                workshop.endsAt, workshop.capacity, workshop.status.name(), workshop.attendees,
+                workshop.cancellationReasonCode == null ? null : workshop.cancellationReasonCode.name(), workshop.version,
+                workshop.partnerReference);
         UUID id = outbox.append(WORKSHOP_TOPIC, workshop.id.toString(), type(change), workshop.version, data);
         toWebhooks(id, type(change), workshop, data);
     }

@@ -1,6 +1,7 @@
 package fr.antiharcelement.workshop.persistence;
 
 import fr.antiharcelement.workshop.domain.HistoryStore;
+import fr.antiharcelement.workshop.domain.ReasonCode;
 import fr.antiharcelement.workshop.domain.WorkshopHistoryEntry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,14 +25,21 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryRow, Long
         row.actor = entry.actor();
         row.action = entry.action();
         row.changes = changesJson.write(entry.changes());
-        row.reason = entry.reason();
+        row.reasonCode = entry.reasonCode() == null ? null : entry.reasonCode().name();
+        row.note = entry.note();
         persist(row);
     }
 
     @Override
     public List<WorkshopHistoryEntry> entriesOf(UUID workshopId) {
         return list("workshopId = ?1 order by id", workshopId).stream()
-                .map(row -> new WorkshopHistoryEntry(row.workshopId, row.at, row.actor, row.action, changesJson.read(row.changes), row.reason))
+                .map(row -> new WorkshopHistoryEntry(row.workshopId, row.at, row.actor, row.action, changesJson.read(row.changes),
+                        row.reasonCode == null ? null : ReasonCode.valueOf(row.reasonCode), row.note))
                 .toList();
+    }
+
+    @Override
+    public int redactNotes(UUID workshopId) {
+        return (int) update("note = null where workshopId = ?1 and note is not null", workshopId);
     }
 }

@@ -22,5 +22,6 @@ public class HistoryRow {
     public String actor;
     public String action;
     public String changes;
-    public String reason;
+    public String reasonCode;
+    public String note;
 }

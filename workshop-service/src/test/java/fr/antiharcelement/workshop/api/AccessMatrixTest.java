@@ -101,11 +101,13 @@ class AccessMatrixTest extends AccessMatrixContract {
                         request -> request.body(Map.of("attendees", 24)).post("/api/v1/workshops/" + scheduled() + "/completion"))
                 .expect("POST /api/v1/workshops/{id}/attendance-corrections",
                         allowedFor(ADMIN, PARTNER_A).succeedingWith(200).hiddenFrom(PARTNER_B),
-                        request -> request.body(Map.of("attendees", 26, "reason", "Two pupils arrived late"))
+                        request -> request.body(Map.of("attendees", 26, "reasonCode", "HEADCOUNT_RECOUNTED", "note", "Two arrived late"))
                                 .post("/api/v1/workshops/" + completed() + "/attendance-corrections"))
                 .expect("POST /api/v1/workshops/{id}/cancellation", allowedFor(ADMIN, PARTNER_A).succeedingWith(200).hiddenFrom(PARTNER_B),
-                        request -> request.body(Map.of("reason", "The school closed for snow"))
+                        request -> request.body(Map.of("reasonCode", "SCHOOL_CLOSED", "note", "Snow"))
                                 .post("/api/v1/workshops/" + scheduled() + "/cancellation"))
+                .expect("POST /api/v1/workshops/{id}/note-redaction", allowedFor(ADMIN).succeedingWith(200),
+                        request -> request.post("/api/v1/workshops/" + cancelledWithNote() + "/note-redaction"))
 
                 // Any partner uploads its own planning; rows naming another partner are rejected in the report.
                 .expect("POST /api/v1/workshops/imports", allowedFor(ADMIN, PARTNER_A, PARTNER_B).succeedingWith(200),
@@ -182,9 +184,9 @@ class AccessMatrixTest extends AccessMatrixContract {
             expectHidden(as(partnerB).get("/api/v1/workshops/" + id + "/history"));
             expectHidden(as(partnerB).header("If-Match", etag("/api/v1/workshops/" + id)).body(slot()).put("/api/v1/workshops/" + id));
             expectHidden(as(partnerB).body(Map.of("attendees", 3)).post("/api/v1/workshops/" + id + "/completion"));
-            expectHidden(as(partnerB).body(Map.of("attendees", 3, "reason", "Wrong count"))
+            expectHidden(as(partnerB).body(Map.of("attendees", 3, "reasonCode", "HEADCOUNT_RECOUNTED"))
                     .post("/api/v1/workshops/" + id + "/attendance-corrections"));
-            expectHidden(as(partnerB).body(Map.of("reason", "Not ours")).post("/api/v1/workshops/" + id + "/cancellation"));
+            expectHidden(as(partnerB).body(Map.of("reasonCode", "OTHER")).post("/api/v1/workshops/" + id + "/cancellation"));
         }
         for (Map<String, Object> filter : List.of(Map.<String, Object>of("campaign", world.campaign),
                 Map.<String, Object>of("partner", world.partnerA), Map.<String, Object>of("size", 200))) {
@@ -194,6 +196,31 @@ class AccessMatrixTest extends AccessMatrixContract {
 
         assertThat(List.of(snapshot(scheduled), snapshot(completed))).as("partner A's workshops after partner B's attempts")
                 .isEqualTo(before);
+    }
+
+    @Test
+    void notesAreReadByStaffAndTheWorkshopsOwnPartnerOnlyAndRedactedByStaffOnly() {
+        String id = cancelledWithNote();
+        String partnerA = TestTokens.partner(world.partnerA);
+        for (String token : List.of(TestTokens.admin(), partnerA)) {
+            as(token).get("/api/v1/workshops/" + id).then().statusCode(200).body("cancellationNote", org.hamcrest.Matchers.equalTo("Snow"));
+            as(token).get("/api/v1/workshops/" + id + "/history").then().statusCode(200)
+                    .body("note", org.hamcrest.Matchers.hasItem("Snow"));
+        }
+        as(TestTokens.viewer()).get("/api/v1/workshops/" + id).then().statusCode(200)
+                .body("cancellationReasonCode", org.hamcrest.Matchers.equalTo("SCHOOL_CLOSED"))
+                .body("cancellationNote", org.hamcrest.Matchers.nullValue());
+        as(TestTokens.viewer()).get("/api/v1/workshops/" + id + "/history").then().statusCode(200)
+                .body("note", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()))
+                .body("reasonCode", org.hamcrest.Matchers.hasItem("SCHOOL_CLOSED"));
+        List<String> viewerListing = as(TestTokens.viewer()).queryParam("campaign", world.campaign).queryParam("status", "CANCELLED")
+                .get("/api/v1/workshops").then().statusCode(200).extract().path("items.cancellationNote");
+        assertThat(viewerListing).as("notes in a viewer's listing").isNotEmpty().containsOnlyNulls();
+        String before = snapshot(id);
+        for (String token : List.of(partnerA, TestTokens.viewer(), TestTokens.partner(world.partnerB))) {
+            as(token).post("/api/v1/workshops/" + id + "/note-redaction").then().statusCode(403);
+        }
+        assertThat(snapshot(id)).as("the workshop after refused redactions").isEqualTo(before);
     }
 
     private static void expectHidden(Response response) {
@@ -215,6 +242,14 @@ class AccessMatrixTest extends AccessMatrixContract {
     private String completed() {
         String id = scheduled();
         admin().body(Map.of("attendees", 25)).post("/api/v1/workshops/" + id + "/completion").then().statusCode(200);
+        return id;
+    }
+
+    /** A workshop of partner A cancelled by partner A with the code SCHOOL_CLOSED and the note "Snow". */
+    private String cancelledWithNote() {
+        String id = scheduled();
+        as(TestTokens.partner(world.partnerA)).body(Map.of("reasonCode", "SCHOOL_CLOSED", "note", "Snow"))
+                .post("/api/v1/workshops/" + id + "/cancellation").then().statusCode(200);
         return id;
     }
 

@@ -81,6 +81,8 @@ class BadInputFuzzTest {
             BadInputFuzzer.FuzzReport report = new BadInputFuzzer(target, stored, 20211116L).run(5_000).assertHeld();
             assertThat(report.count("POST /api/v1/workshops", 201)).as("valid workshops scheduled").isPositive();
             assertThat(report.count("POST /api/v1/workshops/{id}/completion", 200)).as("valid completions").isPositive();
+            assertThat(report.count("POST /api/v1/workshops/{id}/cancellation", 200)).as("valid cancellations").isPositive();
+            assertThat(report.count("POST /api/v1/workshops/{id}/note-redaction", 200)).as("valid redactions").isPositive();
             assertThat(report.count("POST /api/v1/creator-posts", 201)).as("valid creator posts").isPositive();
             assertThat(report.count("POST /api/v1/creator-posts/{id}/metrics", 201)).as("valid snapshots").isPositive();
             assertThat(report.count("POST /api/v1/workshops/imports", 200)).as("uploads read").isPositive();
@@ -128,6 +130,7 @@ class BadInputFuzzTest {
             case "schoolUai", "school" -> world.school;
             case "facilitatorId", "facilitator" -> world.facilitatorA;
             case "contactEmail" -> "alex.martin@partner.example";
+            case "attendees" -> 25; // within the 30 seats: more is a rule of its own (WorkshopApiTest)
             case "startsOn" -> "2021-09-01";
             case "endsOn" -> "2022-06-30";
             case "from" -> "2021-09-01T00:00:00+02:00";

@@ -2,16 +2,32 @@ package fr.antiharcelement.workshop.api;
 
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.workshop.Fixtures;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static fr.antiharcelement.workshop.Fixtures.admin;
 import static fr.antiharcelement.workshop.Fixtures.as;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +37,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class CampaignAndPartnerApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static Map<String, Object> lePoidsDesMots(String code) {
         return new HashMap<>(Map.of("code", code, "name", "#LePoidsDesMots", "startsOn", "2021-09-01", "endsOn", "2022-06-30",
@@ -59,6 +78,87 @@ class CampaignAndPartnerApiTest {
                 .body("errors.field", hasItems("code", "targets.studentsSensitised", "targets.studentWorkshops"));
         admin().get("/api/v1/campaigns/" + code).then().statusCode(404);
         as(TestTokens.partner("e-enfance")).body(lePoidsDesMots(code)).post("/api/v1/campaigns").then().statusCode(403);
+    }
+
+    @Test
+    void aCampaignSpansAtMostFiveYears() {
+        String code = "long-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> forever = lePoidsDesMots(code);
+        forever.put("endsOn", "9999-12-31");
+        admin().body(forever).post("/api/v1/campaigns").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("at most 5 years")).body("maxSpanYears", equalTo(5));
+        admin().get("/api/v1/campaigns/" + code).then().statusCode(404);
+        Map<String, Object> fiveYears = lePoidsDesMots(code);
+        fiveYears.put("endsOn", "2026-09-01");
+        admin().body(fiveYears).post("/api/v1/campaigns").then().statusCode(201);
+        fiveYears.put("endsOn", "2026-09-02");
+        admin().header("If-Match", "\"1\"").body(fiveYears).put("/api/v1/campaigns/" + code).then().statusCode(422);
+    }
+
+    @Test
+    void concurrentCreatesOfOneCodeMakeOneAndAnswerTheOthers409NamingTheCode() throws Exception {
+        String campaign = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        for (var create : List.<Supplier<io.restassured.response.Response>>of(
+                () -> admin().body(lePoidsDesMots(campaign)).post("/api/v1/campaigns"),
+                () -> admin().body(Map.of("code", partner, "name", "Association")).post("/api/v1/partners"))) {
+            int clients = 6;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<CompletableFuture<io.restassured.response.Response>> answers = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    answers.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return create.get();
+                    }, pool));
+                }
+                start.countDown();
+                List<io.restassured.response.Response> responses = answers.stream().map(CompletableFuture::join).toList();
+                assertThat(responses).as("answers to concurrent creates").extracting(io.restassured.response.Response::statusCode)
+                        .containsOnly(201, 409).containsOnlyOnce(201);
+                assertThat(responses).filteredOn(response -> response.statusCode() == 409).allSatisfy(response -> {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(response.<List<String>>path("fields")).as(response.asString()).containsExactly("code");
+                });
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void aCreateThatLosesItsRaceAtTheDatabaseIsA409NamingTheConstraintNotA500() throws Exception {
+        String code = "late-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection first = dataSource.getConnection(); Connection observer = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            try (PreparedStatement insert = first.prepareStatement("insert into partner (code, name, created_at) values (?, 'First', now())")) {
+                insert.setString(1, code);
+                insert.executeUpdate();
+            }
+            CompletableFuture<io.restassured.response.Response> second = CompletableFuture.supplyAsync(
+                    () -> admin().body(Map.of("code", code, "name", "Second")).post("/api/v1/partners"));
+            // The second request's check cannot see the uncommitted partner: its insert waits on the key, then fails.
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try (PreparedStatement waiting = observer.prepareStatement("select count(*) from pg_stat_activity "
+                        + "where wait_event_type = 'Lock' and query ilike 'insert into partner%'");
+                     ResultSet row = waiting.executeQuery()) {
+                    row.next();
+                    return row.getInt(1) > 0;
+                }
+            });
+            first.commit();
+            io.restassured.response.Response answer = second.get(30, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(409);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.<String>path("constraint")).isEqualTo("partner_pkey");
+            assertThat(answer.<List<String>>path("fields")).containsExactly("code");
+        }
+        admin().get("/api/v1/partners/" + code).then().statusCode(200).body("name", equalTo("First"));
     }
 
     @Test

@@ -1,12 +1,20 @@
 package fr.antiharcelement.workshop.api;
 
+import fr.antiharcelement.api.idempotency.IdempotencyPurge;
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.workshop.Fixtures;
+import fr.antiharcelement.workshop.domain.ReasonCode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +37,12 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class WorkshopApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    IdempotencyPurge purge;
 
     private Fixtures world;
 
@@ -136,12 +150,12 @@ class WorkshopApiTest {
     @Test
     void attendanceIsCorrectedOnlyWhenCompletedAndWithAReason() {
         String id = world.schedule(world.workshop());
-        admin().body(Map.of("attendees", 20, "reason", "recount")).post("/api/v1/workshops/" + id + "/attendance-corrections")
+        admin().body(Map.of("attendees", 20, "reasonCode", "HEADCOUNT_RECOUNTED")).post("/api/v1/workshops/" + id + "/attendance-corrections")
                 .then().statusCode(409).body("currentStatus", equalTo("SCHEDULED"));
         admin().body(Map.of("attendees", 24)).post("/api/v1/workshops/" + id + "/completion").then().statusCode(200);
         admin().body(Map.of("attendees", 26)).post("/api/v1/workshops/" + id + "/attendance-corrections")
-                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        admin().body(Map.of("attendees", 26, "reason", "two pupils arrived late"))
+                .then().statusCode(400).body("errors[0].field", equalTo("reasonCode"));
+        admin().body(Map.of("attendees", 26, "reasonCode", "HEADCOUNT_RECOUNTED", "note", "two pupils arrived late"))
                 .post("/api/v1/workshops/" + id + "/attendance-corrections")
                 .then().statusCode(200).body("attendees", equalTo(26)).body("version", equalTo(3));
     }
@@ -149,16 +163,17 @@ class WorkshopApiTest {
     @Test
     void aWorkshopIsCancelledWhenScheduledOrCompletedButNotTwice() {
         String scheduled = world.schedule(world.workshop());
-        admin().body(Map.of("reason", "school closed for the day")).post("/api/v1/workshops/" + scheduled + "/cancellation")
-                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancellationReason", equalTo("school closed for the day"));
-        admin().body(Map.of("reason", "again")).post("/api/v1/workshops/" + scheduled + "/cancellation")
+        admin().body(Map.of("reasonCode", "SCHOOL_CLOSED", "note", "snow day")).post("/api/v1/workshops/" + scheduled + "/cancellation")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancellationReasonCode", equalTo("SCHOOL_CLOSED"))
+                .body("cancellationNote", equalTo("snow day"));
+        admin().body(Map.of("reasonCode", "OTHER")).post("/api/v1/workshops/" + scheduled + "/cancellation")
                 .then().statusCode(409).body("currentStatus", equalTo("CANCELLED"));
         admin().body(Map.of("attendees", 3)).post("/api/v1/workshops/" + scheduled + "/completion").then().statusCode(409);
 
         String completed = world.schedule(world.workshop("2021-11-18T10:00:00+01:00", "2021-11-18T12:00:00+01:00"));
         admin().body(Map.of("attendees", 30)).post("/api/v1/workshops/" + completed + "/completion").then().statusCode(200);
-        admin().body(Map.of("reason", "recorded by mistake")).post("/api/v1/workshops/" + completed + "/cancellation")
-                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        admin().body(Map.of("reasonCode", "RECORDED_BY_MISTAKE")).post("/api/v1/workshops/" + completed + "/cancellation")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancellationNote", nullValue());
         admin().body(Map.of()).post("/api/v1/workshops/" + completed + "/cancellation").then().statusCode(400);
     }
 
@@ -178,7 +193,7 @@ class WorkshopApiTest {
         admin().body(Map.of("attendees", 12)).post("/api/v1/workshops/" + id + "/completion").then().statusCode(200);
         admin().header("If-Match", "\"3\"").body(world.workshop()).put("/api/v1/workshops/" + id)
                 .then().statusCode(409).body("currentStatus", equalTo("COMPLETED"));
-        admin().header("If-Match", "\"2\"").body(Map.of("attendees", 13, "reason", "late"))
+        admin().header("If-Match", "\"2\"").body(Map.of("attendees", 13, "reasonCode", "HEADCOUNT_RECOUNTED"))
                 .post("/api/v1/workshops/" + id + "/attendance-corrections").then().statusCode(412);
     }
 
@@ -187,7 +202,8 @@ class WorkshopApiTest {
         String id = as(TestTokens.partner(world.partnerA)).body(world.workshop()).post("/api/v1/workshops")
                 .then().statusCode(201).extract().path("id");
         admin().body(Map.of("attendees", 24)).post("/api/v1/workshops/" + id + "/completion").then().statusCode(200);
-        admin().body(Map.of("attendees", 22, "reason", "double-counted a class")).post("/api/v1/workshops/" + id + "/attendance-corrections")
+        admin().body(Map.of("attendees", 22, "reasonCode", "HEADCOUNT_RECOUNTED", "note", "double-counted a class"))
+                .post("/api/v1/workshops/" + id + "/attendance-corrections")
                 .then().statusCode(200);
 
         as(TestTokens.viewer()).get("/api/v1/workshops/" + id + "/history").then().statusCode(200)
@@ -195,7 +211,7 @@ class WorkshopApiTest {
                 .body("actor", equalTo(List.of("integration@" + world.partnerA, "staff@campaign.local", "staff@campaign.local")))
                 .body("[1].changes.status.from", equalTo("SCHEDULED")).body("[1].changes.status.to", equalTo("COMPLETED"))
                 .body("[2].changes.attendees.from", equalTo(24)).body("[2].changes.attendees.to", equalTo(22))
-                .body("[2].reason", equalTo("double-counted a class"))
+                .body("[2].reasonCode", equalTo("HEADCOUNT_RECOUNTED")).body("[2].note", nullValue()) // a viewer reads no note
                 .body("[0].at", not(nullValue()));
     }
 
@@ -209,7 +225,7 @@ class WorkshopApiTest {
                 .then().statusCode(409).body("conflictingWorkshopId", equalTo(first)).body("detail", containsString(first));
         world.schedule(world.workshop("2021-11-16T12:00:00+01:00", "2021-11-16T13:00:00+01:00")); // back to back is fine
 
-        admin().body(Map.of("reason", "moved")).post("/api/v1/workshops/" + first + "/cancellation").then().statusCode(200);
+        admin().body(Map.of("reasonCode", "RESCHEDULED_BY_SCHOOL")).post("/api/v1/workshops/" + first + "/cancellation").then().statusCode(200);
         Map<String, Object> later = world.workshop("2021-11-16T10:00:00+01:00", "2021-11-16T11:30:00+01:00");
         world.schedule(later);
     }
@@ -342,6 +358,175 @@ class WorkshopApiTest {
         admin().get("/api/v1/workshops/%20").then().statusCode(404).contentType("application/problem+json");
         admin().get("/api/v1/workshops/%20/history").then().statusCode(404).contentType("application/problem+json");
         admin().body(Map.of("attendees", 20)).post("/api/v1/workshops/%20/completion").then().statusCode(404);
+    }
+
+    @Test
+    void aFreeTextReasonIsA400SayingToSendAReasonCodeAndANoteAndChangesNothing() {
+        String id = world.schedule(world.workshop());
+        admin().body(Map.of("reason", "Léa D. (5eB) is being bullied")).post("/api/v1/workshops/" + id + "/cancellation")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("reason"))
+                .body("detail", containsString("send a reasonCode")).body("detail", containsString("HEADCOUNT_RECOUNTED"))
+                .body("detail", containsString("note")).body("detail", not(containsString("Léa")))
+                .body("detail", org.hamcrest.Matchers.stringContainsInOrder(java.util.Arrays.stream(ReasonCode.values())
+                        .map(Enum::name).toList()));
+        admin().body(Map.of("attendees", 20, "reason", "recount", "reasonCode", "HEADCOUNT_RECOUNTED"))
+                .post("/api/v1/workshops/" + id + "/attendance-corrections").then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        admin().body(Map.of("reasonCode", "SNOWED_IN")).post("/api/v1/workshops/" + id + "/cancellation")
+                .then().statusCode(400).body("errors[0].field", equalTo("reasonCode"));
+        admin().body(Map.of("reasonCode", "OTHER", "note", "x".repeat(201))).post("/api/v1/workshops/" + id + "/cancellation")
+                .then().statusCode(400).body("errors[0].field", equalTo("note"));
+        admin().body(Map.of("attendees", 20, "note", "a note without a code")).post("/api/v1/workshops/" + id + "/completion")
+                .then().statusCode(400).body("errors[0].field", equalTo("note"));
+        admin().get("/api/v1/workshops/" + id).then().body("status", equalTo("SCHEDULED")).header("ETag", "\"1\"");
+    }
+
+    @Test
+    void moreAttendeesThanSeatsIsRefusedToAPartnerAndTakenFromStaffWithAReasonCodeAudited() {
+        Map<String, Object> body = world.workshop();
+        body.put("capacity", 25);
+        String id = world.schedule(body);
+        String partnerA = TestTokens.partner(world.partnerA);
+
+        as(partnerA).body(Map.of("attendees", 26, "reasonCode", "EXTRA_ATTENDEES_ADMITTED")).post("/api/v1/workshops/" + id + "/completion")
+                .then().statusCode(422).body("capacity", equalTo(25)).body("detail", containsString("only campaign staff"));
+        admin().body(Map.of("attendees", 26)).post("/api/v1/workshops/" + id + "/completion")
+                .then().statusCode(422).body("detail", containsString("confirm it with a reasonCode"));
+        admin().get("/api/v1/workshops/" + id).then().body("status", equalTo("SCHEDULED")).header("ETag", "\"1\"");
+
+        admin().body(Map.of("attendees", 27, "reasonCode", "EXTRA_ATTENDEES_ADMITTED", "note", "two classes together"))
+                .post("/api/v1/workshops/" + id + "/completion").then().statusCode(200).body("attendees", equalTo(27));
+        as(partnerA).body(Map.of("attendees", 28, "reasonCode", "HEADCOUNT_RECOUNTED"))
+                .post("/api/v1/workshops/" + id + "/attendance-corrections").then().statusCode(422).body("capacity", equalTo(25));
+        as(partnerA).body(Map.of("attendees", 24, "reasonCode", "HEADCOUNT_RECOUNTED"))
+                .post("/api/v1/workshops/" + id + "/attendance-corrections").then().statusCode(200);
+        as(partnerA).get("/api/v1/workshops/" + id + "/history").then().statusCode(200)
+                .body("action", equalTo(List.of("scheduled", "completed", "capacity overridden", "attendance corrected")))
+                .body("[1].reasonCode", equalTo("EXTRA_ATTENDEES_ADMITTED")).body("[1].note", equalTo("two classes together"))
+                .body("[2].reasonCode", equalTo("EXTRA_ATTENDEES_ADMITTED")).body("[2].actor", equalTo("staff@campaign.local"))
+                .body("[2].changes.attendees.from", equalTo(25)).body("[2].changes.attendees.to", equalTo(27))
+                .body("[2].note", nullValue());
+    }
+
+    @Test
+    void pupilWorkshopsAreHeldOnlyInTheSchoolTypesTheCampaignAllows() {
+        String lycee = Fixtures.school("OPEN", "LYCEE");
+        expect422(with("schoolUai", lycee), "is a LYCEE: campaign " + world.campaign + " holds pupil workshops only in [COLLEGE]");
+        Map<String, Object> parents = with("schoolUai", lycee);
+        parents.put("audience", "PARENTS");
+        parents.remove("classLevel");
+        world.schedule(parents);
+
+        String wider = "lyc-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> campaign = CampaignAndPartnerApiTest.lePoidsDesMots(wider);
+        campaign.put("studentSchoolTypes", List.of("LYCEE", "COLLEGE"));
+        admin().body(campaign).post("/api/v1/campaigns").then().statusCode(201).body("studentSchoolTypes", equalTo(List.of("COLLEGE", "LYCEE")));
+        Map<String, Object> atTheLycee = world.workshop("2021-11-18T10:00:00+01:00", "2021-11-18T12:00:00+01:00");
+        atTheLycee.put("schoolUai", lycee);
+        atTheLycee.put("campaignCode", wider);
+        world.schedule(atTheLycee);
+        admin().get("/api/v1/campaigns/" + world.campaign).then().body("studentSchoolTypes", equalTo(List.of("COLLEGE")));
+        campaign.put("studentSchoolTypes", List.of("UNIVERSITE"));
+        admin().body(campaign).post("/api/v1/campaigns").then().statusCode(400).body("errors[0].field", containsString("studentSchoolTypes"));
+    }
+
+    @Test
+    void numbersAreWholeOrA400NeverTruncated() {
+        Map<String, Object> body = world.workshop();
+        body.put("capacity", 30.5);
+        admin().body(body).post("/api/v1/workshops").then().statusCode(400).body("errors[0].field", equalTo("capacity"));
+        String id = world.schedule(world.workshop());
+        admin().body(Map.of("attendees", 24.5)).post("/api/v1/workshops/" + id + "/completion")
+                .then().statusCode(400).body("errors[0].field", equalTo("attendees"));
+        admin().queryParams(Map.of("campaign", world.campaign)).get("/api/v1/workshops")
+                .then().body("totalItems", equalTo(1)).body("items[0].status", equalTo("SCHEDULED"));
+    }
+
+    @Test
+    void notesStayOutOfIdempotencyRecordsAndAReplayAnswersWithoutThem() throws Exception {
+        String id = world.schedule(world.workshop());
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> cancellation = Map.of("reasonCode", "OTHER", "note", "Léa D. 5eB");
+        admin().header("Idempotency-Key", key).body(cancellation).post("/api/v1/workshops/" + id + "/cancellation")
+                .then().statusCode(200).body("cancellationNote", equalTo("Léa D. 5eB"));
+        Response replay = admin().header("Idempotency-Key", key).body(cancellation).post("/api/v1/workshops/" + id + "/cancellation");
+
+        assertThat(replay.statusCode()).as("the replay's status").isEqualTo(200);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.<String>path("cancellationReasonCode")).isEqualTo("OTHER");
+        assertThat(replay.asString()).as("the replayed body").doesNotContain("Léa");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select scope || key || request_hash || coalesce(body, '') from idempotency_key where key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).as("the idempotency record").isTrue();
+                assertThat(row.getString(1)).as("what the record keeps").contains("OTHER").doesNotContain("Léa");
+            }
+        }
+        admin().get("/api/v1/workshops/" + id).then().body("cancellationNote", equalTo("Léa D. 5eB"));
+    }
+
+    @Test
+    void aConcurrentDuplicateWaitsAtMostTheLockTimeoutThenIsToldToRetry() throws Exception {
+        String key = UUID.randomUUID().toString();
+        try (Connection first = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            try (PreparedStatement claim = first.prepareStatement(
+                    "insert into idempotency_key (scope, key, request_hash, status) values (?, ?, 'first', 0)")) {
+                claim.setString(1, "staff@campaign.local POST /api/v1/workshops");
+                claim.setString(2, key);
+                claim.executeUpdate();
+            }
+            long started = System.nanoTime();
+            admin().header("Idempotency-Key", key).body(world.workshop()).post("/api/v1/workshops")
+                    .then().statusCode(409).contentType("application/problem+json").header("Retry-After", "2")
+                    .body("detail", containsString("in progress"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("how long the duplicate waited").isLessThan(Duration.ofSeconds(10));
+            first.rollback();
+        }
+        admin().queryParams(Map.of("campaign", world.campaign)).get("/api/v1/workshops").then().body("totalItems", equalTo(0));
+        admin().header("Idempotency-Key", key).body(world.workshop()).post("/api/v1/workshops").then().statusCode(201);
+    }
+
+    @Test
+    void aKeyPastItsRetentionRunsTheRequestAgainAndIsPurged() throws Exception {
+        String key = UUID.randomUUID().toString();
+        admin().header("Idempotency-Key", key).body(world.workshop()).post("/api/v1/workshops").then().statusCode(201);
+        Map<String, Object> another = world.workshop("2021-11-20T10:00:00+01:00", "2021-11-20T12:00:00+01:00");
+        admin().header("Idempotency-Key", key).body(another).post("/api/v1/workshops").then().statusCode(422);
+
+        age(key, Duration.ofHours(73));
+        admin().header("Idempotency-Key", key).body(another).post("/api/v1/workshops").then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
+        admin().queryParams(Map.of("campaign", world.campaign)).get("/api/v1/workshops").then().body("totalItems", equalTo(2));
+
+        String old = UUID.randomUUID().toString();
+        admin().header("Idempotency-Key", old).body(world.workshop("2021-11-22T10:00:00+01:00", "2021-11-22T12:00:00+01:00"))
+                .post("/api/v1/workshops").then().statusCode(201);
+        age(old, Duration.ofHours(73));
+        assertThat(purge.purge()).as("records purged").isPositive();
+        assertThat(records(old)).as("the expired record after the purge").isZero();
+        assertThat(records(key)).as("the live record after the purge").isOne();
+    }
+
+    private void age(String key, Duration by) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "update idempotency_key set created_at = created_at - make_interval(secs => ?) where key = ?")) {
+            update.setLong(1, by.toSeconds());
+            update.setString(2, key);
+            assertThat(update.executeUpdate()).as("records aged").isOne();
+        }
+    }
+
+    private int records(String key) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("select count(*) from idempotency_key where key = ?")) {
+            count.setString(1, key);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     private Map<String, Object> with(String field, Object value) {

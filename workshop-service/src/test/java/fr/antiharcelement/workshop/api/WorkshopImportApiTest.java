@@ -55,7 +55,7 @@ class WorkshopImportApiTest {
         assertThat(first.getString("rejected[2].errors[0]")).contains("already on line 2");
 
         assertThat(byReference("R-2")).containsEntry("status", "COMPLETED").containsEntry("attendees", 24);
-        assertThat(byReference("R-5")).containsEntry("status", "CANCELLED").containsEntry("cancellationReason", "SCHOOL_CLOSED");
+        assertThat(byReference("R-5")).containsEntry("status", "CANCELLED").containsEntry("cancellationReasonCode", "SCHOOL_CLOSED");
         assertThat(byReference("R-1")).containsEntry("status", "SCHEDULED").containsEntry("startsAt", "2021-11-16T10:00:00+01:00");
 
         JsonPath second = upload(TestTokens.partner(world.partnerA), csv);

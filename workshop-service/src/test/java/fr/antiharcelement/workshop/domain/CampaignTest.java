@@ -70,6 +70,36 @@ class CampaignTest {
                 .containsExactly("#LePoidsDesMots", LocalDate.of(2022, 6, 30), null);
     }
 
+    @Test
+    void aCampaignSpansAtMostFiveYears() {
+        Campaign campaign = schoolYear();
+
+        assertThatExceptionOfType(RuleBrokenException.class).as("a campaign ending on 9999-12-31")
+                .isThrownBy(() -> campaign.define(new CampaignDefinition("Forever", LocalDate.of(2021, 9, 1),
+                        LocalDate.of(9999, 12, 31), 1, null, 1, 1, 1), NOW))
+                .withMessage("A campaign spans at most 5 years; this one runs from 2021-09-01 to 9999-12-31");
+        assertThatExceptionOfType(RuleBrokenException.class).as("a campaign one day over five years")
+                .isThrownBy(() -> campaign.define(new CampaignDefinition("Long", LocalDate.of(2021, 9, 1),
+                        LocalDate.of(2026, 9, 2), 1, null, 1, 1, 1), NOW));
+        campaign.define(new CampaignDefinition("Five years", LocalDate.of(2021, 9, 1), LocalDate.of(2026, 9, 1), 1, null, 1, 1, 1), NOW);
+        assertThat(campaign.endsOn).as("the end of a campaign of exactly five years").isEqualTo(LocalDate.of(2026, 9, 1));
+    }
+
+    @Test
+    void pupilWorkshopsAreForCollegesUnlessTheCampaignSaysOtherwise() {
+        Campaign campaign = schoolYear();
+        campaign.define(new CampaignDefinition("Default", LocalDate.of(2021, 9, 1), LocalDate.of(2022, 6, 30), 1, null, 1, 1, 1), NOW);
+        assertThat(campaign.allowsStudentsAt("COLLEGE")).as("a collège, by default").isTrue();
+        assertThat(campaign.allowsStudentsAt("LYCEE")).as("a lycée, by default").isFalse();
+        assertThat(campaign.allowsStudentsAt("ECOLE")).as("an école, by default").isFalse();
+
+        campaign.define(new CampaignDefinition("Wider", LocalDate.of(2021, 9, 1), LocalDate.of(2022, 6, 30), 1, null, 1, 1, 1,
+                OnlineTargets.NONE, java.util.Set.of(SchoolType.LYCEE, SchoolType.COLLEGE)), NOW);
+        assertThat(campaign.studentSchoolTypes).as("types stored").isEqualTo("COLLEGE,LYCEE");
+        assertThat(campaign.allowsStudentsAt("LYCEE")).as("a lycée, once allowed").isTrue();
+        assertThat(campaign.allowsStudentsAt("EREA")).as("an EREA, not allowed").isFalse();
+    }
+
     /** The 2021-2022 school year, never changed since it was built. */
     private static Campaign schoolYear() {
         Campaign campaign = new Campaign();

@@ -93,15 +93,19 @@ class WorkshopPlannerTest {
     void everyChangeIsAuditedAndPublishesExactlyOneEventWithTheNextVersion() {
         UUID id = planner.schedule(draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00"), STAFF).id;
         planner.reschedule(id, 1, draft("2021-11-18T10:00:00+01:00", "2021-11-18T12:00:00+01:00"), STAFF);
-        planner.complete(id, null, 25, STAFF);
-        planner.correctAttendance(id, 3L, 23, "recount", STAFF);
-        planner.cancel(id, null, "recorded by mistake", STAFF);
+        planner.complete(id, null, 25, null, STAFF);
+        planner.correctAttendance(id, 3L, 23, new Reason(ReasonCode.HEADCOUNT_RECOUNTED, "two counted twice"), STAFF);
+        planner.cancel(id, null, new Reason(ReasonCode.RECORDED_BY_MISTAKE, null), STAFF);
 
         assertThat(history.entries).as("actions in the audit trail").extracting(WorkshopHistoryEntry::action)
                 .containsExactly("scheduled", "rescheduled", "completed", "attendance corrected", "cancelled");
         assertThat(history.entries.get(3).changes()).as("changes recorded by the correction")
                 .containsExactly(Map.entry("attendees", new FieldChange(25, 23)));
-        assertThat(history.entries.get(3).reason()).as("reason recorded for the correction").isEqualTo("recount");
+        assertThat(history.entries.get(3)).as("reason recorded for the correction")
+                .extracting(WorkshopHistoryEntry::reasonCode, WorkshopHistoryEntry::note)
+                .containsExactly(ReasonCode.HEADCOUNT_RECOUNTED, "two counted twice");
+        assertThat(history.entries.get(4).changes()).as("changes recorded by the cancellation: its code, never its note")
+                .containsEntry("cancellationReasonCode", new FieldChange(null, "RECORDED_BY_MISTAKE"));
         assertThat(published.events).as("events published, in order").containsExactly("SCHEDULED v1 for Association e-Enfance",
                 "RESCHEDULED v2 for Association e-Enfance", "COMPLETED v3 for Association e-Enfance",
                 "ATTENDANCE_CORRECTED v4 for Association e-Enfance", "CANCELLED v5 for Association e-Enfance");
@@ -110,12 +114,12 @@ class WorkshopPlannerTest {
     @Test
     void aRefusedChangeIsNeitherAuditedNorPublishedAndKeepsTheVersion() {
         UUID id = planner.schedule(draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00"), STAFF).id;
-        planner.cancel(id, null, "school closed", STAFF);
+        planner.cancel(id, null, new Reason(ReasonCode.SCHOOL_CLOSED, null), STAFF);
 
         assertThatExceptionOfType(ConflictException.class).as("completing a cancelled workshop")
-                .isThrownBy(() -> planner.complete(id, null, 12, STAFF));
+                .isThrownBy(() -> planner.complete(id, null, 12, null, STAFF));
         assertThatExceptionOfType(StaleVersionException.class).as("cancelling from version 1 a workshop at version 2")
-                .isThrownBy(() -> planner.cancel(id, 1L, "again", STAFF))
+                .isThrownBy(() -> planner.cancel(id, 1L, new Reason(ReasonCode.OTHER, null), STAFF))
                 .withMessage("Workshop " + id + " has changed since you read it: it is at version 2, your If-Match says 1."
                         + " Read it again and reapply your change.");
         assertThat(history.entries).as("audit trail entries after two refused changes").hasSize(2);
@@ -146,7 +150,7 @@ class WorkshopPlannerTest {
                 .satisfies(e -> assertThat(e.facts()).as("members of the conflict")
                         .containsEntry("conflictingWorkshopId", first.toString()));
 
-        planner.cancel(first, null, "moved", STAFF);
+        planner.cancel(first, null, new Reason(ReasonCode.RESCHEDULED_BY_SCHOOL, null), STAFF);
         assertThat(planner.schedule(overlapping, STAFF).status).as("status of the booking once the first is cancelled")
                 .isEqualTo(WorkshopStatus.SCHEDULED);
     }
@@ -191,9 +195,83 @@ class WorkshopPlannerTest {
         assertThatExceptionOfType(NotFoundException.class).as("gn reading e-enfance's workshop")
                 .isThrownBy(() -> planner.find(id, generationNumerique)).withMessage("No workshop " + id);
         assertThatExceptionOfType(NotFoundException.class).as("gn completing e-enfance's workshop")
-                .isThrownBy(() -> planner.complete(id, null, 10, generationNumerique));
+                .isThrownBy(() -> planner.complete(id, null, 10, null, generationNumerique));
         assertThat(history.entries).as("audit trail after gn's attempts").extracting(WorkshopHistoryEntry::actor)
                 .containsExactly("integration@e-enfance");
+    }
+
+    @Test
+    void moreAttendeesThanSeatsOnlyByStaffWithAReasonCodeAuditedApart() {
+        UUID id = planner.schedule(draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00"), STAFF).id;
+        PartnerScope eEnfance = PartnerScope.partner("e-enfance", "integration@e-enfance");
+
+        assertThatExceptionOfType(RuleBrokenException.class).as("the partner recording 31 attendees for 30 seats")
+                .isThrownBy(() -> planner.complete(id, null, 31, new Reason(ReasonCode.EXTRA_ATTENDEES_ADMITTED, null), eEnfance))
+                .withMessage("31 attendees for a workshop of 30 seats: only campaign staff may record more attendees than seats");
+        assertThatExceptionOfType(RuleBrokenException.class).as("staff recording 31 attendees without a reason code")
+                .isThrownBy(() -> planner.complete(id, null, 31, null, STAFF))
+                .withMessageContaining("confirm it with a reasonCode");
+        planner.complete(id, null, 30, null, eEnfance);
+        assertThatExceptionOfType(RuleBrokenException.class).as("the partner correcting to 40")
+                .isThrownBy(() -> planner.correctAttendance(id, null, 40, new Reason(ReasonCode.HEADCOUNT_RECOUNTED, null), eEnfance));
+        planner.correctAttendance(id, null, 34, new Reason(ReasonCode.EXTRA_ATTENDEES_ADMITTED, "two classes together"), STAFF);
+
+        assertThat(workshops.byId.get(id).attendees).as("headcount confirmed by staff").isEqualTo(34);
+        assertThat(history.entries).as("the trail: the correction, then the override with its code")
+                .extracting(WorkshopHistoryEntry::action, WorkshopHistoryEntry::reasonCode, WorkshopHistoryEntry::actor)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("scheduled", null, "staff@campaign.local"),
+                        org.assertj.core.groups.Tuple.tuple("completed", null, "integration@e-enfance"),
+                        org.assertj.core.groups.Tuple.tuple("attendance corrected", ReasonCode.EXTRA_ATTENDEES_ADMITTED, "staff@campaign.local"),
+                        org.assertj.core.groups.Tuple.tuple("capacity overridden", ReasonCode.EXTRA_ATTENDEES_ADMITTED, "staff@campaign.local"));
+        assertThat(history.entries.get(3).changes()).as("what the override recorded")
+                .containsExactly(Map.entry("attendees", new FieldChange(30, 34)));
+        assertThat(history.entries.get(3).note()).as("the override's entry repeats no note").isNull();
+    }
+
+    @Test
+    void pupilWorkshopsTakePlaceOnlyInTheSchoolTypesTheCampaignAllows() {
+        school("0350030K", "OPEN", "LYCEE");
+        WorkshopDraft atALycee = with(draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00"), "lpdm-2021", "0350030K", alex);
+
+        assertThatExceptionOfType(RuleBrokenException.class).as("a pupil workshop at a lycée, the campaign allowing collèges")
+                .isThrownBy(() -> planner.schedule(atALycee, STAFF))
+                .withMessage("School 0350030K (Collège 0350030K) is a LYCEE: campaign lpdm-2021 holds pupil workshops only in [COLLEGE]");
+        WorkshopDraft parents = new WorkshopDraft("lpdm-2021", "0350030K", "e-enfance", alex, Audience.PARENTS, null,
+                atALycee.startsAt(), atALycee.endsAt(), null);
+        assertThat(planner.schedule(parents, STAFF).status).as("a parents' workshop at the lycée").isEqualTo(WorkshopStatus.SCHEDULED);
+
+        campaigns.get("lpdm-2021").studentSchoolTypes = "COLLEGE,LYCEE";
+        WorkshopDraft later = new WorkshopDraft("lpdm-2021", "0350030K", "e-enfance", alex, Audience.STUDENTS, ClassLevel.TROISIEME,
+                atALycee.startsAt().plusDays(1), atALycee.endsAt().plusDays(1), null);
+        assertThat(planner.schedule(later, STAFF).status).as("a pupil workshop at the lycée once the campaign allows lycées")
+                .isEqualTo(WorkshopStatus.SCHEDULED);
+        school("0350031L", "OPEN", null);
+        campaigns.get("lpdm-2021").studentSchoolTypes = "COLLEGE";
+        WorkshopDraft unknownType = new WorkshopDraft("lpdm-2021", "0350031L", "e-enfance", alex, Audience.STUDENTS,
+                ClassLevel.SIXIEME, atALycee.startsAt().plusDays(2), atALycee.endsAt().plusDays(2), null);
+        assertThat(planner.schedule(unknownType, STAFF).schoolUai).as("a school whose type the replica does not know yet")
+                .isEqualTo("0350031L");
+    }
+
+    @Test
+    void aRedactionErasesEveryNoteOfTheWorkshopAndAuditsWhoWithoutTheText() {
+        UUID id = planner.schedule(draft("2021-11-16T10:00:00+01:00", "2021-11-16T12:00:00+01:00"), STAFF).id;
+        planner.complete(id, null, 25, null, STAFF);
+        planner.correctAttendance(id, null, 24, new Reason(ReasonCode.HEADCOUNT_RECOUNTED, "Léa D. 5eB left early"), STAFF);
+        planner.cancel(id, null, new Reason(ReasonCode.OTHER, "Léa D. 5eB is being bullied"), STAFF);
+        int events = published.events.size();
+
+        Workshop redacted = planner.redactNotes(id, PartnerScope.unrestricted("dpo@campaign.local"));
+
+        assertThat(redacted.cancellationNote).as("the cancellation's note").isNull();
+        assertThat(redacted.cancellationReasonCode).as("the cancellation's code, kept").isEqualTo(ReasonCode.OTHER);
+        assertThat(redacted.version).as("version: a redaction is not a change of state").isEqualTo(4);
+        assertThat(history.entries).as("notes left in the trail").extracting(WorkshopHistoryEntry::note).containsOnlyNulls();
+        assertThat(history.entries.get(history.entries.size() - 1)).as("the redaction's own entry")
+                .extracting(WorkshopHistoryEntry::action, WorkshopHistoryEntry::actor, WorkshopHistoryEntry::changes)
+                .containsExactly("notes redacted", "dpo@campaign.local", Map.of("notes", new FieldChange(3, 0)));
+        assertThat(published.events).as("events after the redaction").hasSize(events);
     }
 
     private WorkshopDraft draft(String startsAt, String endsAt) {
@@ -222,10 +300,15 @@ class WorkshopPlannerTest {
     }
 
     private void school(String uai, String status) {
+        school(uai, status, "COLLEGE");
+    }
+
+    private void school(String uai, String status, String type) {
         SchoolReplica school = new SchoolReplica();
         school.uai = uai;
         school.name = "Collège " + uai;
         school.status = status;
+        school.schoolType = type;
         schools.put(uai, school);
     }
 
@@ -291,6 +374,20 @@ class WorkshopPlannerTest {
         @Override
         public List<WorkshopHistoryEntry> entriesOf(UUID workshopId) {
             return entries.stream().filter(entry -> entry.workshopId().equals(workshopId)).toList();
+        }
+
+        @Override
+        public int redactNotes(UUID workshopId) {
+            int redacted = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                WorkshopHistoryEntry entry = entries.get(i);
+                if (entry.workshopId().equals(workshopId) && entry.note() != null) {
+                    entries.set(i, new WorkshopHistoryEntry(entry.workshopId(), entry.at(), entry.actor(), entry.action(),
+                            entry.changes(), entry.reasonCode(), null));
+                    redacted++;
+                }
+            }
+            return redacted;
         }
     }
 

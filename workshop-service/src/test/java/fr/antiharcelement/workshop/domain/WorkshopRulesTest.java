@@ -123,21 +123,45 @@ class WorkshopRulesTest {
     }
 
     @Test
-    void scheduledAndCompletedWorkshopsAreCancelledWithTheirReasonButNotTwice() {
-        Workshop scheduled = workshop(WorkshopStatus.SCHEDULED, NOW.plusDays(1));
-        rules.cancel(scheduled, "school closed for the day");
-        assertThat(scheduled.status).as("status of a cancelled SCHEDULED workshop").isEqualTo(WorkshopStatus.CANCELLED);
-        assertThat(scheduled.cancellationReason).as("reason of the cancellation").isEqualTo("school closed for the day");
+    void aHeadcountAboveTheSeatsIsRefusedBeforeAnythingChangesUnlessStaffGiveAReasonCode() {
+        Workshop scheduled = workshop(WorkshopStatus.SCHEDULED, NOW.minusDays(1));
+        assertThatExceptionOfType(RuleBrokenException.class).as("a partner's 31 attendees for 30 seats")
+                .isThrownBy(() -> rules.complete(scheduled, 31, false, ReasonCode.EXTRA_ATTENDEES_ADMITTED));
+        assertThatExceptionOfType(RuleBrokenException.class).as("staff's 31 attendees without a reason code")
+                .isThrownBy(() -> rules.complete(scheduled, 31, true, null)).withMessageContaining("confirm it with a reasonCode");
+        assertThat(scheduled).as("the workshop after refused completions").extracting(w -> w.status, w -> w.attendees)
+                .containsExactly(WorkshopStatus.SCHEDULED, null);
+        assertThat(rules.complete(scheduled, 30, false, null)).as("30 attendees for 30 seats overrides nothing").isFalse();
 
         Workshop completed = workshop(WorkshopStatus.COMPLETED, NOW.minusDays(1));
-        rules.cancel(completed, "recorded by mistake");
+        assertThatExceptionOfType(ConflictException.class).as("completing a COMPLETED workshop again, above its seats")
+                .isThrownBy(() -> rules.complete(completed, 31, true, null));
+        assertThat(rules.correctAttendance(completed, 35, true, ReasonCode.EXTRA_ATTENDEES_ADMITTED))
+                .as("staff's 35 attendees with a reason code override the seats").isTrue();
+        assertThat(completed.attendees).as("the corrected headcount").isEqualTo(35);
+    }
+
+    @Test
+    void scheduledAndCompletedWorkshopsAreCancelledWithTheirReasonButNotTwice() {
+        Workshop scheduled = workshop(WorkshopStatus.SCHEDULED, NOW.plusDays(1));
+        rules.cancel(scheduled, new Reason(ReasonCode.SCHOOL_CLOSED, "  snow day  "));
+        assertThat(scheduled.status).as("status of a cancelled SCHEDULED workshop").isEqualTo(WorkshopStatus.CANCELLED);
+        assertThat(scheduled.cancellationReasonCode).as("reason of the cancellation").isEqualTo(ReasonCode.SCHOOL_CLOSED);
+        assertThat(scheduled.cancellationNote).as("its note, trimmed").isEqualTo("snow day");
+
+        Workshop completed = workshop(WorkshopStatus.COMPLETED, NOW.minusDays(1));
+        rules.cancel(completed, new Reason(ReasonCode.RECORDED_BY_MISTAKE, " "));
+        assertThat(completed.cancellationNote).as("a blank note is none").isNull();
         assertThat(completed.status).as("status of a cancelled COMPLETED workshop").isEqualTo(WorkshopStatus.CANCELLED);
 
         assertThatExceptionOfType(ConflictException.class).as("cancelling a CANCELLED workshop again")
-                .isThrownBy(() -> rules.cancel(scheduled, "again"))
+                .isThrownBy(() -> rules.cancel(scheduled, new Reason(ReasonCode.OTHER, "again")))
                 .withMessage("Workshop " + scheduled.id + " is CANCELLED and cannot be cancelled (only from [SCHEDULED, COMPLETED])");
-        assertThat(scheduled.cancellationReason).as("reason after a refused second cancellation")
-                .isEqualTo("school closed for the day");
+        assertThat(scheduled).as("reason after a refused second cancellation")
+                .extracting(w -> w.cancellationReasonCode, w -> w.cancellationNote).containsExactly(ReasonCode.SCHOOL_CLOSED, "snow day");
+        assertThatExceptionOfType(fr.antiharcelement.kernel.InvalidInputException.class).as("a note of 201 characters")
+                .isThrownBy(() -> new Reason(ReasonCode.OTHER, "x".repeat(Note.MAX_LENGTH + 1)))
+                .withMessage("note: must be at most 200 characters");
     }
 
     @Test
@@ -199,6 +223,7 @@ class WorkshopRulesTest {
         workshop.audience = Audience.STUDENTS;
         workshop.startsAt = startsAt;
         workshop.endsAt = startsAt.plusHours(2);
+        workshop.capacity = 30;
         workshop.status = status;
         workshop.attendees = status == WorkshopStatus.COMPLETED ? 24 : null;
         return workshop;

@@ -33,9 +33,10 @@ class WorkshopEventsTest {
         admin().header("If-Match", "\"1\"").body(world.workshop("2021-11-23T10:00:00+01:00", "2021-11-23T12:00:00+01:00"))
                 .put("/api/v1/workshops/" + id).then().statusCode(200);
         admin().body(Map.of("attendees", 25)).post("/api/v1/workshops/" + id + "/completion").then().statusCode(200);
-        admin().body(Map.of("attendees", 23, "reason", "recount")).post("/api/v1/workshops/" + id + "/attendance-corrections")
-                .then().statusCode(200);
-        admin().body(Map.of("reason", "recorded by mistake")).post("/api/v1/workshops/" + id + "/cancellation").then().statusCode(200);
+        admin().body(Map.of("attendees", 23, "reasonCode", "HEADCOUNT_RECOUNTED", "note", "Léa D. 5eB counted twice"))
+                .post("/api/v1/workshops/" + id + "/attendance-corrections").then().statusCode(200);
+        admin().body(Map.of("reasonCode", "RECORDED_BY_MISTAKE", "note", "Léa D. 5eB was not there"))
+                .post("/api/v1/workshops/" + id + "/cancellation").then().statusCode(200);
         admin().body(Map.of("attendees", 1)).post("/api/v1/workshops/" + id + "/completion").then().statusCode(409); // no event
 
         try (TopicReader topic = new TopicReader(bootstrapServers, WorkshopEvents.WORKSHOP_TOPIC)) {
@@ -49,6 +50,9 @@ class WorkshopEventsTest {
                     .containsExactly(null, null, 25, 23, 23);
             assertThat(json(records.get(1)).get("startsAt").asText()).isEqualTo("2021-11-23T10:00:00+01:00");
             assertThat(json(records.get(4)).get("status").asText()).isEqualTo("CANCELLED");
+            assertThat(json(records.get(4)).get("cancellationReasonCode").asText()).as("the cancellation's code travels")
+                    .isEqualTo("RECORDED_BY_MISTAKE");
+            assertThat(records).as("events carry no note").allSatisfy(record -> assertThat(record.value()).doesNotContain("Léa"));
             assertThat(json(records.get(0)).get("partnerName").asText()).isEqualTo("Partenaire A");
             assertThat(records).allSatisfy(record -> assertThat(record.value()).doesNotContain("@partner.example"));
         }
