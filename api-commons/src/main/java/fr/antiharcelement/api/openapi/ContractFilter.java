@@ -72,10 +72,7 @@ public class ContractFilter implements OASFilter {
             return;
         }
         if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
-            Map<String, Schema> schemas = openApi.getComponents().getSchemas();
-            java.util.Set<String> views = answersOnly(openApi, schemas);
-            schemas.forEach((name, schema) -> optionalMayBeNull(schema, views.contains(name)));
-            views.forEach(name -> everyPropertyPresent(name, schemas.get(name)));
+            openApi.getComponents().getSchemas().values().forEach(ContractFilter::optionalMayBeNull);
         }
         for (Map.Entry<String, PathItem> path : openApi.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
@@ -133,77 +130,16 @@ public class ContractFilter implements OASFilter {
     }
 
     /**
-     * The schemas that only answers use (never a request body): views, whose JSON always carries every field.
-     */
-    private static java.util.Set<String> answersOnly(OpenAPI openApi, Map<String, Schema> schemas) {
-        java.util.Set<String> inRequests = new java.util.HashSet<>();
-        java.util.Set<String> inAnswers = new java.util.HashSet<>();
-        for (PathItem path : openApi.getPaths().getPathItems().values()) {
-            for (Operation operation : path.getOperations().values()) {
-                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                    operation.getRequestBody().getContent().getMediaTypes().values()
-                            .forEach(media -> referenced(media.getSchema(), schemas, inRequests));
-                }
-                if (operation.getResponses() != null) {
-                    operation.getResponses().getAPIResponses().values().stream()
-                            .filter(answer -> answer.getContent() != null && answer.getContent().getMediaTypes() != null)
-                            .forEach(answer -> answer.getContent().getMediaTypes().values()
-                                    .forEach(media -> referenced(media.getSchema(), schemas, inAnswers)));
-                }
-            }
-        }
-        inAnswers.removeAll(inRequests);
-        return inAnswers;
-    }
-
-    /** Adds to {@code found} the names of the component schemas {@code schema} refers to, directly or not. */
-    private static void referenced(Schema schema, Map<String, Schema> schemas, java.util.Set<String> found) {
-        if (schema == null) {
-            return;
-        }
-        if (schema.getRef() != null) {
-            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
-            if (found.add(name)) {
-                referenced(schemas.get(name), schemas, found);
-            }
-        }
-        if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(property -> referenced(property, schemas, found));
-        }
-        referenced(schema.getItems(), schemas, found);
-        for (List<Schema> members : java.util.Arrays.asList(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())) {
-            if (members != null) {
-                members.forEach(member -> referenced(member, schemas, found));
-            }
-        }
-        if (schema.getAdditionalPropertiesSchema() != null) {
-            referenced(schema.getAdditionalPropertiesSchema(), schemas, found);
-        }
-    }
-
-    /**
-     * A view's JSON carries every one of its fields, null or not: the document says each is there, so a client may
-     * rely on it. The problem is the exception: it leaves out what it lacks, and always has its type, title and status.
-     */
-    private static void everyPropertyPresent(String name, Schema schema) {
-        if (schema == null || schema.getProperties() == null || schema.getProperties().isEmpty()) {
-            return;
-        }
-        schema.setRequired(name.equals("Problem") ? List.of("type", "title", "status")
-                : new java.util.ArrayList<>(schema.getProperties().keySet()));
-    }
-
-    /**
      * Our JSON writes an optional value that is absent as {@code null} (a view always has all its fields), and takes
      * {@code null} for an optional field of a body: the document says so, as OpenAPI 3.1 does, with a {@code null} type
-     * beside the property's own, or {@code anyOf} the referenced schema and {@code null}. A required field of a body
-     * never is; any field of a view may be (its record's components are not told apart yet).
+     * beside the property's own, or {@code anyOf} the referenced schema and {@code null}. A required property never is;
+     * views do not list required properties yet, so any field of a view may be null or left out.
      */
-    private static void optionalMayBeNull(Schema schema, boolean view) {
+    private static void optionalMayBeNull(Schema schema) {
         if (schema.getProperties() == null) {
             return;
         }
-        List<String> required = view || schema.getRequired() == null ? List.of() : schema.getRequired();
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
         for (Map.Entry<String, Schema> property : new java.util.LinkedHashMap<>(schema.getProperties()).entrySet()) {
             Schema value = property.getValue();
             if (required.contains(property.getKey())) {
