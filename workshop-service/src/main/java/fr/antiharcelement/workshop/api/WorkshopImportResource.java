@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.antiharcelement.api.problem.ProblemException;
 import fr.antiharcelement.api.security.Caller;
 import fr.antiharcelement.api.security.Roles;
+import fr.antiharcelement.workshop.domain.Audience;
+import fr.antiharcelement.workshop.domain.ClassLevel;
 import fr.antiharcelement.workshop.domain.PartnerScope;
 import fr.antiharcelement.workshop.domain.WorkshopImport;
 import fr.antiharcelement.workshop.domain.WorkshopImportReport;
+import fr.antiharcelement.workshop.domain.WorkshopStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
 @Path("/api/v1/workshops/imports")
 @Tag(name = "Workshops")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,10 +43,20 @@ public class WorkshopImportResource {
 
     /** A row of a JSON upload, as the OpenAPI document shows it: the creation body's fields and the state's. */
     @Schema(name = "WorkshopImportRow")
-    public record ImportRowSchema(String partnerReference, String campaignCode, String schoolUai, String partnerCode,
-                                  String facilitatorId, String audience, String classLevel, String startsAt, String endsAt,
-                                  Integer capacity, @Schema(enumeration = {"SCHEDULED", "COMPLETED", "CANCELLED"}) String status,
-                                  Integer attendees, String reasonCode) {
+    public record ImportRowSchema(
+            @Schema(required = true, maxLength = WorkshopRequests.PARTNER_REFERENCE_LENGTH, examples = "GN-2021-0042") String partnerReference,
+            @Schema(required = true) String campaignCode,
+            @Schema(required = true, pattern = "[0-9]{7}[A-Za-z]") String schoolUai,
+            @Schema(description = "Defaults to ?partner= or the partner token's own") String partnerCode,
+            @Schema(required = true) UUID facilitatorId,
+            @Schema(required = true) Audience audience,
+            ClassLevel classLevel,
+            @Schema(required = true) OffsetDateTime startsAt,
+            @Schema(required = true) OffsetDateTime endsAt,
+            @Min(1) @Max(1000) Integer capacity,
+            @Schema(description = "SCHEDULED when left out") WorkshopStatus status,
+            @Schema(description = "For COMPLETED only") @Min(0) @Max(1000) Integer attendees,
+            @Schema(description = "For a cancellation or a headcount correction", pattern = "[A-Za-z][A-Za-z0-9_]{0,63}") String reasonCode) {
     }
 
     @Inject
@@ -56,8 +74,9 @@ public class WorkshopImportResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
-    @Operation(operationId = "uploadWorkshops", summary = "Upload a partner's planning (CSV or a JSON array), one workshop per row named by its partnerReference: "
-            + "new ones are created, changed ones go through the same rules as one by one, the same ones stay; reports every row")
+    @Operation(operationId = "uploadWorkshops", summary = "Upload a partner's planning (CSV or a JSON array), one workshop per row "
+            + "named by its partnerReference: new ones are created, changed ones go through the same rules as one by one, the same "
+            + "ones stay; reports every row. An upload none of whose rows can be read is refused whole (400)")
     @RequestBody(content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     examples = "partnerReference;campaignCode;schoolUai;facilitatorId;audience;classLevel;startsAt;endsAt;status;attendees")),
@@ -76,6 +95,13 @@ public class WorkshopImportResource {
         WorkshopImportRows reader = new WorkshopImportRows(validator, defaultPartner);
         WorkshopImportRows.Read read = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_JSON)
                 ? reader.json(body, objectMapper) : reader.csv(body);
+        if (read.rows().isEmpty()) {
+            // Nothing in it can be applied: refused whole, as any unreadable request, with its rows' first errors.
+            throw ProblemException.invalidField("body", read.rejected().isEmpty() ? "has no rows"
+                    : "has no row that can be read: " + read.rejected().stream().limit(5)
+                    .map(row -> "line " + row.line() + ": " + String.join("; ", row.errors()))
+                    .collect(java.util.stream.Collectors.joining(" | ")));
+        }
         return workshopImport.upload(read.rows(), read.rejected(), scope);
     }
 }

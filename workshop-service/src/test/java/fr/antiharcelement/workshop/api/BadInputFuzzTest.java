@@ -118,6 +118,7 @@ class BadInputFuzzTest {
             case "platform" -> path.startsWith("/api/v1/creator-posts") ? "INSTAGRAM" : null;
             case "url" -> path.startsWith("/api/v1/partners") ? "http://127.0.0.1:9/fuzz" : postUrl();
             case "deliveryId" -> delivery;
+            case "status" -> path.equals("/api/v1/workshops/imports") ? "SCHEDULED" : null;
             case "partnerReference" -> path.equals("/api/v1/workshops/imports") ? "FUZZ-" + UUID.randomUUID() : null;
             case "publishedAt" -> "2021-11-16T18:00:00+01:00";
             case "measuredAt" -> OffsetDateTime.parse("2021-12-10T12:00:00+01:00").plusMinutes(snapshots++).toString();

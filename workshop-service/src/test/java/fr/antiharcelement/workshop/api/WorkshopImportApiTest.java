@@ -108,8 +108,8 @@ class WorkshopImportApiTest {
         Map<String, Object> noPartner = world.workshop("2021-11-19T10:00:00+01:00", "2021-11-19T12:00:00+01:00");
         noPartner.remove("partnerCode");
         noPartner.put("partnerReference", "J-3");
-        admin().body(List.of(noPartner)).post("/api/v1/workshops/imports").then().statusCode(200)
-                .body("rejected[0].errors[0]", containsString("partnerCode: is required"));
+        admin().body(List.of(noPartner)).post("/api/v1/workshops/imports").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].message", containsString("line 1: partnerCode: is required"));
         admin().queryParam("partner", world.partnerA).body(List.of(noPartner)).post("/api/v1/workshops/imports").then().statusCode(200)
                 .body("created", equalTo(1));
     }
