@@ -7,6 +7,7 @@ import fr.antiharcelement.api.security.Roles;
 import fr.antiharcelement.workshop.domain.Audience;
 import fr.antiharcelement.workshop.domain.ClassLevel;
 import fr.antiharcelement.workshop.domain.PartnerScope;
+import fr.antiharcelement.workshop.domain.ReasonCode;
 import fr.antiharcelement.workshop.domain.WorkshopImport;
 import fr.antiharcelement.workshop.domain.WorkshopImportReport;
 import fr.antiharcelement.workshop.domain.WorkshopStatus;
@@ -56,7 +57,8 @@ public class WorkshopImportResource {
             @Min(1) @Max(1000) Integer capacity,
             @Schema(description = "SCHEDULED when left out") WorkshopStatus status,
             @Schema(description = "For COMPLETED only") @Min(0) @Max(1000) Integer attendees,
-            @Schema(description = "For a cancellation or a headcount correction", pattern = "[A-Za-z][A-Za-z0-9_]{0,63}") String reasonCode) {
+            @Schema(description = "For a cancellation or a headcount correction; a code only, never a note (no personal data "
+                    + "travels in an upload)") ReasonCode reasonCode) {
     }
 
     @Inject
