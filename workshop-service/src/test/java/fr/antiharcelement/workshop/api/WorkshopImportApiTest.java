@@ -75,7 +75,7 @@ class WorkshopImportApiTest {
         JsonPath changes = upload(TestTokens.partner(world.partnerA), HEADER
                 + row("C-1", "2021-11-16T14:00:00+01:00", "2021-11-16T16:00:00+01:00", "COMPLETED", "27", "")
                 + row("C-2", "2021-11-17T10:00:00+01:00", "2021-11-17T12:00:00+01:00", "CANCELLED", "", "SCHOOL_CLOSED")
-                + row("C-3", "2021-11-18T10:00:00+01:00", "2021-11-18T12:00:00+01:00", "COMPLETED", "22", "COUNTING_ERROR")
+                + row("C-3", "2021-11-18T10:00:00+01:00", "2021-11-18T12:00:00+01:00", "COMPLETED", "22", "HEADCOUNT_RECOUNTED")
                 + row("C-4", "2021-11-19T10:00:00+01:00", "2021-11-19T12:00:00+01:00", "COMPLETED", "25", "")
                 + row("C-5", "2021-11-16T15:00:00+01:00", "2021-11-16T17:00:00+01:00", "SCHEDULED", "", ""));
         assertThat(List.of(changes.getInt("created"), changes.getInt("updated"), changes.getInt("unchanged"))).containsExactly(0, 3, 0);

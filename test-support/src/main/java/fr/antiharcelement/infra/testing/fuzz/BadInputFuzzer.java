@@ -71,9 +71,13 @@ public final class BadInputFuzzer {
                 Map<String, Long> after = stored.snapshot();
                 report.record(request, response.status());
                 check(request, response, before, after).forEach(defect -> report.finding(defect, request, response));
-                // the contract: whatever was sent, the answer is one the document declares, so a generated client can read it
-                target.document.responseDefect(request.operation(), response.status(), response.contentType(), response.body())
-                        .ifPresent(defect -> report.finding("answer not in the OpenAPI document: " + defect, request, response));
+                // the contract: whatever was sent, the answer is one the document declares, so a generated client can read it;
+                // a path parameter of "." or ".." makes the URL name another resource (RFC 3986 removes dot segments), whose
+                // answer is that resource's, not this operation's
+                if (!request.pathParameters().containsValue("..") && !request.pathParameters().containsValue(".")) {
+                    target.document.responseDefect(request.operation(), response.status(), response.contentType(), response.body())
+                            .ifPresent(defect -> report.finding("answer not in the OpenAPI document: " + defect, request, response));
+                }
                 if ((i + 1) % 1_000 == 0) {
                     System.out.printf("Bad input fuzzing: %d requests in %d s%n", i + 1, (System.nanoTime() - started) / 1_000_000_000);
                 }
