@@ -55,6 +55,15 @@ public final class BadInputFuzzer {
                 : "random".equals(configured) ? new Random().nextLong() : Long.parseLong(configured);
     }
 
+    /**
+     * How many requests a service's fuzz test sends: 3,000 by default, a hundred or more per operation of the largest
+     * service, which keeps the three fuzz runs to a few minutes of CI; {@code -Dfuzz.requests=N} explores further
+     * (with {@code -Dfuzz.seed=random}, a different run each time).
+     */
+    public static int requests() {
+        return Integer.getInteger("fuzz.requests", 3_000);
+    }
+
     /** Sends {@code requests} generated requests and reports what it found. */
     public FuzzReport run(int requests) {
         FuzzReport report = new FuzzReport(seed, target.excluded);
