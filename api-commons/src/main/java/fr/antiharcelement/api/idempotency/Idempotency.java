@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -103,26 +102,23 @@ public class Idempotency {
      * request's claim is bounded by the lock timeout, for this statement only: the operation's own locks keep theirs.
      */
     private boolean claim(Connection connection, String scope, String key, String hash) throws SQLException {
-        try (Statement settings = connection.createStatement()) {
-            settings.execute("set local lock_timeout = " + Math.max(1, config.lockTimeout().toMillis()));
-        }
-        boolean claimed;
-        try (PreparedStatement insert = connection.prepareStatement("""
+        // Three statements, one round trip: pgjdbc sends them together and PostgreSQL runs them in order.
+        try (PreparedStatement claim = connection.prepareStatement("set local lock_timeout = "
+                + Math.max(1, config.lockTimeout().toMillis()) + ";" + """
                 insert into idempotency_key (scope, key, request_hash, status) values (?, ?, ?, 0)
                 on conflict (scope, key) do update
                   set request_hash = excluded.request_hash, status = 0, location = null, etag = null, body = null,
                       created_at = clock_timestamp()
-                  where idempotency_key.created_at < clock_timestamp() - make_interval(secs => ?)""")) {
-            insert.setString(1, scope);
-            insert.setString(2, key);
-            insert.setString(3, hash);
-            insert.setLong(4, config.retention().toSeconds());
-            claimed = insert.executeUpdate() == 1;
+                  where idempotency_key.created_at < clock_timestamp() - make_interval(secs => ?);
+                set local lock_timeout to default""")) {
+            claim.setString(1, scope);
+            claim.setString(2, key);
+            claim.setString(3, hash);
+            claim.setLong(4, config.retention().toSeconds());
+            claim.execute();
+            claim.getMoreResults(); // past the first set, to the insert's count
+            return claim.getUpdateCount() == 1;
         }
-        try (Statement settings = connection.createStatement()) {
-            settings.execute("set local lock_timeout to default");
-        }
-        return claimed;
     }
 
     private ProblemException inProgress() {

@@ -13,9 +13,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,6 +104,37 @@ public abstract class ServiceFoundationContract {
     void aTokenOlderThanTheMaximumAgeIsRefusedThoughUnexpired() {
         refusedSaying(TestTokens.issuedAgo(Duration.ofHours(13)), "Too old");
         given().auth().oauth2(TestTokens.issuedAgo(Duration.ofHours(11))).when().get(PROTECTED_PATH).then().statusCode(200);
+    }
+
+    /**
+     * A token is verified once, then trusted from memory while it is valid (api-commons' {@code VerifiedTokens}):
+     * the second request with it is a cache hit, and a token whose claims were changed after it was accepted is
+     * still refused for its signature, the memory being keyed by the token's whole text.
+     */
+    @Test
+    void aTokenIsVerifiedOnceAndATamperedCopyIsStillRefused() {
+        String token = TestTokens.viewer();
+        double hitsBefore = verifiedTokenHits();
+        given().auth().oauth2(token).when().get(PROTECTED_PATH).then().statusCode(200);
+        given().auth().oauth2(token).when().get(PROTECTED_PATH).then().statusCode(200);
+        assertThat(verifiedTokenHits()).as("requests answered from verified tokens").isGreaterThanOrEqualTo(hitsBefore + 1);
+
+        String[] parts = token.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String promoted = claims.replace(TokenMinter.VIEWER, TokenMinter.ADMIN);
+        assertThat(promoted).isNotEqualTo(claims);
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(promoted.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        refusedSaying(tampered, "Bad signature");
+    }
+
+    private static double verifiedTokenHits() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"verified_tokens\"")
+                        && line.contains("result=\"hit\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no cache_gets_total hit line for verified_tokens in /q/metrics"));
     }
 
     /** A role another application names {@code admin} grants nothing here: the roles are namespaced. */

@@ -107,7 +107,7 @@ public class WorkshopPlanner {
 
     Workshop scheduled(WorkshopDraft draft, PartnerScope scope) {
         scope.requireActingFor(draft.partnerCode());
-        validate(draft, null);
+        Partner partner = validate(draft, null);
         OffsetDateTime now = CampaignTime.now(clock);
         Workshop workshop = new Workshop();
         workshop.id = UUID.randomUUID();
@@ -119,7 +119,7 @@ public class WorkshopPlanner {
         workshops.add(workshop);
         auditTrail.record(workshop, WorkshopChange.SCHEDULED, WorkshopSnapshot.NOTHING.changesTo(WorkshopSnapshot.of(workshop)),
                 scope.actor(), null);
-        publish(WorkshopChange.SCHEDULED, workshop);
+        publisher.workshop(WorkshopChange.SCHEDULED, workshop, partner.name);
         return workshop;
     }
 
@@ -205,8 +205,11 @@ public class WorkshopPlanner {
                 refused.workshopId).map(winner -> winner.id).orElse(null));
     }
 
-    /** The draft against what is stored, then against the rules of its own; the first rule broken is the answer. */
-    private void validate(WorkshopDraft draft, UUID self) {
+    /**
+     * The draft against what is stored, then against the rules of its own; the first rule broken is the answer.
+     * Returns the draft's partner, as read for the check.
+     */
+    private Partner validate(WorkshopDraft draft, UUID self) {
         DraftFacts.Facts facts = draftFacts.of(draft, self);
         Campaign campaign = facts.campaign()
                 .orElseThrow(() -> new RuleBrokenException("Unknown campaign " + draft.campaignCode()));
@@ -234,6 +237,7 @@ public class WorkshopPlanner {
         facts.overlapping().ifPresent(other -> {
             throw WorkshopRules.alreadyBooked(other);
         });
+        return partner;
     }
 
     private static void apply(Workshop workshop, WorkshopDraft draft, OffsetDateTime now) {

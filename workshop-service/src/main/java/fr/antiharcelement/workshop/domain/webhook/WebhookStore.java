@@ -14,6 +14,9 @@ public interface WebhookStore {
     /** A partner's endpoints, oldest first. */
     List<Webhook> ofPartner(String partnerCode);
 
+    /** Whether the partner has an ACTIVE endpoint: asked on every change of its workshops, so one indexed probe. */
+    boolean anyActive(String partnerCode);
+
     /** Removes the endpoint and its deliveries. */
     void remove(Webhook webhook);
 }

@@ -122,7 +122,7 @@ public class Webhooks {
     /** Whether partner {@code partnerCode} has an endpoint deliveries are recorded for. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean hasActiveEndpoints(String partnerCode) {
-        return webhooks.ofPartner(partnerCode).stream().anyMatch(webhook -> webhook.status == Webhook.Status.ACTIVE);
+        return webhooks.anyActive(partnerCode);
     }
 
     /**
