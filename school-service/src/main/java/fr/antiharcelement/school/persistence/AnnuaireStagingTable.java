@@ -57,19 +57,16 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder(rows.size() * 512);
+        StringBuilder text = new StringBuilder(rows.size() * 1_024);
         for (StagedRow row : rows) {
-            copyField(text, row.uai());
-            text.append('\t').append(row.line()).append('\t').append(row.annex() ? 't' : 'f').append('\t');
-            StringBuilder array = new StringBuilder(256).append('{');
+            text.append(row.uai()).append('\t').append(row.line()).append('\t').append(row.annex() ? 't' : 'f').append("\t{");
             for (int i = 0; i < row.fields().size(); i++) {
                 if (i > 0) {
-                    array.append(',');
+                    text.append(',');
                 }
-                arrayElement(array, row.fields().get(i));
+                arrayElement(text, row.fields().get(i));
             }
-            copyField(text, array.append('}'));
-            text.append('\n');
+            text.append("}\n");
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         session().doWork(connection -> {
@@ -82,31 +79,30 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
         });
     }
 
-    /** An element of an array literal, quoted: any text, empty or with commas, braces or quotes, stays one element. */
-    private static void arrayElement(StringBuilder array, String value) {
-        array.append('"');
+    /**
+     * An element of an array literal in a field of COPY's text format, written in one pass: quoted, so that any text
+     * (empty, or with commas, braces or spaces) stays one element; a quote or backslash escaped for the array literal,
+     * then that escape and any backslash, tab or line break escaped again for COPY. A staged row's UAI, the other text
+     * field, is valid, so it has none of these.
+     */
+    private static void arrayElement(StringBuilder text, String value) {
+        text.append('"');
+        int plain = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                array.append('\\');
-            }
-            array.append(c);
-        }
-        array.append('"');
-    }
-
-    /** A field of COPY's text format: backslash, tab and line breaks are escaped, the rest is as it is. */
-    private static void copyField(StringBuilder text, CharSequence value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            String escaped = switch (value.charAt(i)) {
+                case '"' -> "\\\\\"";
+                case '\\' -> "\\\\\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                text.append(value, plain, i).append(escaped);
+                plain = i + 1;
             }
         }
+        text.append(value, plain, value.length()).append('"');
     }
 
     /** Each chunk of kept rows is the next establishments in UAI order: an index spares a sort of every staged row. */
