@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** The school directory: registers, changes and finds schools; every change publishes its event. */
 @ApplicationScoped
@@ -56,9 +58,26 @@ public class SchoolDirectory {
     /** Creates or changes one school, publishing only when something changed. Runs in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome upsert(String uai, School existing, School.Details details) {
+        return upsert(uai, existing, details, schools::add, changed -> {
+            // a tracked school: its change is saved with the transaction
+        });
+    }
+
+    /**
+     * The same for a bulk import, on a school read untracked ({@link SchoolStore#byUaisForUpdate}): the school it
+     * creates goes to {@code created}, the one it changes to {@code changed}, which the import saves a chunk at a time
+     * ({@link SchoolStore#saveAll}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome upsert(String uai, School existing, School.Details details, List<School> created, List<School> changed) {
+        return upsert(uai, existing, details, created::add, changed::add);
+    }
+
+    private Outcome upsert(String uai, School existing, School.Details details, Consumer<School> created,
+                           Consumer<School> changed) {
         if (existing == null) {
             School school = School.register(uai, details, now());
-            schools.add(school);
+            created.accept(school);
             events.registered(school);
             return Outcome.CREATED;
         }
@@ -67,6 +86,7 @@ public class SchoolDirectory {
         }
         SchoolStatus before = existing.status;
         existing.change(details, now());
+        changed.accept(existing);
         events.changed(existing, before);
         return Outcome.UPDATED;
     }

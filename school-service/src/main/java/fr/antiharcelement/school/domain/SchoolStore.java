@@ -15,7 +15,10 @@ public interface SchoolStore {
     /** The school, locked until the end of the transaction: concurrent changes to it take turns. */
     Optional<School> byUaiForUpdate(String uai);
 
-    /** The schools of {@code uais} that exist, by UAI. */
+    /**
+     * The schools of {@code uais} that exist, by UAI, for a bulk import: read as they are, not tracked (no persistence
+     * context of tens of thousands of entities to check at each flush): a change to one is saved by {@link #saveAll}.
+     */
     Map<String, School> byUais(Collection<String> uais);
 
     /**
@@ -24,15 +27,15 @@ public interface SchoolStore {
      */
     Map<String, School> byUaisForUpdate(Collection<String> uais);
 
+    /**
+     * Saves schools of a bulk import, read with {@link #byUaisForUpdate} or new, in a statement per table: inserts
+     * {@code created} (a UAI someone registered meanwhile fails the import) and updates {@code changed}.
+     */
+    void saveAll(Collection<School> created, Collection<School> changed);
+
     /** Keeps a new school; its later changes are saved with the transaction. */
     void add(School school);
 
     /** One page of the schools {@code query} matches, sorted by name, then UAI. */
     PageView<School> search(SchoolQuery query, PageRequest page);
-
-    /**
-     * Saves the changes made so far and forgets the schools loaded: a bulk import that calls it after each chunk keeps
-     * only one chunk in memory.
-     */
-    void flushAndForget();
 }

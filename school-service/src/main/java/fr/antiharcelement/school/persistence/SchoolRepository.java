@@ -2,25 +2,35 @@ package fr.antiharcelement.school.persistence;
 
 import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.kernel.paging.PageView;
+import fr.antiharcelement.school.domain.EducationPriority;
 import fr.antiharcelement.school.domain.Geography;
 import fr.antiharcelement.school.domain.School;
 import fr.antiharcelement.school.domain.SchoolQuery;
+import fr.antiharcelement.school.domain.SchoolStatus;
 import fr.antiharcelement.school.domain.SchoolStore;
+import fr.antiharcelement.school.domain.SchoolType;
 import fr.antiharcelement.school.domain.SearchText;
+import fr.antiharcelement.school.domain.Sector;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 @ApplicationScoped
 public class SchoolRepository implements PanacheRepositoryBase<School, String>, SchoolStore {
@@ -35,23 +45,107 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String>, 
         return findByIdOptional(uai, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The columns the bulk reads and writes, in the order of {@link #school(ResultSet)} and {@link #saveAll}. */
+    private static final String COLUMNS = """
+            uai, name, type, sector, commune_code, commune_name, postal_code, department_code, academy_code, region_code,
+            education_priority, pupils, status, version, search_text, created_at, updated_at""";
+
     @Override
     public Map<String, School> byUais(Collection<String> uais) {
-        Map<String, School> found = new HashMap<>();
-        if (!uais.isEmpty()) {
-            list("uai in ?1", uais).forEach(school -> found.put(school.uai, school));
-        }
-        return found;
+        return read(uais, "select " + COLUMNS + " from school where uai = any(?)");
     }
 
     @Override
     public Map<String, School> byUaisForUpdate(Collection<String> uais) {
+        return read(uais, "select " + COLUMNS + " from school where uai = any(?) order by uai for update");
+    }
+
+    private Map<String, School> read(Collection<String> uais, String sql) {
         Map<String, School> found = new HashMap<>();
-        if (!uais.isEmpty()) {
-            find("uai in ?1 order by uai", uais).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                    .forEach(school -> found.put(school.uai, school));
+        if (uais.isEmpty()) {
+            return found;
         }
+        session().doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setArray(1, connection.createArrayOf("text", uais.toArray()));
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        School school = school(result);
+                        found.put(school.uai, school);
+                    }
+                }
+            }
+        });
         return found;
+    }
+
+    private static School school(ResultSet row) throws SQLException {
+        School school = new School();
+        school.uai = row.getString(1);
+        school.name = row.getString(2);
+        school.type = SchoolType.valueOf(row.getString(3));
+        school.sector = row.getString(4) == null ? null : Sector.valueOf(row.getString(4));
+        school.communeCode = row.getString(5);
+        school.communeName = row.getString(6);
+        school.postalCode = row.getString(7);
+        school.departmentCode = row.getString(8);
+        school.academyCode = row.getString(9);
+        school.regionCode = row.getString(10);
+        school.educationPriority = EducationPriority.valueOf(row.getString(11));
+        int pupils = row.getInt(12);
+        school.pupils = row.wasNull() ? null : pupils;
+        school.status = SchoolStatus.valueOf(row.getString(13));
+        school.version = row.getLong(14);
+        school.searchText = row.getString(15);
+        school.createdAt = row.getObject(16, OffsetDateTime.class);
+        school.updatedAt = row.getObject(17, OffsetDateTime.class);
+        return school;
+    }
+
+    /**
+     * Each a statement over arrays, one per column: the server plans and runs one statement for the whole chunk.
+     * Timestamps travel as ISO-8601 text with their offset.
+     */
+    @Override
+    public void saveAll(Collection<School> created, Collection<School> changed) {
+        session().doWork(connection -> {
+            if (!created.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement("insert into school (" + COLUMNS + ") select "
+                        + COLUMNS.replace("created_at, updated_at", "created_at::timestamptz, updated_at::timestamptz")
+                        + " from unnest(" + ARRAYS + ") as s (" + COLUMNS + ")")) {
+                    bind(connection, insert, created);
+                    insert.executeUpdate();
+                }
+            }
+            if (!changed.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        update school set name = s.name, type = s.type, sector = s.sector, commune_code = s.commune_code,
+                          commune_name = s.commune_name, postal_code = s.postal_code, department_code = s.department_code,
+                          academy_code = s.academy_code, region_code = s.region_code,
+                          education_priority = s.education_priority, pupils = s.pupils, status = s.status,
+                          version = s.version, search_text = s.search_text, updated_at = s.updated_at::timestamptz
+                        from unnest(""" + ARRAYS + ") as s (" + COLUMNS + ") where school.uai = s.uai")) {
+                    bind(connection, update, changed);
+                    update.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private static final String ARRAYS = "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+            + "?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[]";
+
+    private static void bind(Connection connection, PreparedStatement statement, Collection<School> schools) throws SQLException {
+        List<Function<School, Object>> columns = List.of(s -> s.uai, s -> s.name, s -> s.type.name(),
+                s -> s.sector == null ? null : s.sector.name(), s -> s.communeCode, s -> s.communeName, s -> s.postalCode,
+                s -> s.departmentCode, s -> s.academyCode, s -> s.regionCode, s -> s.educationPriority.name(),
+                s -> s.pupils, s -> s.status.name(), s -> s.version, s -> s.searchText, s -> s.createdAt.toString(),
+                s -> s.updatedAt.toString());
+        String[] types = {"text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "int4",
+                "text", "int8", "text", "text", "text"};
+        for (int i = 0; i < columns.size(); i++) {
+            statement.setArray(i + 1, connection.createArrayOf(types[i], schools.stream().map(columns.get(i)).toArray()));
+        }
     }
 
     @Override
@@ -96,10 +190,7 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String>, 
         return PageView.of(found.list(), page, found.count());
     }
 
-    @Override
-    public void flushAndForget() {
-        EntityManager entityManager = getEntityManager();
-        entityManager.flush();
-        entityManager.clear();
+    private Session session() {
+        return getEntityManager().unwrap(Session.class);
     }
 }

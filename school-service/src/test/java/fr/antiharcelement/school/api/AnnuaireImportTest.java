@@ -239,6 +239,26 @@ class AnnuaireImportTest {
         assertThat(outboxRows()).isEqualTo(outboxBefore);
     }
 
+    /** Rows are staged as COPY text holding an array literal: the characters either format gives a meaning to stay text. */
+    @Test
+    void quotesBackslashesBracesTabsAndLineBreaksAreStoredAsWritten() {
+        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String uai = TestSchools.newUai();
+        String name = "Collège \"Le Phare\" {A,B}\tC:\\Écoles\\N\r\nNULL";
+        byte[] csv = (header + "\r\n" + row(header, Map.of("Identifiant_de_l_etablissement", uai,
+                "Nom_etablissement", quoted(name), "Web", quoted("\\.\n\\")))
+                + "\r\n").getBytes(StandardCharsets.UTF_8);
+
+        importCsv(csv, "").statusCode(200).body("created", equalTo(1)).body("rejectedCount", equalTo(0));
+
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + uai).then().statusCode(200).body("name", equalTo(name));
+        importCsv(csv, "").statusCode(200).body("unchanged", equalTo(1)).body("updated", equalTo(0));
+    }
+
+    private static String quoted(String field) {
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
     @Test
     void onlyAnAdminImports() {
         given().auth().oauth2(TestTokens.viewer()).contentType("text/csv").body(fixture()).post("/api/v1/schools/imports")

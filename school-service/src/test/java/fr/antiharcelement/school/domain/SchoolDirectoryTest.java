@@ -118,6 +118,24 @@ class SchoolDirectoryTest {
         assertThat(events.published).as("published events").containsExactly("registered 0290001U v1");
     }
 
+    @Test
+    void aBulkUpsertHandsWhatItCreatesAndChangesToTheImportAndPublishesEachOnce() {
+        School known = School.register("0290001U", brest("Collège Kerichen", SchoolStatus.OPEN), OffsetDateTime.now());
+        List<School> created = new ArrayList<>();
+        List<School> changed = new ArrayList<>();
+
+        directory.upsert("0290001U", known, brest("Collège Kerichen", SchoolStatus.CLOSED), created, changed);
+        directory.upsert("0290002V", null, brest("Collège Brizeux", SchoolStatus.OPEN), created, changed);
+        directory.upsert("0290001U", known, brest("Collège Kerichen", SchoolStatus.CLOSED), created, changed);
+
+        assertThat(changed).as("changed schools").containsExactly(known);
+        assertThat(known.version).as("version of the changed school").isEqualTo(2);
+        assertThat(created).as("created schools").extracting(school -> school.uai).containsExactly("0290002V");
+        assertThat(schools.stored).as("schools stored by the directory itself").isEmpty();
+        assertThat(events.published).as("published events")
+                .containsExactly("changed 0290001U v2 from OPEN", "registered 0290002V v1");
+    }
+
     private static School.Details brest(String name, SchoolStatus status) {
         return new School.Details(name, SchoolType.COLLEGE, Sector.PUBLIC, "29019", "Brest", "29200",
                 GEOGRAPHY.place("029", null, null), EducationPriority.REP, 540, status);
@@ -159,8 +177,9 @@ class SchoolDirectoryTest {
         }
 
         @Override
-        public void flushAndForget() {
-            // nothing to write: every school is in memory
+        public void saveAll(Collection<School> created, Collection<School> changed) {
+            created.forEach(this::add);
+            changed.forEach(this::add);
         }
     }
 

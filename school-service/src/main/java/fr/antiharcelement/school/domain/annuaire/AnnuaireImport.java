@@ -48,7 +48,7 @@ import java.util.Set;
 public class AnnuaireImport {
 
     private static final Logger LOG = Logger.getLogger(AnnuaireImport.class);
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 2_000;
     private static final int PROGRESS_EVERY = 10_000;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -170,15 +170,17 @@ public class AnnuaireImport {
             List<StagedRow> differing = differing(chunk, rows);
             report.unchanged += chunk.size() - differing.size();
             Map<String, School> locked = schools.byUaisForUpdate(differing.stream().map(StagedRow::uai).toList());
+            List<School> created = new ArrayList<>();
+            List<School> changed = new ArrayList<>();
             for (StagedRow row : differing) {
                 School current = locked.get(row.uai());
-                switch (directory.upsert(row.uai(), current, rows.details(row.fields(), current))) {
+                switch (directory.upsert(row.uai(), current, rows.details(row.fields(), current), created, changed)) {
                     case CREATED -> report.created++;
                     case UPDATED -> report.updated++;
                     case UNCHANGED -> report.unchanged++;
                 }
             }
-            schools.flushAndForget();
+            schools.saveAll(created, changed);
             after = chunk.get(chunk.size() - 1).uai();
         }
     }
@@ -186,8 +188,7 @@ public class AnnuaireImport {
     /**
      * The rows that would change their school, compared without a lock: a re-import of the same file, the usual
      * case, then locks nothing (a row lock is a write, and cost a re-import a third of its speed). The schools
-     * that differ are read again under lock before they change, since someone may have changed one meanwhile;
-     * the persistence context is emptied first, so that the locked read sees what is committed.
+     * that differ are read again under lock before they change, since someone may have changed one meanwhile.
      */
     private List<StagedRow> differing(List<StagedRow> chunk, AnnuaireRowReader rows) {
         Map<String, School> existing = schools.byUais(chunk.stream().map(StagedRow::uai).toList());
@@ -195,7 +196,6 @@ public class AnnuaireImport {
             School current = existing.get(row.uai());
             return current == null || current.differsFrom(rows.details(row.fields(), current));
         }).toList();
-        schools.flushAndForget();
         return differing;
     }
 

@@ -12,8 +12,11 @@ import fr.antiharcelement.school.domain.Sector;
 import fr.antiharcelement.school.domain.Uai;
 import fr.antiharcelement.school.domain.annuaire.AnnuaireColumns.Field;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** What a row of an annuaire export says about its school, read through the columns of the export's header. */
@@ -21,9 +24,18 @@ final class AnnuaireRowReader {
 
     /** The longest field of any column (the annuaire's longest, a web address, is under 100). */
     static final int MAX_FIELD_LENGTH = 1_000;
+    private static final int KNOWN_LABELS = 64;
 
     private final AnnuaireColumns columns;
     private final Geography geography;
+    /**
+     * What the labels of the type, sector and state columns mean, each read once: an export has a handful of distinct
+     * labels, and normalising them again for every row cost an import more than parsing its CSV. At most
+     * {@value #KNOWN_LABELS} of each are kept, so that a file of made-up labels costs time, not memory.
+     */
+    private final Map<String, SchoolType> types = new HashMap<>();
+    private final Map<String, Optional<Sector>> sectors = new HashMap<>();
+    private final Map<String, SchoolStatus> states = new HashMap<>();
 
     AnnuaireRowReader(AnnuaireColumns columns, Geography geography) {
         this.columns = columns;
@@ -68,8 +80,9 @@ final class AnnuaireRowReader {
         Geography.Placement placement = geography.place(department, columns.value(fields, Field.ACADEMY).orElse(null),
                 columns.value(fields, Field.REGION).orElse(null));
         return new School.Details(name,
-                optional(fields, Field.TYPE, existing, s -> s.type, label -> type(label == null ? "" : label)),
-                optional(fields, Field.SECTOR, existing, s -> s.sector, label -> sector(label == null ? "" : label)),
+                optional(fields, Field.TYPE, existing, s -> s.type, label -> known(types, label, AnnuaireRowReader::type)),
+                optional(fields, Field.SECTOR, existing, s -> s.sector,
+                        label -> known(sectors, label, text -> Optional.ofNullable(sector(text))).orElse(null)),
                 optional(fields, Field.COMMUNE_CODE, existing, s -> s.communeCode, Function.identity()),
                 commune,
                 optional(fields, Field.POSTAL_CODE, existing, s -> s.postalCode, Function.identity()),
@@ -78,7 +91,7 @@ final class AnnuaireRowReader {
                         label -> priority(label == null ? "" : label)),
                 optional(fields, Field.PUPILS, existing, s -> s.pupils, AnnuaireRowReader::pupils),
                 optional(fields, Field.STATE, existing, s -> s.status,
-                        label -> label != null && SearchText.of(label).equals("ferme") ? SchoolStatus.CLOSED : SchoolStatus.OPEN));
+                        label -> known(states, label, AnnuaireRowReader::status)));
     }
 
     private <T> T optional(List<String> fields, Field field, School existing, Function<School, T> stored,
@@ -100,6 +113,23 @@ final class AnnuaireRowReader {
             case "information et orientation" -> SchoolType.INFORMATION_ORIENTATION;
             default -> SchoolType.OTHER;
         };
+    }
+
+    /** What {@code label} (none: empty) means, read once while fewer than {@value #KNOWN_LABELS} are known. */
+    private static <T> T known(Map<String, T> known, String label, Function<String, T> read) {
+        String key = label == null ? "" : label;
+        T meaning = known.get(key);
+        if (meaning == null) {
+            meaning = read.apply(key);
+            if (known.size() < KNOWN_LABELS) {
+                known.put(key, meaning);
+            }
+        }
+        return meaning;
+    }
+
+    private static SchoolStatus status(String label) {
+        return SearchText.of(label).equals("ferme") ? SchoolStatus.CLOSED : SchoolStatus.OPEN;
     }
 
     static Sector sector(String label) {
