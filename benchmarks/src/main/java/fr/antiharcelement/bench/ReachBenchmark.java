@@ -69,6 +69,10 @@ final class ReachBenchmark {
             Report.figure(Figure.rate("ingest of " + Report.count(produced) + " events, one instance", ingest.steadyPerSecond())
                     .aim("≥ 20,000 /s").against(Baseline.KAFKA_RECORDS, Baseline.PG_BULK_ROWS));
 
+            if (Bench.setting("reach.ingest-only", 0) == 1) {
+                // -Dbench.reach.ingest-only=1: the first ingest alone, to compare changes to the ingest path
+                return;
+            }
             reads(http, reach);
             freshness(http, reach, schools);
             reach.stop();

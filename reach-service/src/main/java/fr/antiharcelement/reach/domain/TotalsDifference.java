@@ -1,8 +1,10 @@
 package fr.antiharcelement.reach.domain;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a batch of new workshop states changes in the running totals, Kafka Streams' adder/subtractor style: each
@@ -14,6 +16,16 @@ public final class TotalsDifference {
     private final Map<Contribution.Key, Map<String, Counters>> totals = new HashMap<>();   // key → campaign → difference
     private final Map<SchoolKey, Long> delivered = new HashMap<>();
 
+    /**
+     * The keys under which completed workshops are also counted per school, to know which schools are reached there.
+     * Not the day (schools are not counted by day), nor the school and the campaign: a school's completed workshops in
+     * a campaign are its own row of the totals (student plus parent workshops under its school key), so whether it is
+     * reached there, and hence the campaign's count of schools reached, follows from that row (see
+     * {@link #countSchoolsReachedInCampaigns}) without a per-school count of its own to write.
+     */
+    private static final Set<Contribution.Dimension> COUNTED_PER_SCHOOL = EnumSet.of(Contribution.Dimension.PARTNER,
+            Contribution.Dimension.AUDIENCE, Contribution.Dimension.CLASS_LEVEL, Contribution.Dimension.MONTH);
+
     /** Replaces what a workshop contributed ({@code before}, null for a workshop not seen yet) with {@code after}. */
     public void replace(Contribution before, Contribution after) {
         if (before != null) {
@@ -22,7 +34,7 @@ public final class TotalsDifference {
         accumulate(after, +1);
     }
 
-    /** Completed workshops added (or taken away) per school and key; the day is not a key schools are counted by. */
+    /** Completed workshops added (or taken away) per school and key, under the keys counted per school. */
     public Map<SchoolKey, Long> delivered() {
         return Collections.unmodifiableMap(delivered);
     }
@@ -41,15 +53,52 @@ public final class TotalsDifference {
         });
     }
 
+    /**
+     * Counts the schools that became reached in their campaign, or stopped being, from their completed workshops once
+     * {@link #schoolTotals()} was added to them (by campaign and school; the totals' store keeps each school row's own
+     * count of schools reached, 1 or 0, from the same figure): a school is reached while it has completed any.
+     */
+    public void countSchoolsReachedInCampaigns(Map<SchoolKey, Long> completedAfter) {
+        completedAfter.forEach((school, after) -> {
+            Counters added = totals.get(school.key()).get(school.campaignCode());
+            long before = after - added.studentWorkshops - added.parentWorkshops;
+            long reachedChange = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+            if (reachedChange != 0) {
+                counters(new Contribution.Key(Contribution.Dimension.CAMPAIGN, school.campaignCode()), school.campaignCode())
+                        .schools += reachedChange;
+            }
+        });
+    }
+
     /** Per key and campaign, what to add to the running totals. */
     public Map<Contribution.Key, Map<String, Counters>> totals() {
         return Collections.unmodifiableMap(totals);
     }
 
+    /** Per school key and campaign, what to add to the schools' rows of the running totals. */
+    public Map<Contribution.Key, Map<String, Counters>> schoolTotals() {
+        return select(true);
+    }
+
+    /** Per key and campaign, what to add to the running totals, under every key but the schools'. */
+    public Map<Contribution.Key, Map<String, Counters>> otherTotals() {
+        return select(false);
+    }
+
+    private Map<Contribution.Key, Map<String, Counters>> select(boolean schools) {
+        Map<Contribution.Key, Map<String, Counters>> selected = new HashMap<>();
+        totals.forEach((key, byCampaign) -> {
+            if ((key.dimension() == Contribution.Dimension.SCHOOL) == schools) {
+                selected.put(key, byCampaign);
+            }
+        });
+        return Collections.unmodifiableMap(selected);
+    }
+
     private void accumulate(Contribution contribution, int sign) {
         for (Contribution.Key key : contribution.keys()) {
             counters(key, contribution.campaignCode()).add(contribution, sign);
-            if (contribution.completed() && key.dimension() != Contribution.Dimension.DAY) {
+            if (contribution.completed() && COUNTED_PER_SCHOOL.contains(key.dimension())) {
                 delivered.merge(new SchoolKey(contribution.campaignCode(), key, contribution.schoolUai()), (long) sign, Long::sum);
             }
         }

@@ -115,20 +115,10 @@ public class ReachStore implements ProjectionStore {
 
     /**
      * Totals are shared by every partition, so rows are upserted in key order: two reach instances then lock them in
-     * the same order and cannot deadlock each other.
+     * the same order and cannot deadlock each other (the schools' rows, written first, in the same order too).
      */
     @Override
     public void addToTotals(Map<Contribution.Key, Map<String, Counters>> differences) {
-        Columns rows = new Columns("text", "text", "text", "int8", "int8", "int8", "int8", "int8", "int8");
-        for (Map.Entry<Contribution.Key, Map<String, Counters>> byKey : differences.entrySet()) {
-            for (Map.Entry<String, Counters> byCampaign : byKey.getValue().entrySet()) {
-                Counters d = byCampaign.getValue();
-                if (!d.isZero()) {
-                    rows.add(byCampaign.getKey(), byKey.getKey().dimension().code, byKey.getKey().value(), d.students, d.parents,
-                            d.studentWorkshops, d.parentWorkshops, d.scheduledWorkshops, d.schools);
-                }
-            }
-        }
         write("""
                 insert into reach_total (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
                   scheduled_workshops, schools)
@@ -139,7 +129,56 @@ public class ReachStore implements ProjectionStore {
                   student_workshops = reach_total.student_workshops + excluded.student_workshops,
                   parent_workshops = reach_total.parent_workshops + excluded.parent_workshops,
                   scheduled_workshops = reach_total.scheduled_workshops + excluded.scheduled_workshops,
-                  schools = reach_total.schools + excluded.schools""", rows);
+                  schools = reach_total.schools + excluded.schools""", totalRows(differences));
+    }
+
+    /**
+     * A school's row counts itself reached (schools = 1) while it has completed workshops, computed from the row as it
+     * is after the addition, so that two instances adding to it in turn both leave it right.
+     */
+    @Override
+    public Map<SchoolKey, Long> addToSchoolTotals(Map<Contribution.Key, Map<String, Counters>> differences) {
+        Columns rows = totalRows(differences);
+        Map<SchoolKey, Long> after = new HashMap<>();
+        if (rows.isEmpty()) {
+            return after;
+        }
+        query("""
+                insert into reach_total (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
+                  scheduled_workshops, schools)
+                select campaign_code, dimension, key, students, parents, student_workshops, parent_workshops, scheduled_workshops,
+                  case when student_workshops + parent_workshops > 0 then 1 else 0 end
+                from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                  ?::bigint[]) as d (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
+                  scheduled_workshops, schools) order by 1, 2, 3
+                on conflict (campaign_code, dimension, key) do update set students = reach_total.students + excluded.students,
+                  parents = reach_total.parents + excluded.parents,
+                  student_workshops = reach_total.student_workshops + excluded.student_workshops,
+                  parent_workshops = reach_total.parent_workshops + excluded.parent_workshops,
+                  scheduled_workshops = reach_total.scheduled_workshops + excluded.scheduled_workshops,
+                  schools = case when reach_total.student_workshops + excluded.student_workshops
+                    + reach_total.parent_workshops + excluded.parent_workshops > 0 then 1 else 0 end
+                returning campaign_code, key, student_workshops + parent_workshops""", rows::bind, row -> {
+            String school = row.getString(2);
+            return Map.entry(new SchoolKey(row.getString(1), new Contribution.Key(Contribution.Dimension.SCHOOL, school), school),
+                    row.getLong(3));
+        }).forEach(changed -> after.put(changed.getKey(), changed.getValue()));
+        return after;
+    }
+
+    /** The rows of the totals to add to: those whose difference is not zero. */
+    private static Columns totalRows(Map<Contribution.Key, Map<String, Counters>> differences) {
+        Columns rows = new Columns("text", "text", "text", "int8", "int8", "int8", "int8", "int8", "int8");
+        for (Map.Entry<Contribution.Key, Map<String, Counters>> byKey : differences.entrySet()) {
+            for (Map.Entry<String, Counters> byCampaign : byKey.getValue().entrySet()) {
+                Counters d = byCampaign.getValue();
+                if (!d.isZero()) {
+                    rows.add(byCampaign.getKey(), byKey.getKey().dimension().code, byKey.getKey().value(), d.students, d.parents,
+                            d.studentWorkshops, d.parentWorkshops, d.scheduledWorkshops, d.schools);
+                }
+            }
+        }
+        return rows;
     }
 
     /** Rows are upserted in key order, as in {@link #addToTotals}. */

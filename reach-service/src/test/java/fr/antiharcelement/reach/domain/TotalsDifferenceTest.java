@@ -39,9 +39,12 @@ class TotalsDifferenceTest {
             assertThat(counters.parentWorkshops).as("parent workshops delivered under %s", key).isZero();
             assertThat(counters.scheduledWorkshops).as("workshops scheduled under %s", key).isZero();
         }
-        assertThat(difference.delivered()).as("completed workshops added per school and key, every key but the day")
-                .hasSize(6).containsEntry(school(SCHOOL, RENNES), 1L).containsEntry(school(MONTH, "2021-10"), 1L)
-                .doesNotContainKey(school(DAY, "2021-10-12"));
+        assertThat(difference.delivered()).as("completed workshops added per school and key: partner, audience, class level, month")
+                .hasSize(4).containsEntry(school(PARTNER, "p1"), 1L).containsEntry(school(MONTH, "2021-10"), 1L)
+                .doesNotContainKey(school(DAY, "2021-10-12")).doesNotContainKey(school(SCHOOL, RENNES))
+                .doesNotContainKey(school(CAMPAIGN, CAMPAIGN_CODE));
+        assertThat(difference.schoolTotals()).as("what goes to the schools' rows of the totals").containsOnlyKeys(key(SCHOOL, RENNES));
+        assertThat(difference.otherTotals()).as("what goes to the other rows").hasSize(6).doesNotContainKey(key(SCHOOL, RENNES));
     }
 
     @Test
@@ -64,7 +67,7 @@ class TotalsDifferenceTest {
         Counters campaign = under(difference, key(CAMPAIGN, CAMPAIGN_CODE));
         assertThat(campaign.students).as("students sensitised: 25 instead of 28").isEqualTo(-3);
         assertThat(campaign.studentWorkshops).as("student workshops delivered: still the one").isZero();
-        assertThat(difference.delivered().get(school(SCHOOL, RENNES))).as("completed workshops added at the school").isZero();
+        assertThat(difference.delivered().get(school(PARTNER, "p1"))).as("completed workshops added at the school").isZero();
     }
 
     @Test
@@ -92,7 +95,7 @@ class TotalsDifferenceTest {
         assertThat(campaign.students).as("students sensitised: the 28 taken back").isEqualTo(-28);
         assertThat(campaign.studentWorkshops).as("student workshops delivered: the one taken back").isEqualTo(-1);
         assertThat(campaign.scheduledWorkshops).as("workshops scheduled").isZero();
-        assertThat(difference.delivered().get(school(SCHOOL, RENNES))).as("completed workshops at the school").isEqualTo(-1);
+        assertThat(difference.delivered().get(school(PARTNER, "p1"))).as("completed workshops at the school").isEqualTo(-1);
     }
 
     @Test
@@ -105,8 +108,8 @@ class TotalsDifferenceTest {
         assertThat(under(difference, key(SCHOOL, RENNES)).studentWorkshops).as("workshops delivered at the school it left").isEqualTo(-1);
         assertThat(under(difference, key(SCHOOL, NANTES)).studentWorkshops).as("workshops delivered at the school it moved to").isEqualTo(1);
         assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).isZero()).as("the campaign's totals are unchanged").isTrue();
-        assertThat(difference.delivered().get(school(SCHOOL, RENNES))).as("completed workshops at the school it left").isEqualTo(-1);
-        SchoolKey nantes = new SchoolKey(CAMPAIGN_CODE, key(SCHOOL, NANTES), NANTES);
+        assertThat(difference.delivered().get(school(PARTNER, "p1"))).as("completed workshops at the school it left").isEqualTo(-1);
+        SchoolKey nantes = new SchoolKey(CAMPAIGN_CODE, key(PARTNER, "p1"), NANTES);
         assertThat(difference.delivered().get(nantes)).as("completed workshops at the school it moved to").isEqualTo(1);
     }
 
@@ -133,9 +136,10 @@ class TotalsDifferenceTest {
     void aSchoolBecomesReachedWhenItsDeliveredCountLeavesZero() {
         TotalsDifference difference = new TotalsDifference();
         difference.replace(null, completed(RENNES, OCTOBER_12, 28, 2));
-        difference.countSchoolsReached(Map.of(school(SCHOOL, RENNES), 1L, school(CAMPAIGN, CAMPAIGN_CODE), 1L));
+        difference.countSchoolsReached(Map.of(school(PARTNER, "p1"), 1L));
+        difference.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 1L));
 
-        assertThat(under(difference, key(SCHOOL, RENNES)).schools).as("schools reached under the school").isEqualTo(1);
+        assertThat(under(difference, key(PARTNER, "p1")).schools).as("schools reached under the partner").isEqualTo(1);
         assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isEqualTo(1);
     }
 
@@ -143,8 +147,10 @@ class TotalsDifferenceTest {
     void aSchoolStopsBeingReachedWhenItsDeliveredCountComesBackToZero() {
         TotalsDifference difference = new TotalsDifference();
         difference.replace(completed(RENNES, OCTOBER_12, 28, 2), state(RENNES, "STUDENTS", OCTOBER_12, "CANCELLED", 28, 3).contribution());
-        difference.countSchoolsReached(Map.of(school(CAMPAIGN, CAMPAIGN_CODE), 0L));
+        difference.countSchoolsReached(Map.of(school(PARTNER, "p1"), 0L));
+        difference.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 0L));
 
+        assertThat(under(difference, key(PARTNER, "p1")).schools).as("schools reached under the partner").isEqualTo(-1);
         assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isEqualTo(-1);
     }
 
@@ -152,7 +158,7 @@ class TotalsDifferenceTest {
     void aSchoolAlreadyReachedIsNotCountedAgain() {
         TotalsDifference difference = new TotalsDifference();
         difference.replace(null, completed(RENNES, OCTOBER_12, 28, 2));
-        difference.countSchoolsReached(Map.of(school(CAMPAIGN, CAMPAIGN_CODE), 3L));
+        difference.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 3L));
 
         assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isZero();
     }
@@ -161,9 +167,26 @@ class TotalsDifferenceTest {
     void aSchoolStillReachedAfterOneOfItsWorkshopsIsCancelledStaysCounted() {
         TotalsDifference difference = new TotalsDifference();
         difference.replace(completed(RENNES, OCTOBER_12, 28, 2), state(RENNES, "STUDENTS", OCTOBER_12, "CANCELLED", 28, 3).contribution());
-        difference.countSchoolsReached(Map.of(school(CAMPAIGN, CAMPAIGN_CODE), 2L));
+        difference.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 2L));
 
         assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isZero();
+    }
+
+    @Test
+    void aWorkshopMovedFromItsSchoolsOnlyOneToAnotherSchoolMovesTheReachedSchool() {
+        TotalsDifference difference = new TotalsDifference();
+        difference.replace(completed(RENNES, OCTOBER_12, 28, 2), completed(NANTES, OCTOBER_12, 28, 3));
+        difference.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 0L, schoolRow(NANTES), 1L));
+
+        assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign: one left, one came")
+                .isZero();
+
+        TotalsDifference toAReachedSchool = new TotalsDifference();
+        toAReachedSchool.replace(completed(RENNES, OCTOBER_12, 28, 2), completed(NANTES, OCTOBER_12, 28, 3));
+        toAReachedSchool.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 0L, schoolRow(NANTES), 4L));
+
+        assertThat(under(toAReachedSchool, key(CAMPAIGN, CAMPAIGN_CODE)).schools)
+                .as("schools reached in the campaign: one left, the other was reached already").isEqualTo(-1);
     }
 
     private static Contribution completed(String school, String startsAt, int attendees, long version) {
@@ -187,6 +210,11 @@ class TotalsDifferenceTest {
     /** Rennes' school counted under a key. */
     private static SchoolKey school(Contribution.Dimension dimension, String value) {
         return new SchoolKey(CAMPAIGN_CODE, key(dimension, value), RENNES);
+    }
+
+    /** A school's own row of the totals, as the store returns its completed workshops. */
+    private static SchoolKey schoolRow(String uai) {
+        return new SchoolKey(CAMPAIGN_CODE, key(SCHOOL, uai), uai);
     }
 
     /** The difference under a key for the campaign; none at all reads as zero. */
