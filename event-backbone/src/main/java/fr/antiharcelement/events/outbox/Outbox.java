@@ -2,16 +2,17 @@ package fr.antiharcelement.events.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,7 +38,7 @@ public class Outbox {
     private static final Object PENDING_KEY = new Object();
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     @Inject
     ObjectMapper objectMapper;
@@ -107,12 +108,19 @@ public class Outbox {
             }
         }
 
-        /** In append order: the relay publishes by insertion order, which keeps each aggregate's events in order. */
+        /**
+         * In append order: the relay publishes by insertion order, which keeps each aggregate's events in order.
+         *
+         * <p>Through the data source, closing the handle at once: inside the transaction it is the transaction's own
+         * connection. The last write runs in {@link #beforeCompletion()}, after Hibernate has flushed and let its
+         * connection go; a Hibernate {@code doWork} there took the connection again and left it open, and the pool
+         * closed it at commit with a warning logged for every change.
+         */
         void write() {
             if (rows.isEmpty()) {
                 return;
             }
-            entityManager.unwrap(Session.class).doWork(connection -> {
+            try (Connection connection = dataSource.getConnection()) {
                 try (PreparedStatement insert = connection.prepareStatement("""
                         insert into outbox_event (id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at)
                         select id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at
@@ -129,7 +137,9 @@ public class Outbox {
                             rows.stream().map(row -> Timestamp.from(row.occurredAt().toInstant())).toArray()));
                     insert.executeUpdate();
                 }
-            });
+            } catch (SQLException e) {
+                throw new IllegalStateException("Outbox rows could not be written: " + e.getMessage(), e);
+            }
             rows.clear();
         }
     }

@@ -7,6 +7,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,17 +18,28 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryRow, Long
     @Inject
     ChangesJson changesJson;
 
+    /**
+     * One plain insert: the trail is written once and never changed by Hibernate, and persisting a row with a generated
+     * identity cost a creation about a tenth of its CPU in the service (docs/benchmark-methods.md). The workshop's own
+     * row is already in the database (a new one is flushed before its trail is written), as the foreign key wants.
+     */
     @Override
     public void append(WorkshopHistoryEntry entry) {
-        HistoryRow row = new HistoryRow();
-        row.workshopId = entry.workshopId();
-        row.at = entry.at();
-        row.actor = entry.actor();
-        row.action = entry.action();
-        row.changes = changesJson.write(entry.changes());
-        row.reasonCode = entry.reasonCode() == null ? null : entry.reasonCode().name();
-        row.note = entry.note();
-        persist(row);
+        String changes = changesJson.write(entry.changes());
+        getSession().doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into workshop_history (workshop_id, at, actor, action, changes, reason_code, note)
+                    values (?, ?, ?, ?, ?, ?, ?)""")) {
+                insert.setObject(1, entry.workshopId());
+                insert.setObject(2, entry.at());
+                insert.setString(3, entry.actor());
+                insert.setString(4, entry.action());
+                insert.setString(5, changes);
+                insert.setString(6, entry.reasonCode() == null ? null : entry.reasonCode().name());
+                insert.setString(7, entry.note());
+                insert.executeUpdate();
+            }
+        });
     }
 
     @Override
