@@ -34,7 +34,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DraftFactsQuery implements DraftFacts {
 
-    private static final String SQL = """
+    static final String SQL = """
             select c.code as c_code, c.name as c_name, c.starts_on, c.ends_on, c.target_students, c.target_parents,
                    c.target_student_workshops, c.target_parent_workshops, c.target_schools, c.target_impressions,
                    c.target_accounts_reached, c.target_engagements, c.student_school_types, c.version as c_version,
