@@ -125,7 +125,7 @@ public class WorkshopPlanner {
 
     Workshop rescheduled(Workshop workshop, WorkshopDraft draft, PartnerScope scope) {
         rules.checkReschedule(workshop, draft);
-        validate(draft, workshop.id);
+        Partner partner = validate(draft, workshop.id);
         if (workshop.partnerReference == null && draft.partnerReference() != null) {
             workshops.withPartnerReference(workshop.partnerCode, draft.partnerReference()).ifPresent(existing -> {
                 throw referenceTaken(draft, existing.id);
@@ -143,7 +143,7 @@ public class WorkshopPlanner {
         workshop.version++;
         workshops.saveNow(workshop);
         auditTrail.record(workshop, WorkshopChange.RESCHEDULED, changes, scope.actor(), null);
-        publish(WorkshopChange.RESCHEDULED, workshop);
+        publisher.workshop(WorkshopChange.RESCHEDULED, workshop, partner.name);
         return workshop;
     }
 
