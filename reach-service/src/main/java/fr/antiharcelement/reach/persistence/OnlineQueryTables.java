@@ -17,21 +17,41 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads of the online projection, on connections of their own, as {@link ReachQueries} for workshops. */
+/**
+ * Reads of the online projection, on connections of their own, as {@link ReachQueries} for workshops; the summary's
+ * online block and the breakdowns from the totals are {@link KeptReads kept} while no instance has changed the projection.
+ */
 @ApplicationScoped
 public class OnlineQueryTables implements OnlineQueries {
 
     private static final String FIGURES = "creators, posts, impressions, accounts_reached, engagements";
 
+    private record BreakdownKey(String campaign, OnlineBreakdown by) {
+    }
+
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ProjectionChanges changes;
+
+    /** Asked for after the campaign's workshop summary (404 for an unknown one), so kept for known campaigns only. */
+    private final KeptReads<String, Summary> summaries = new KeptReads<>(this::generation, summary -> true);
+    private final KeptReads<BreakdownKey, List<OnlineRow>> breakdowns = new KeptReads<>(this::generation, rows -> true);
+
+    /** Read in one query. */
     @Override
-    public Optional<CampaignOnlineTargets> targets(String campaign) {
-        return query("select code, impressions, accounts_reached, engagements from campaign_online_target where code = ?",
+    public Summary summary(String campaign) {
+        return summaries.get(campaign, () -> query("""
+                select asked.code, null, t.creators, t.posts, t.impressions, t.accounts_reached, t.engagements,
+                  g.code, g.impressions, g.accounts_reached, g.engagements
+                from (select ?::text as code) asked
+                left join online_total t on t.campaign_code = asked.code and t.dimension = 'campaign' and t.key = asked.code
+                left join campaign_online_target g on g.code = asked.code""",
                 statement -> statement.setString(1, campaign),
-                rows -> new CampaignOnlineTargets(rows.getString(1), (Long) rows.getObject(2), (Long) rows.getObject(3),
-                        (Long) rows.getObject(4))).stream().findFirst();
+                rows -> new Summary(row(rows), rows.getString(8) == null ? Optional.empty()
+                        : Optional.of(new CampaignOnlineTargets(rows.getString(8), (Long) rows.getObject(9), (Long) rows.getObject(10),
+                        (Long) rows.getObject(11))))).get(0));
     }
 
     @Override
@@ -43,11 +63,19 @@ public class OnlineQueryTables implements OnlineQueries {
 
     @Override
     public List<OnlineRow> breakdownFromTotals(String campaign, OnlineBreakdown by) {
+        return breakdowns.get(new BreakdownKey(campaign, by), () -> readBreakdownFromTotals(campaign, by));
+    }
+
+    private List<OnlineRow> readBreakdownFromTotals(String campaign, OnlineBreakdown by) {
         String sql = by == OnlineBreakdown.CREATOR
                 ? "select t.key, c.name, " + qualified("t") + " from online_total t left join creator_info c on c.handle = t.key "
                   + "where t.campaign_code = ? and t.dimension = 'creator'"
                 : "select key, null, " + FIGURES + " from online_total where campaign_code = ? and dimension = '" + by.apiName() + "'";
         return sorted(query(sql, statement -> statement.setString(1, campaign), OnlineQueryTables::row));
+    }
+
+    private long generation() {
+        return changes.generation();
     }
 
     /** Exact at any range; used for date-filtered breakdowns and by the audit. */

@@ -15,28 +15,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Reads of the reach projection, on connections of their own. Unfiltered reads come from the running totals (small,
  * indexed); a date range, or an audit, aggregates the workshop contributions themselves.
  *
- * <p>The reads dashboards repeat (campaigns, summaries, breakdowns from the totals) are kept in memory with the
- * generation of {@link ProjectionChanges} they were read at, and answered from there while it has not moved: it moves
- * as soon as any instance commits a change to the projection, so every instance answers fresh totals. A read is kept
- * at the generation seen before it went to the database, never after: a change committed meanwhile moves the
- * generation past it.
+ * <p>The reads dashboards repeat (campaigns, summaries, breakdowns from the totals) are {@link KeptReads kept} while
+ * no instance has changed the projection.
  */
 @ApplicationScoped
 public class ReachQueries implements ProjectionQueries {
-
-    /** What a read returned, and the generation it was read at. */
-    private record Kept<T>(long generation, T value) {
-    }
 
     private record BreakdownKey(String campaign, Breakdown by) {
     }
@@ -47,39 +36,30 @@ public class ReachQueries implements ProjectionQueries {
     @Inject
     ProjectionChanges changes;
 
-    private final Map<String, Kept<List<String>>> campaignCodes = new ConcurrentHashMap<>();
-    private final Map<String, Kept<Summary>> summaries = new ConcurrentHashMap<>();
-    private final Map<BreakdownKey, Kept<List<ReachRow>>> breakdowns = new ConcurrentHashMap<>();
+    private final KeptReads<String, List<String>> campaignCodes = new KeptReads<>(this::generation, codes -> true);
+    /** Summaries of campaigns reach knows nothing of are not kept: any code may be asked for. */
+    private final KeptReads<String, Summary> summaries = new KeptReads<>(this::generation,
+            summary -> summary.campaign().isPresent() || !summary.totals().equals(new ReachRow(summary.totals().key(), null, 0, 0, 0, 0, 0, 0)));
+    /** Asked for after the campaign's summary (404 for an unknown one), so kept for known campaigns only. */
+    private final KeptReads<BreakdownKey, List<ReachRow>> breakdowns = new KeptReads<>(this::generation, rows -> true);
 
     @Override
     public List<String> campaignCodes() {
-        return kept(campaignCodes, "", this::readCampaignCodes, codes -> true);
+        return campaignCodes.get("", this::readCampaignCodes);
     }
 
-    /** Summaries of campaigns reach knows nothing of are not kept: any code may be asked for. */
     @Override
     public Summary summary(String code) {
-        return kept(summaries, code, () -> readSummary(code),
-                summary -> summary.campaign().isPresent() || !summary.totals().equals(new ReachRow(code, null, 0, 0, 0, 0, 0, 0)));
+        return summaries.get(code, () -> readSummary(code));
     }
 
-    /** Asked for after the campaign's summary (404 for an unknown one), so kept for known campaigns only. */
     @Override
     public List<ReachRow> breakdownFromTotals(String campaign, Breakdown by) {
-        return kept(breakdowns, new BreakdownKey(campaign, by), () -> readBreakdownFromTotals(campaign, by), rows -> true);
+        return breakdowns.get(new BreakdownKey(campaign, by), () -> readBreakdownFromTotals(campaign, by));
     }
 
-    private <K, T> T kept(Map<K, Kept<T>> cache, K key, Supplier<T> read, Predicate<T> worthKeeping) {
-        long generation = changes.generation();
-        Kept<T> found = cache.get(key);
-        if (generation >= 0 && found != null && found.generation() == generation) {
-            return found.value();
-        }
-        T value = read.get();
-        if (generation >= 0 && worthKeeping.test(value)) {
-            cache.put(key, new Kept<>(generation, value));
-        }
-        return value;
+    private long generation() {
+        return changes.generation();
     }
 
     private List<String> readCampaignCodes() {

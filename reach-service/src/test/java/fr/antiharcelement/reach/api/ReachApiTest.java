@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -159,17 +160,8 @@ class ReachApiTest {
         String timeline = given().auth().oauth2(TestTokens.viewer()).get(summary + "/timeline").then().statusCode(200).extract().header("ETag");
         given().auth().oauth2(TestTokens.viewer()).header("If-None-Match", timeline).get(summary + "/timeline").then().statusCode(304);
 
-        try (Connection otherInstance = dataSource.getConnection()) {
-            otherInstance.setAutoCommit(false);
-            try (PreparedStatement change = otherInstance.prepareStatement(
-                    "update reach_total set students = students + 5 where campaign_code = ? and dimension = 'campaign'");
-                 PreparedStatement notify = otherInstance.prepareStatement("select pg_notify('reach_projection_changed', 'test')")) {
-                change.setString(1, campaign);
-                assertThat(change.executeUpdate()).as("the campaign's totals row").isEqualTo(1);
-                notify.executeQuery().close();
-            }
-            otherInstance.commit();
-        }
+        changedByAnotherInstance("update reach_total set students = students + 5 where campaign_code = ? and dimension = 'campaign'",
+                campaign, 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
                 .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("totals.studentsSensitised", equalTo(25)));
         // changed figures never answer 304 to the tag of the old ones, whichever instance changed them
@@ -181,7 +173,7 @@ class ReachApiTest {
     }
 
     @Test
-    void theOnlineReachIsKeptApartFromTheYoungPeopleSensitisedWithItsTargetsBreakdownsAndTimeline() {
+    void theOnlineReachIsKeptApartFromTheYoungPeopleSensitisedWithItsTargetsBreakdownsAndTimeline() throws Exception {
         String campaign = "online-" + UUID.randomUUID().toString().substring(0, 8);
         UUID reel = UUID.randomUUID();
         UUID video = UUID.randomUUID();
@@ -230,6 +222,28 @@ class ReachApiTest {
         assertThat(months.get(months.size() - 1).get("cumulativeStudentsSensitised")).isEqualTo(25);
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/reach/campaigns/" + campaign + "/audit")
                 .then().statusCode(200).body("differences.size()", equalTo(0));
+
+        // the online block and breakdowns are answered from memory too, and show another instance's change as soon
+        changedByAnotherInstance("update online_total set impressions = impressions + 1000 where campaign_code = ? "
+                + "and ((dimension = 'campaign' and key = campaign_code) or (dimension = 'creator' and key = 'zatis'))", campaign, 2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/reach/campaigns/" + campaign).then().statusCode(200).body("online.totals.impressions", equalTo(351_000)));
+        given().auth().oauth2(TestTokens.viewer()).queryParam("by", "creator").get("/api/v1/reach/campaigns/" + campaign + "/breakdown")
+                .then().statusCode(200).body("impressions", equalTo(List.of(201_000, 150_000)));
+    }
+
+    /** Changes the projection and notifies in one transaction, as another instance's consumer does. */
+    private void changedByAnotherInstance(String update, String campaign, int rows) throws SQLException {
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement change = otherInstance.prepareStatement(update);
+                 PreparedStatement notify = otherInstance.prepareStatement("select pg_notify('reach_projection_changed', 'test')")) {
+                change.setString(1, campaign);
+                assertThat(change.executeUpdate()).as("rows changed").isEqualTo(rows);
+                notify.executeQuery().close();
+            }
+            otherInstance.commit();
+        }
     }
 
     /**

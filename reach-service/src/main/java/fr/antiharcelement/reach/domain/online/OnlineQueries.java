@@ -11,7 +11,11 @@ import java.util.Optional;
  */
 public interface OnlineQueries {
 
-    Optional<CampaignOnlineTargets> targets(String campaign);
+    /** What a campaign summary's online block needs: the running totals and the targets, if campaign-events gave any. */
+    record Summary(OnlineRow totals, Optional<CampaignOnlineTargets> targets) {
+    }
+
+    Summary summary(String campaign);
 
     /** A campaign's online totals, from the running totals. */
     OnlineRow totals(String campaign);

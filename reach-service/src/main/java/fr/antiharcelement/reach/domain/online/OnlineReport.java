@@ -27,8 +27,9 @@ public class OnlineReport {
 
     /** {@code campaign} null when campaign-events have not described it (no period: no pace). */
     public OnlineReach summary(String code, CampaignState campaign) {
-        OnlineFigures totals = queries.totals(code).figures();
-        OnlineReach.Targets targets = queries.targets(code)
+        OnlineQueries.Summary summary = queries.summary(code);
+        OnlineFigures totals = summary.totals().figures();
+        OnlineReach.Targets targets = summary.targets()
                 .map(t -> new OnlineReach.Targets(t.impressions(), t.accountsReached(), t.engagements()))
                 .orElse(new OnlineReach.Targets(null, null, null));
         OnlineReach.Progress percent = new OnlineReach.Progress(progress.percent(totals.impressions(), targets.impressions()),
