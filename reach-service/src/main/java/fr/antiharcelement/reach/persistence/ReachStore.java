@@ -1,5 +1,6 @@
 package fr.antiharcelement.reach.persistence;
 
+import fr.antiharcelement.kernel.sql.Columns;
 import fr.antiharcelement.reach.domain.CampaignState;
 import fr.antiharcelement.reach.domain.Contribution;
 import fr.antiharcelement.reach.domain.Counters;
