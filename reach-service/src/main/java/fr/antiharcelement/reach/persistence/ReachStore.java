@@ -42,11 +42,11 @@ public class ReachStore implements ProjectionStore {
                 s.academyName(), s.regionCode(), s.regionName()));
         write("""
                 insert into school_info (uai, name, department_code, department_name, academy_code, academy_name, region_code, region_name)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                select * from unnest(%s)
                 on conflict (uai) do update set name = excluded.name, department_code = excluded.department_code,
                   department_name = excluded.department_name, academy_code = excluded.academy_code,
-                  academy_name = excluded.academy_name, region_code = excluded.region_code, region_name = excluded.region_name""",
-                rows);
+                  academy_name = excluded.academy_name, region_code = excluded.region_code, region_name = excluded.region_name"""
+                .formatted(rows.placeholders()), rows);
     }
 
     @Override
@@ -77,8 +77,9 @@ public class ReachStore implements ProjectionStore {
         Columns rows = new Columns("text", "text");
         names.forEach(rows::add);
         write("""
-                insert into partner_info (code, name) select * from unnest(?::text[], ?::text[])
-                on conflict (code) do update set name = coalesce(excluded.name, partner_info.name)""", rows);
+                insert into partner_info (code, name) select * from unnest(%s)
+                on conflict (code) do update set name = coalesce(excluded.name, partner_info.name)""".formatted(rows.placeholders()),
+                rows);
     }
 
     @Override
@@ -106,12 +107,11 @@ public class ReachStore implements ProjectionStore {
         write("""
                 insert into workshop_contribution (workshop_id, campaign_code, school_uai, partner_code, audience, class_level, day,
                   status, attendees, version)
-                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::int[],
-                  ?::bigint[])
+                select * from unnest(%s)
                 on conflict (workshop_id) do update set campaign_code = excluded.campaign_code, school_uai = excluded.school_uai,
                   partner_code = excluded.partner_code, audience = excluded.audience, class_level = excluded.class_level,
-                  day = excluded.day, status = excluded.status, attendees = excluded.attendees, version = excluded.version""",
-                rows);
+                  day = excluded.day, status = excluded.status, attendees = excluded.attendees, version = excluded.version"""
+                .formatted(rows.placeholders()), rows);
     }
 
     /**
@@ -197,9 +197,9 @@ public class ReachStore implements ProjectionStore {
         }
         query("""
                 insert into reach_school (campaign_code, dimension, key, school_uai, delivered)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) order by 1, 2, 3, 4
+                select * from unnest(%s) order by 1, 2, 3, 4
                 on conflict (campaign_code, dimension, key, school_uai) do update set delivered = reach_school.delivered + excluded.delivered
-                returning campaign_code, dimension, key, school_uai, delivered""", rows::bind, row -> {
+                returning campaign_code, dimension, key, school_uai, delivered""".formatted(rows.placeholders()), rows::bind, row -> {
             Contribution.Key key = new Contribution.Key(Contribution.Dimension.of(row.getString(2)), row.getString(3));
             return Map.entry(new SchoolKey(row.getString(1), key, row.getString(4)), row.getLong(5));
         }).forEach(changed -> after.put(changed.getKey(), changed.getValue()));
