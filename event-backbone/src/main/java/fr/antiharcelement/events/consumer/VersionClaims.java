@@ -1,6 +1,7 @@
 package fr.antiharcelement.events.consumer;
 
 import fr.antiharcelement.kernel.Newest;
+import fr.antiharcelement.kernel.sql.Columns;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,19 +33,19 @@ final class VersionClaims {
         // One row per aggregate: a statement cannot upsert the same row twice.
         List<IncomingEvent> newest = Newest.perKey(events, IncomingEvent::aggregateKey, IncomingEvent::version);
         List<IncomingEvent> inKeyOrder = newest.stream().sorted(Comparator.comparing(IncomingEvent::aggregateKey)).toList();
+        Columns claims = new Columns("text", "text", "int8");
+        inKeyOrder.forEach(event -> claims.add(event.topic(), event.aggregateId(), event.version()));
         Set<IncomingEvent.AggregateKey> claimed = new HashSet<>();
         try (PreparedStatement upsert = connection.prepareStatement("""
                 insert into consumed_version (consumer, topic, aggregate_id, version)
                 select ?::text, claim.topic, claim.aggregate_id, claim.version
-                from unnest(?::text[], ?::text[], ?::bigint[]) with ordinality as claim (topic, aggregate_id, version, position)
+                from unnest(%s) with ordinality as claim (topic, aggregate_id, version, position)
                 order by claim.position
                 on conflict (consumer, topic, aggregate_id)
                 do update set version = excluded.version where consumed_version.version < excluded.version
-                returning topic, aggregate_id""")) {
+                returning topic, aggregate_id""".formatted(claims.placeholders()))) {
             upsert.setString(1, consumer);
-            upsert.setArray(2, connection.createArrayOf("text", inKeyOrder.stream().map(IncomingEvent::topic).toArray()));
-            upsert.setArray(3, connection.createArrayOf("text", inKeyOrder.stream().map(IncomingEvent::aggregateId).toArray()));
-            upsert.setArray(4, connection.createArrayOf("int8", inKeyOrder.stream().map(IncomingEvent::version).toArray()));
+            claims.bind(upsert, 2);
             try (ResultSet rows = upsert.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(new IncomingEvent.AggregateKey(rows.getString(1), rows.getString(2)));

@@ -2,6 +2,7 @@ package fr.antiharcelement.events.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.antiharcelement.kernel.sql.Columns;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -120,21 +121,17 @@ public class Outbox {
             if (rows.isEmpty()) {
                 return;
             }
+            Columns columns = new Columns("uuid", "text", "text", "int8", "text", "text", "timestamptz");
+            rows.forEach(row -> columns.add(row.id(), row.topic(), row.aggregateId(), row.version(), row.type(), row.payload(),
+                    Timestamp.from(row.occurredAt().toInstant())));
             try (Connection connection = dataSource.getConnection()) {
                 try (PreparedStatement insert = connection.prepareStatement("""
                         insert into outbox_event (id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at)
                         select id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at
-                        from unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::timestamptz[])
+                        from unnest(%s)
                           with ordinality as row (id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at, n)
-                        order by n""")) {
-                    insert.setArray(1, connection.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
-                    insert.setArray(2, connection.createArrayOf("text", rows.stream().map(Row::topic).toArray()));
-                    insert.setArray(3, connection.createArrayOf("text", rows.stream().map(Row::aggregateId).toArray()));
-                    insert.setArray(4, connection.createArrayOf("bigint", rows.stream().map(Row::version).toArray()));
-                    insert.setArray(5, connection.createArrayOf("text", rows.stream().map(Row::type).toArray()));
-                    insert.setArray(6, connection.createArrayOf("text", rows.stream().map(Row::payload).toArray()));
-                    insert.setArray(7, connection.createArrayOf("timestamptz",
-                            rows.stream().map(row -> Timestamp.from(row.occurredAt().toInstant())).toArray()));
+                        order by n""".formatted(columns.placeholders()))) {
+                    columns.bind(insert);
                     insert.executeUpdate();
                 }
             } catch (SQLException e) {

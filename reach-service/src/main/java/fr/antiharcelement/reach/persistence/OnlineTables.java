@@ -1,5 +1,6 @@
 package fr.antiharcelement.reach.persistence;
 
+import fr.antiharcelement.kernel.sql.Columns;
 import fr.antiharcelement.reach.domain.online.CampaignOnlineTargets;
 import fr.antiharcelement.reach.domain.online.CreatorKey;
 import fr.antiharcelement.reach.domain.online.OnlineContribution;
@@ -35,9 +36,9 @@ public class OnlineTables implements OnlineStore {
         byCode.values().forEach(t -> rows.add(t.code(), t.impressions(), t.accountsReached(), t.engagements()));
         write("""
                 insert into campaign_online_target (code, impressions, accounts_reached, engagements)
-                select * from unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
+                select * from unnest(%s)
                 on conflict (code) do update set impressions = excluded.impressions, accounts_reached = excluded.accounts_reached,
-                  engagements = excluded.engagements""", rows);
+                  engagements = excluded.engagements""".formatted(rows.placeholders()), rows);
     }
 
     @Override
@@ -45,8 +46,9 @@ public class OnlineTables implements OnlineStore {
         Columns rows = new Columns("text", "text");
         names.forEach(rows::add);
         write("""
-                insert into creator_info (handle, name) select * from unnest(?::text[], ?::text[])
-                on conflict (handle) do update set name = coalesce(excluded.name, creator_info.name)""", rows);
+                insert into creator_info (handle, name) select * from unnest(%s)
+                on conflict (handle) do update set name = coalesce(excluded.name, creator_info.name)""".formatted(rows.placeholders()),
+                rows);
     }
 
     @Override
@@ -72,12 +74,11 @@ public class OnlineTables implements OnlineStore {
         write("""
                 insert into creator_post_contribution (post_id, campaign_code, creator_handle, platform, day, impressions,
                   accounts_reached, engagements, version)
-                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::date[], ?::bigint[], ?::bigint[], ?::bigint[],
-                  ?::bigint[])
+                select * from unnest(%s)
                 on conflict (post_id) do update set campaign_code = excluded.campaign_code, creator_handle = excluded.creator_handle,
                   platform = excluded.platform, day = excluded.day, impressions = excluded.impressions,
-                  accounts_reached = excluded.accounts_reached, engagements = excluded.engagements, version = excluded.version""",
-                rows);
+                  accounts_reached = excluded.accounts_reached, engagements = excluded.engagements, version = excluded.version"""
+                .formatted(rows.placeholders()), rows);
     }
 
     /** In key order, as the workshops' totals: two reach instances lock the rows in the same order. */
@@ -92,12 +93,11 @@ public class OnlineTables implements OnlineStore {
         }));
         write("""
                 insert into online_total (campaign_code, dimension, key, creators, posts, impressions, accounts_reached, engagements)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
-                  order by 1, 2, 3
+                select * from unnest(%s) order by 1, 2, 3
                 on conflict (campaign_code, dimension, key) do update set creators = online_total.creators + excluded.creators,
                   posts = online_total.posts + excluded.posts, impressions = online_total.impressions + excluded.impressions,
                   accounts_reached = online_total.accounts_reached + excluded.accounts_reached,
-                  engagements = online_total.engagements + excluded.engagements""", rows);
+                  engagements = online_total.engagements + excluded.engagements""".formatted(rows.placeholders()), rows);
     }
 
     @Override
@@ -115,9 +115,9 @@ public class OnlineTables implements OnlineStore {
         }
         query("""
                 insert into online_creator (campaign_code, dimension, key, creator_handle, posts)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) order by 1, 2, 3, 4
+                select * from unnest(%s) order by 1, 2, 3, 4
                 on conflict (campaign_code, dimension, key, creator_handle) do update set posts = online_creator.posts + excluded.posts
-                returning campaign_code, dimension, key, creator_handle, posts""", rows::bind, row -> {
+                returning campaign_code, dimension, key, creator_handle, posts""".formatted(rows.placeholders()), rows::bind, row -> {
             OnlineContribution.Key key = new OnlineContribution.Key(OnlineContribution.Dimension.of(row.getString(2)), row.getString(3));
             return Map.entry(new CreatorKey(row.getString(1), key, row.getString(4)), row.getLong(5));
         }).forEach(changed -> after.put(changed.getKey(), changed.getValue()));

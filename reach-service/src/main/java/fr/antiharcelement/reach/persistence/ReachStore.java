@@ -1,5 +1,6 @@
 package fr.antiharcelement.reach.persistence;
 
+import fr.antiharcelement.kernel.sql.Columns;
 import fr.antiharcelement.reach.domain.CampaignState;
 import fr.antiharcelement.reach.domain.Contribution;
 import fr.antiharcelement.reach.domain.Counters;
@@ -41,11 +42,11 @@ public class ReachStore implements ProjectionStore {
                 s.academyName(), s.regionCode(), s.regionName()));
         write("""
                 insert into school_info (uai, name, department_code, department_name, academy_code, academy_name, region_code, region_name)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                select * from unnest(%s)
                 on conflict (uai) do update set name = excluded.name, department_code = excluded.department_code,
                   department_name = excluded.department_name, academy_code = excluded.academy_code,
-                  academy_name = excluded.academy_name, region_code = excluded.region_code, region_name = excluded.region_name""",
-                rows);
+                  academy_name = excluded.academy_name, region_code = excluded.region_code, region_name = excluded.region_name"""
+                .formatted(rows.placeholders()), rows);
     }
 
     @Override
@@ -76,8 +77,9 @@ public class ReachStore implements ProjectionStore {
         Columns rows = new Columns("text", "text");
         names.forEach(rows::add);
         write("""
-                insert into partner_info (code, name) select * from unnest(?::text[], ?::text[])
-                on conflict (code) do update set name = coalesce(excluded.name, partner_info.name)""", rows);
+                insert into partner_info (code, name) select * from unnest(%s)
+                on conflict (code) do update set name = coalesce(excluded.name, partner_info.name)""".formatted(rows.placeholders()),
+                rows);
     }
 
     @Override
@@ -105,12 +107,11 @@ public class ReachStore implements ProjectionStore {
         write("""
                 insert into workshop_contribution (workshop_id, campaign_code, school_uai, partner_code, audience, class_level, day,
                   status, attendees, version)
-                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::int[],
-                  ?::bigint[])
+                select * from unnest(%s)
                 on conflict (workshop_id) do update set campaign_code = excluded.campaign_code, school_uai = excluded.school_uai,
                   partner_code = excluded.partner_code, audience = excluded.audience, class_level = excluded.class_level,
-                  day = excluded.day, status = excluded.status, attendees = excluded.attendees, version = excluded.version""",
-                rows);
+                  day = excluded.day, status = excluded.status, attendees = excluded.attendees, version = excluded.version"""
+                .formatted(rows.placeholders()), rows);
     }
 
     /**
@@ -119,17 +120,7 @@ public class ReachStore implements ProjectionStore {
      */
     @Override
     public void addToTotals(Map<Contribution.Key, Map<String, Counters>> differences) {
-        write("""
-                insert into reach_total (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
-                  scheduled_workshops, schools)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-                  ?::bigint[]) order by 1, 2, 3
-                on conflict (campaign_code, dimension, key) do update set students = reach_total.students + excluded.students,
-                  parents = reach_total.parents + excluded.parents,
-                  student_workshops = reach_total.student_workshops + excluded.student_workshops,
-                  parent_workshops = reach_total.parent_workshops + excluded.parent_workshops,
-                  scheduled_workshops = reach_total.scheduled_workshops + excluded.scheduled_workshops,
-                  schools = reach_total.schools + excluded.schools""", totalRows(differences));
+        write(ADD_TO_TOTALS, totalRows(differences));
     }
 
     /**
@@ -143,22 +134,7 @@ public class ReachStore implements ProjectionStore {
         if (rows.isEmpty()) {
             return after;
         }
-        query("""
-                insert into reach_total (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
-                  scheduled_workshops, schools)
-                select campaign_code, dimension, key, students, parents, student_workshops, parent_workshops, scheduled_workshops,
-                  case when student_workshops + parent_workshops > 0 then 1 else 0 end
-                from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-                  ?::bigint[]) as d (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
-                  scheduled_workshops, schools) order by 1, 2, 3
-                on conflict (campaign_code, dimension, key) do update set students = reach_total.students + excluded.students,
-                  parents = reach_total.parents + excluded.parents,
-                  student_workshops = reach_total.student_workshops + excluded.student_workshops,
-                  parent_workshops = reach_total.parent_workshops + excluded.parent_workshops,
-                  scheduled_workshops = reach_total.scheduled_workshops + excluded.scheduled_workshops,
-                  schools = case when reach_total.student_workshops + excluded.student_workshops
-                    + reach_total.parent_workshops + excluded.parent_workshops > 0 then 1 else 0 end
-                returning campaign_code, key, student_workshops + parent_workshops""", rows::bind, row -> {
+        query(ADD_TO_SCHOOL_TOTALS, rows::bind, row -> {
             String school = row.getString(2);
             return Map.entry(new SchoolKey(row.getString(1), new Contribution.Key(Contribution.Dimension.SCHOOL, school), school),
                     row.getLong(3));
@@ -166,9 +142,51 @@ public class ReachStore implements ProjectionStore {
         return after;
     }
 
+    /** The columns of {@link #totalRows}, in its order. */
+    private static final String[] TOTAL_TYPES = {"text", "text", "text", "int8", "int8", "int8", "int8", "int8", "int8"};
+
+    /** Every total adds its difference, schools included. */
+    private static final String ADD_TO_TOTALS = totalsUpsert(
+            new SchoolsCount("schools", "reach_total.schools + excluded.schools"), "");
+
+    /** A school's own totals count it once while it has completed workshops, and return what it has after the addition. */
+    private static final String ADD_TO_SCHOOL_TOTALS = totalsUpsert(
+            new SchoolsCount("case when student_workshops + parent_workshops > 0 then 1 else 0 end", """
+                    case when reach_total.student_workshops + excluded.student_workshops
+                      + reach_total.parent_workshops + excluded.parent_workshops > 0 then 1 else 0 end"""),
+            "returning campaign_code, key, student_workshops + parent_workshops");
+
+    /**
+     * How an upsert of totals counts the schools column: {@code inserted} from the difference's columns for a new row,
+     * {@code updated} from the row's ({@code reach_total}) and the difference's ({@code excluded}) for an existing one.
+     */
+    private record SchoolsCount(String inserted, String updated) {
+    }
+
+    /**
+     * The upsert both additions of totals share: every counter adds its difference to the row's, in key order, but
+     * the schools column is counted as {@code schools} says; {@code returning} is the statement's last clause, if any.
+     */
+    private static String totalsUpsert(SchoolsCount schools, String returning) {
+        return """
+                insert into reach_total (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
+                  scheduled_workshops, schools)
+                select campaign_code, dimension, key, students, parents, student_workshops, parent_workshops, scheduled_workshops,
+                  %s
+                from unnest(%s) as d (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
+                  scheduled_workshops, schools) order by 1, 2, 3
+                on conflict (campaign_code, dimension, key) do update set students = reach_total.students + excluded.students,
+                  parents = reach_total.parents + excluded.parents,
+                  student_workshops = reach_total.student_workshops + excluded.student_workshops,
+                  parent_workshops = reach_total.parent_workshops + excluded.parent_workshops,
+                  scheduled_workshops = reach_total.scheduled_workshops + excluded.scheduled_workshops,
+                  schools = %s
+                %s""".formatted(schools.inserted(), Columns.placeholders(TOTAL_TYPES), schools.updated(), returning);
+    }
+
     /** The rows of the totals to add to: those whose difference is not zero. */
     private static Columns totalRows(Map<Contribution.Key, Map<String, Counters>> differences) {
-        Columns rows = new Columns("text", "text", "text", "int8", "int8", "int8", "int8", "int8", "int8");
+        Columns rows = new Columns(TOTAL_TYPES);
         for (Map.Entry<Contribution.Key, Map<String, Counters>> byKey : differences.entrySet()) {
             for (Map.Entry<String, Counters> byCampaign : byKey.getValue().entrySet()) {
                 Counters d = byCampaign.getValue();
@@ -196,9 +214,9 @@ public class ReachStore implements ProjectionStore {
         }
         query("""
                 insert into reach_school (campaign_code, dimension, key, school_uai, delivered)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) order by 1, 2, 3, 4
+                select * from unnest(%s) order by 1, 2, 3, 4
                 on conflict (campaign_code, dimension, key, school_uai) do update set delivered = reach_school.delivered + excluded.delivered
-                returning campaign_code, dimension, key, school_uai, delivered""", rows::bind, row -> {
+                returning campaign_code, dimension, key, school_uai, delivered""".formatted(rows.placeholders()), rows::bind, row -> {
             Contribution.Key key = new Contribution.Key(Contribution.Dimension.of(row.getString(2)), row.getString(3));
             return Map.entry(new SchoolKey(row.getString(1), key, row.getString(4)), row.getLong(5));
         }).forEach(changed -> after.put(changed.getKey(), changed.getValue()));

@@ -2,6 +2,7 @@ package fr.antiharcelement.school.persistence;
 
 import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.kernel.paging.PageView;
+import fr.antiharcelement.kernel.sql.Columns;
 import fr.antiharcelement.school.domain.EducationPriority;
 import fr.antiharcelement.school.domain.Geography;
 import fr.antiharcelement.school.domain.School;
@@ -19,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 @ApplicationScoped
 public class SchoolRepository implements PanacheRepositoryBase<School, String>, SchoolStore {
@@ -110,42 +109,40 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String>, 
     public void saveAll(Collection<School> created, Collection<School> changed) {
         session().doWork(connection -> {
             if (!created.isEmpty()) {
+                Columns rows = rows(created);
                 try (PreparedStatement insert = connection.prepareStatement("insert into school (" + COLUMNS + ") select "
                         + COLUMNS.replace("created_at, updated_at", "created_at::timestamptz, updated_at::timestamptz")
-                        + " from unnest(" + ARRAYS + ") as s (" + COLUMNS + ")")) {
-                    bind(connection, insert, created);
+                        + " from unnest(" + rows.placeholders() + ") as s (" + COLUMNS + ")")) {
+                    rows.bind(insert);
                     insert.executeUpdate();
                 }
             }
             if (!changed.isEmpty()) {
+                Columns rows = rows(changed);
                 try (PreparedStatement update = connection.prepareStatement("""
                         update school set name = s.name, type = s.type, sector = s.sector, commune_code = s.commune_code,
                           commune_name = s.commune_name, postal_code = s.postal_code, department_code = s.department_code,
                           academy_code = s.academy_code, region_code = s.region_code,
                           education_priority = s.education_priority, pupils = s.pupils, status = s.status,
                           version = s.version, search_text = s.search_text, updated_at = s.updated_at::timestamptz
-                        from unnest(""" + ARRAYS + ") as s (" + COLUMNS + ") where school.uai = s.uai")) {
-                    bind(connection, update, changed);
+                        from unnest(""" + rows.placeholders() + ") as s (" + COLUMNS + ") where school.uai = s.uai")) {
+                    rows.bind(update);
                     update.executeUpdate();
                 }
             }
         });
     }
 
-    private static final String ARRAYS = "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-            + "?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[]";
-
-    private static void bind(Connection connection, PreparedStatement statement, Collection<School> schools) throws SQLException {
-        List<Function<School, Object>> columns = List.of(s -> s.uai, s -> s.name, s -> s.type.name(),
-                s -> s.sector == null ? null : s.sector.name(), s -> s.communeCode, s -> s.communeName, s -> s.postalCode,
-                s -> s.departmentCode, s -> s.academyCode, s -> s.regionCode, s -> s.educationPriority.name(),
-                s -> s.pupils, s -> s.status.name(), s -> s.version, s -> s.searchText, s -> s.createdAt.toString(),
-                s -> s.updatedAt.toString());
-        String[] types = {"text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "int4",
-                "text", "int8", "text", "text", "text"};
-        for (int i = 0; i < columns.size(); i++) {
-            statement.setArray(i + 1, connection.createArrayOf(types[i], schools.stream().map(columns.get(i)).toArray()));
+    /** The schools as rows of {@link #COLUMNS}, in its order. */
+    private static Columns rows(Collection<School> schools) {
+        Columns rows = new Columns("text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text",
+                "int4", "text", "int8", "text", "text", "text");
+        for (School s : schools) {
+            rows.add(s.uai, s.name, s.type.name(), s.sector == null ? null : s.sector.name(), s.communeCode, s.communeName,
+                    s.postalCode, s.departmentCode, s.academyCode, s.regionCode, s.educationPriority.name(), s.pupils,
+                    s.status.name(), s.version, s.searchText, s.createdAt.toString(), s.updatedAt.toString());
         }
+        return rows;
     }
 
     @Override
