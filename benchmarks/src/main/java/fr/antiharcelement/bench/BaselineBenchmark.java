@@ -83,7 +83,7 @@ final class BaselineBenchmark {
         String url = service.url() + "/api/v1/baseline";
         try (Http http = new Http(16)) {
             Report.progress("trivial endpoint: warming up...");
-            Load.closedLoop(http, 16, 50_000, Duration.ofSeconds(30), i -> Http.get(url, null));
+            Load.warmUp(http, i -> Http.get(url, null));
             Map<Integer, Baseline> byClients = Map.of(1, Baseline.HTTP_1_CLIENT, 16, Baseline.HTTP_16_CLIENTS, 64, Baseline.HTTP_64_CLIENTS);
             for (int clients : new int[] {1, 16, 64}) {
                 var cpu = Report.cpuMark();

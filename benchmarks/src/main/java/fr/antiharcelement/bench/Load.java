@@ -45,6 +45,14 @@ final class Load {
     private Load() {
     }
 
+    /**
+     * The warm-up of a read compared with a baseline read: 16 clients, up to 50,000 requests or 30 s, unmeasured. The
+     * same for both, or the one warmed up less is measured while the compiler threads still work beside it.
+     */
+    static void warmUp(Http http, IntFunction<HttpRequest> requestFor) {
+        closedLoop(http, 16, 50_000, Duration.ofSeconds(30), requestFor);
+    }
+
     static Outcome closedLoop(Http http, int clients, int requests, Duration maxDuration, IntFunction<HttpRequest> requestFor) {
         ExecutorService workers = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
