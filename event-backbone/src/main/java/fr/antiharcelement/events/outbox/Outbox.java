@@ -38,6 +38,17 @@ public class Outbox {
 
     private static final Object PENDING_KEY = new Object();
 
+    /** The rows' columns, as {@link #INSERT} reads them. */
+    private static final String[] COLUMN_TYPES = {"uuid", "text", "text", "int8", "text", "text", "timestamptz"};
+
+    /** Written once: every commit that appended events runs it. */
+    private static final String INSERT = """
+            insert into outbox_event (id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at)
+            select id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at
+            from unnest(%s)
+              with ordinality as row (id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at, n)
+            order by n""".formatted(Columns.placeholders(COLUMN_TYPES));
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -121,16 +132,11 @@ public class Outbox {
             if (rows.isEmpty()) {
                 return;
             }
-            Columns columns = new Columns("uuid", "text", "text", "int8", "text", "text", "timestamptz");
+            Columns columns = new Columns(COLUMN_TYPES);
             rows.forEach(row -> columns.add(row.id(), row.topic(), row.aggregateId(), row.version(), row.type(), row.payload(),
                     Timestamp.from(row.occurredAt().toInstant())));
             try (Connection connection = dataSource.getConnection()) {
-                try (PreparedStatement insert = connection.prepareStatement("""
-                        insert into outbox_event (id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at)
-                        select id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at
-                        from unnest(%s)
-                          with ordinality as row (id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at, n)
-                        order by n""".formatted(columns.placeholders()))) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     columns.bind(insert);
                     insert.executeUpdate();
                 }
