@@ -1,5 +1,6 @@
 package fr.antiharcelement.reach.persistence;
 
+import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.reach.domain.CompletionQueries;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

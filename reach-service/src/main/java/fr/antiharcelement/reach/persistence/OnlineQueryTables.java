@@ -1,5 +1,6 @@
 package fr.antiharcelement.reach.persistence;
 
+import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.reach.domain.online.CampaignOnlineTargets;
 import fr.antiharcelement.reach.domain.online.OnlineBreakdown;
 import fr.antiharcelement.reach.domain.online.OnlineQueries;
@@ -8,7 +9,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -133,10 +133,6 @@ public class OnlineQueryTables implements OnlineQueries {
     }
 
     private <T> List<T> query(String sql, Jdbc.Binder binder, Jdbc.RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection()) {
-            return Jdbc.query(connection, sql, binder, mapper);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Online query failed: " + e.getMessage(), e);
-        }
+        return Jdbc.query(dataSource, sql, binder, mapper);
     }
 }

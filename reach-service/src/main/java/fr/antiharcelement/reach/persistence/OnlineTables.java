@@ -1,6 +1,7 @@
 package fr.antiharcelement.reach.persistence;
 
 import fr.antiharcelement.kernel.sql.Columns;
+import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.reach.domain.online.CampaignOnlineTargets;
 import fr.antiharcelement.reach.domain.online.CreatorKey;
 import fr.antiharcelement.reach.domain.online.OnlineContribution;

@@ -1,5 +1,6 @@
 package fr.antiharcelement.reach.persistence;
 
+import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.reach.domain.Breakdown;
 import fr.antiharcelement.reach.domain.CampaignState;
 import fr.antiharcelement.reach.domain.ProjectionQueries;
@@ -8,7 +9,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -228,10 +228,6 @@ public class ReachQueries implements ProjectionQueries {
     }
 
     private <T> List<T> query(String sql, Jdbc.Binder binder, Jdbc.RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection()) {
-            return Jdbc.query(connection, sql, binder, mapper);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reach query failed: " + e.getMessage(), e);
-        }
+        return Jdbc.query(dataSource, sql, binder, mapper);
     }
 }

@@ -1,6 +1,7 @@
 package fr.antiharcelement.reach.persistence;
 
 import fr.antiharcelement.kernel.sql.Columns;
+import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.reach.domain.CampaignState;
 import fr.antiharcelement.reach.domain.Contribution;
 import fr.antiharcelement.reach.domain.Counters;

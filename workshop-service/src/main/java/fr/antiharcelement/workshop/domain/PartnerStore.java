@@ -8,6 +8,11 @@ public interface PartnerStore {
 
     Optional<Partner> withCode(String code);
 
+    /** The partner's name, as every event about its workshops carries it. */
+    default Optional<String> nameOf(String code) {
+        return withCode(code).map(partner -> partner.name);
+    }
+
     /** Every partner, by name. */
     List<Partner> byName();
 

@@ -1,23 +1,15 @@
 package fr.antiharcelement.workshop.domain;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
  * A workshop: scheduled, then completed with a headcount (never names: only how many attended), or cancelled.
- * Its {@code version} grows by one with every change and is its ETag.
+ * Its {@code version} grows by one with every change and is its ETag. Kept by a {@link WorkshopStore}, which maps it
+ * by hand: no ORM on the path of a change.
  */
-@Entity
-@Table(name = "workshop")
 public class Workshop {
 
-    @Id
     public UUID id;
     public String campaignCode;
     public String schoolUai;
@@ -25,17 +17,13 @@ public class Workshop {
     /** The partner's own id for this workshop (its spreadsheet's or CRM's), unique per partner; set once. */
     public String partnerReference;
     public UUID facilitatorId;
-    @Enumerated(EnumType.STRING)
     public Audience audience;
-    @Enumerated(EnumType.STRING)
     public ClassLevel classLevel;
     public OffsetDateTime startsAt;
     public OffsetDateTime endsAt;
     public int capacity;
-    @Enumerated(EnumType.STRING)
     public WorkshopStatus status;
     public Integer attendees;
-    @Enumerated(EnumType.STRING)
     public ReasonCode cancellationReasonCode;
     /** Free text beside the reason code: never in an event; only staff and the workshop's partner read it (see {@link Note}). */
     public String cancellationNote;

@@ -141,7 +141,7 @@ public class WorkshopPlanner {
             return workshop;
         }
         workshop.version++;
-        workshops.saveNow(workshop);
+        workshops.save(workshop);
         auditTrail.record(workshop, WorkshopChange.RESCHEDULED, changes, scope.actor(), null);
         publisher.workshop(WorkshopChange.RESCHEDULED, workshop, partner.name);
         return workshop;
@@ -173,8 +173,12 @@ public class WorkshopPlanner {
     @Transactional
     public Workshop redactNotes(UUID id, PartnerScope scope) {
         Workshop workshop = lockedInScope(id, scope);
-        int redacted = auditTrail.redactNotes(id) + (workshop.cancellationNote == null ? 0 : 1);
-        workshop.cancellationNote = null;
+        int redacted = auditTrail.redactNotes(id);
+        if (workshop.cancellationNote != null) {
+            workshop.cancellationNote = null;
+            workshops.save(workshop);
+            redacted++;
+        }
         auditTrail.record(workshop, NOTES_REDACTED, Map.of("notes", new FieldChange(redacted, 0)), scope.actor(), null);
         return workshop;
     }
@@ -257,6 +261,7 @@ public class WorkshopPlanner {
                              Reason reason, boolean capacityOverridden) {
         workshop.version++;
         workshop.updatedAt = CampaignTime.now(clock);
+        workshops.save(workshop);
         auditTrail.record(workshop, change, before.changesTo(WorkshopSnapshot.of(workshop)), scope.actor(), reason);
         if (capacityOverridden) {
             auditTrail.record(workshop, CAPACITY_OVERRIDDEN, Map.of("attendees", new FieldChange(workshop.capacity, workshop.attendees)),
@@ -272,7 +277,7 @@ public class WorkshopPlanner {
     }
 
     private void publish(WorkshopChange change, Workshop workshop) {
-        publisher.workshop(change, workshop, partners.withCode(workshop.partnerCode).map(partner -> partner.name).orElse(null));
+        publisher.workshop(change, workshop, partners.nameOf(workshop.partnerCode).orElse(null));
     }
 
     private Workshop lockedInScope(UUID id, PartnerScope scope) {

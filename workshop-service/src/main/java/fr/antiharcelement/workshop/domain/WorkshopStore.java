@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where workshops are kept. A workshop read from it is written back when the transaction commits; {@link #add} and
- * {@link #saveNow} write at once instead, so that a booking the database refuses as a double booking (a concurrent
- * one won) fails with {@link DoubleBookingException} where the planner can answer it, not at commit.
+ * Where workshops are kept. A workshop read from it is a copy: a change is kept only once {@link #save}d. {@link #add}
+ * and {@link #save} write at once, in the caller's transaction, so that a booking the database refuses as a double
+ * booking (a concurrent one won) fails with {@link DoubleBookingException} where the planner can answer it, not at
+ * commit.
  */
 public interface WorkshopStore {
 
@@ -38,5 +39,6 @@ public interface WorkshopStore {
 
     void add(Workshop workshop);
 
-    void saveNow(Workshop workshop);
+    /** Writes back a workshop read from here, changed. */
+    void save(Workshop workshop);
 }

@@ -1,17 +1,16 @@
 package fr.antiharcelement.workshop.persistence;
 
+import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.workshop.domain.Campaign;
 import fr.antiharcelement.workshop.domain.DraftFacts;
 import fr.antiharcelement.workshop.domain.Facilitator;
 import fr.antiharcelement.workshop.domain.Partner;
 import fr.antiharcelement.workshop.domain.SchoolReplica;
 import fr.antiharcelement.workshop.domain.WorkshopDraft;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -51,28 +50,22 @@ public class DraftFactsQuery implements DraftFacts {
               left join facilitator f on f.id = ?""";
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     @Override
     public Facts of(WorkshopDraft draft, UUID self) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(SQL)) {
-                query.setObject(1, draft.facilitatorId());
-                // A range cannot end before it starts: such a draft is refused by the rules, which run after this read.
-                query.setObject(2, draft.startsAt());
-                query.setObject(3, draft.endsAt().isBefore(draft.startsAt()) ? draft.startsAt() : draft.endsAt());
-                query.setObject(4, self == null ? new UUID(0, 0) : self);
-                query.setString(5, draft.campaignCode());
-                query.setString(6, draft.partnerCode());
-                query.setString(7, draft.schoolUai());
-                query.setObject(8, draft.facilitatorId());
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    return new Facts(campaign(row), partner(row), school(row), facilitator(row),
-                            Optional.ofNullable(row.getObject("overlapping", UUID.class)));
-                }
-            }
-        });
+        return Jdbc.first(dataSource, SQL, query -> {
+            query.setObject(1, draft.facilitatorId());
+            // A range cannot end before it starts: such a draft is refused by the rules, which run after this read.
+            query.setObject(2, draft.startsAt());
+            query.setObject(3, draft.endsAt().isBefore(draft.startsAt()) ? draft.startsAt() : draft.endsAt());
+            query.setObject(4, self == null ? new UUID(0, 0) : self);
+            query.setString(5, draft.campaignCode());
+            query.setString(6, draft.partnerCode());
+            query.setString(7, draft.schoolUai());
+            query.setObject(8, draft.facilitatorId());
+        }, row -> new Facts(campaign(row), partner(row), school(row), facilitator(row),
+                Optional.ofNullable(row.getObject("overlapping", UUID.class)))).orElseThrow();
     }
 
     private static Optional<Campaign> campaign(ResultSet row) throws SQLException {

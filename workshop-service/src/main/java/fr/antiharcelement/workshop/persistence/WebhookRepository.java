@@ -1,19 +1,23 @@
 package fr.antiharcelement.workshop.persistence;
 
+import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.workshop.domain.webhook.Webhook;
 import fr.antiharcelement.workshop.domain.webhook.WebhookStore;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class WebhookRepository implements PanacheRepositoryBase<Webhook, UUID>, WebhookStore {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Override
     public void add(Webhook webhook) {
@@ -30,20 +34,13 @@ public class WebhookRepository implements PanacheRepositoryBase<Webhook, UUID>, 
         return list("partnerCode", Sort.by("createdAt").and("id"), partnerCode);
     }
 
-    /** A plain statement on the session's connection: an HQL query cost a creation about 7% of its CPU for this probe. */
+    /** A plain statement on the transaction's connection: an HQL query cost a creation about 7% of its CPU for this probe. */
     @Override
     public boolean anyActive(String partnerCode) {
-        return getSession().doReturningWork(connection -> {
-            try (PreparedStatement probe = connection.prepareStatement(
-                    "select exists (select 1 from webhook where partner_code = ? and status = ?)")) {
-                probe.setString(1, partnerCode);
-                probe.setString(2, Webhook.Status.ACTIVE.name());
-                try (ResultSet answer = probe.executeQuery()) {
-                    answer.next();
-                    return answer.getBoolean(1);
-                }
-            }
-        });
+        return Jdbc.first(dataSource, "select exists (select 1 from webhook where partner_code = ? and status = ?)", probe -> {
+            probe.setString(1, partnerCode);
+            probe.setString(2, Webhook.Status.ACTIVE.name());
+        }, answer -> answer.getBoolean(1)).orElseThrow();
     }
 
     @Override

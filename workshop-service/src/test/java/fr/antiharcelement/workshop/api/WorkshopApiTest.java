@@ -7,6 +7,7 @@ import fr.antiharcelement.workshop.domain.ReasonCode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -309,6 +311,24 @@ class WorkshopApiTest {
                 .then().body("items.id", equalTo(List.of(a)));
         admin().queryParams(Map.of("from", "yesterday")).get("/api/v1/workshops").then().statusCode(400).body("errors[0].field", equalTo("from"));
         admin().get("/api/v1/workshops/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void everyPageOfASearchCountsAllItsWorkshopsInStartOrder() {
+        String first = world.schedule(world.workshop("2021-10-05T10:00:00+02:00", "2021-10-05T12:00:00+02:00"));
+        String third = world.schedule(world.workshop("2021-10-07T10:00:00+02:00", "2021-10-07T12:00:00+02:00"));
+        String second = world.schedule(world.workshop("2021-10-06T10:00:00+02:00", "2021-10-06T12:00:00+02:00"));
+
+        page(0, 2).body("items.id", equalTo(List.of(first, second))).body("totalItems", equalTo(3)).body("totalPages", equalTo(2));
+        page(1, 2).body("items.id", equalTo(List.of(third))).body("totalItems", equalTo(3));
+        page(4, 2).body("items", hasSize(0)).body("totalItems", equalTo(3));
+        page(0, 3).body("items.id", equalTo(List.of(first, second, third))).body("totalItems", equalTo(3));
+        page(0, 10).body("items.id", equalTo(List.of(first, second, third))).body("totalItems", equalTo(3));
+    }
+
+    private ValidatableResponse page(int page, int size) {
+        return admin().queryParams(Map.of("campaign", world.campaign, "page", page, "size", size)).get("/api/v1/workshops")
+                .then().statusCode(200);
     }
 
     @Test

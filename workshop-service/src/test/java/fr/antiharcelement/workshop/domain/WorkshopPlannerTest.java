@@ -312,14 +312,17 @@ class WorkshopPlannerTest {
         schools.put(uai, school);
     }
 
-    /** Workshops in memory; a double booking is caught by the planner's own check, as no other request runs. */
+    /**
+     * Workshops in memory, kept as the database keeps them: a read gives a copy, and a change is kept only once saved.
+     * A double booking is caught by the planner's own check, as no other request runs.
+     */
     private static final class Workshops implements WorkshopStore {
 
         final Map<UUID, Workshop> byId = new HashMap<>();
 
         @Override
         public Optional<Workshop> withId(UUID id) {
-            return Optional.ofNullable(byId.get(id));
+            return Optional.ofNullable(byId.get(id)).map(Workshops::copy);
         }
 
         @Override
@@ -330,13 +333,13 @@ class WorkshopPlannerTest {
         @Override
         public Optional<Workshop> overlapping(UUID facilitatorId, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID except) {
             return byId.values().stream().filter(w -> w.facilitatorId.equals(facilitatorId) && w.status != WorkshopStatus.CANCELLED
-                    && w.startsAt.isBefore(endsAt) && w.endsAt.isAfter(startsAt) && !w.id.equals(except)).findFirst();
+                    && w.startsAt.isBefore(endsAt) && w.endsAt.isAfter(startsAt) && !w.id.equals(except)).findFirst().map(Workshops::copy);
         }
 
         @Override
         public Optional<Workshop> withPartnerReference(String partnerCode, String partnerReference) {
             return byId.values().stream().filter(w -> w.partnerCode.equals(partnerCode) && partnerReference.equals(w.partnerReference))
-                    .findFirst();
+                    .findFirst().map(Workshops::copy);
         }
 
         @Override
@@ -353,12 +356,38 @@ class WorkshopPlannerTest {
 
         @Override
         public void add(Workshop workshop) {
-            byId.put(workshop.id, workshop);
+            byId.put(workshop.id, copy(workshop));
         }
 
         @Override
-        public void saveNow(Workshop workshop) {
-            byId.put(workshop.id, workshop);
+        public void save(Workshop workshop) {
+            if (!byId.containsKey(workshop.id)) {
+                throw new IllegalStateException("No workshop " + workshop.id + " to save");
+            }
+            byId.put(workshop.id, copy(workshop));
+        }
+
+        static Workshop copy(Workshop w) {
+            Workshop copy = new Workshop();
+            copy.id = w.id;
+            copy.campaignCode = w.campaignCode;
+            copy.schoolUai = w.schoolUai;
+            copy.partnerCode = w.partnerCode;
+            copy.partnerReference = w.partnerReference;
+            copy.facilitatorId = w.facilitatorId;
+            copy.audience = w.audience;
+            copy.classLevel = w.classLevel;
+            copy.startsAt = w.startsAt;
+            copy.endsAt = w.endsAt;
+            copy.capacity = w.capacity;
+            copy.status = w.status;
+            copy.attendees = w.attendees;
+            copy.cancellationReasonCode = w.cancellationReasonCode;
+            copy.cancellationNote = w.cancellationNote;
+            copy.version = w.version;
+            copy.createdAt = w.createdAt;
+            copy.updatedAt = w.updatedAt;
+            return copy;
         }
     }
 

@@ -1,0 +1,85 @@
+package fr.antiharcelement.kernel.sql;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plain JDBC where an ORM would cost more than it gives (hot paths, batches): a statement bound by one lambda, its
+ * rows read by another. Each caller brings its own connection: a consumer its transaction's, a query one from the pool.
+ */
+public final class Jdbc {
+
+    @FunctionalInterface
+    public interface Binder {
+        Binder NONE = statement -> { };
+
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private Jdbc() {
+    }
+
+    /** Runs a query and maps each row, in the order the database returns them. */
+    public static <T> List<T> query(Connection connection, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            List<T> result = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+            }
+            return result;
+        }
+    }
+
+    /** Runs an insert, update or delete; returns how many rows it changed. */
+    public static int update(Connection connection, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * {@link #query(Connection, String, Binder, RowMapper)} on a connection of {@code dataSource}, closed at once: in a
+     * JTA transaction the pool hands out the transaction's own connection, so the statement sees and joins its work.
+     * A failure comes out unchecked, with the {@link SQLException} as its cause (what {@link SqlFailures} reads).
+     */
+    public static <T> List<T> query(DataSource dataSource, String sql, Binder binder, RowMapper<T> mapper) {
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, sql, binder, mapper);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The first row of {@link #query(DataSource, String, Binder, RowMapper)}, if any. */
+    public static <T> Optional<T> first(DataSource dataSource, String sql, Binder binder, RowMapper<T> mapper) {
+        return query(dataSource, sql, binder, mapper).stream().findFirst();
+    }
+
+    /** {@link #update(Connection, String, Binder)} on a connection of {@code dataSource}, as {@link #query(DataSource, String, Binder, RowMapper)}. */
+    public static int update(DataSource dataSource, String sql, Binder binder) {
+        try (Connection connection = dataSource.getConnection()) {
+            return update(connection, sql, binder);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private static IllegalStateException failed(SQLException e) {
+        return new IllegalStateException("Database call failed: " + e.getMessage(), e);
+    }
+}
