@@ -1,22 +1,44 @@
 package fr.antiharcelement.school.domain;
 
 import java.text.Normalizer;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Text as searches compare it: lower case, no accents, punctuation as spaces ("Saint-Éloi" → "saint eloi"). */
 public final class SearchText {
 
-    /** Compiled once, not at each call: an import computes several search texts per row. */
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
-
     private SearchText() {
     }
 
+    /**
+     * One pass over the decomposed text: a combining mark (an accent, once {@code É} is {@code E} and its mark) is
+     * dropped, a letter or digit of a to z and 0 to 9 is kept in lower case, and any run of anything else is one space
+     * between words. An import computes several search texts per row; two regular expressions over the text took a
+     * fifteenth of its CPU.
+     */
     public static String of(String... parts) {
-        String joined = String.join(" ", parts);
-        String withoutAccents = MARKS.matcher(Normalizer.normalize(joined, Normalizer.Form.NFD)).replaceAll("");
-        return NOT_ALPHANUMERIC.matcher(withoutAccents.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        String decomposed = Normalizer.normalize(String.join(" ", parts), Normalizer.Form.NFD);
+        StringBuilder text = new StringBuilder(decomposed.length());
+        boolean gap = false;
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (isMark(c)) {
+                continue;
+            }
+            char lower = Character.toLowerCase(c);
+            if (lower >= 'a' && lower <= 'z' || lower >= '0' && lower <= '9') {
+                if (gap && !text.isEmpty()) {
+                    text.append(' ');
+                }
+                gap = false;
+                text.append(lower);
+            } else {
+                gap = true;
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 }

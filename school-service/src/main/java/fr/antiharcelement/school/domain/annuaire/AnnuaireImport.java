@@ -82,7 +82,7 @@ public class AnnuaireImport {
         return report;
     }
 
-    /** Step 1: reads every row, rejects the invalid ones with their line, stages the valid ones. */
+    /** Step 1: reads every row, rejects the invalid ones with their line, stages the valid ones; returns the staged rows' reader. */
     private AnnuaireRowReader stage(InputStream csv, Charset charset, Set<SchoolType> types, ImportReport report) {
         staging.open();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').allowExtraFields(true)
@@ -107,7 +107,7 @@ public class AnnuaireImport {
             }
             staging.add(chunk);
             staging.ready();
-            return rows;
+            return rows.ofStaged();
         } catch (CsvParseException e) {
             throw InvalidInputException.of("The file cannot be read as CSV: " + e.getMessage() + ". Nothing was imported.");
         } catch (UncheckedIOException | IOException e) {
@@ -151,7 +151,7 @@ public class AnnuaireImport {
             Uai.problem(uai).ifPresent(problem -> {
                 throw new IllegalArgumentException("UAI " + problem);
             });
-            return Optional.of(new StagedRow(uai, record.getStartingLineNumber(), rows.annex(fields), fields));
+            return Optional.of(new StagedRow(uai, record.getStartingLineNumber(), rows.annex(fields), rows.staged(fields)));
         } catch (IllegalArgumentException | DomainException e) {
             report.reject(new ImportReport.RejectedRow(record.getStartingLineNumber(), uai, e.getMessage()));
             return Optional.empty();

@@ -42,6 +42,20 @@ final class AnnuaireRowReader {
         this.geography = geography;
     }
 
+    /** What is staged of a row: the fields this reader reads, as {@link #ofStaged()} reads them back. */
+    List<String> staged(List<String> fields) {
+        return columns.read(fields);
+    }
+
+    /** A reader of the rows {@link #staged} gives, with the labels this one has read so far. */
+    AnnuaireRowReader ofStaged() {
+        AnnuaireRowReader staged = new AnnuaireRowReader(columns.staged(), geography);
+        staged.types.putAll(types);
+        staged.sectors.putAll(sectors);
+        staged.states.putAll(states);
+        return staged;
+    }
+
     /** The row's UAI, normalised, or empty when it has none. */
     String uai(List<String> fields) {
         return columns.value(fields, Field.UAI).map(Uai::normalize).orElse("");
@@ -59,7 +73,7 @@ final class AnnuaireRowReader {
      */
     School.Details validDetails(List<String> fields) {
         for (String field : fields) {
-            if (field.length() > MAX_FIELD_LENGTH) { // every field is staged, even those of columns the import does not read
+            if (field.length() > MAX_FIELD_LENGTH) { // any field: a row is refused whole, whatever column holds the flaw
                 throw new IllegalArgumentException("a field has " + field.length() + " characters, more than " + MAX_FIELD_LENGTH);
             }
             StorableText.problem(field).ifPresent(problem -> {
