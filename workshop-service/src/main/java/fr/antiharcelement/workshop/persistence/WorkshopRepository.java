@@ -173,11 +173,14 @@ public class WorkshopRepository implements WorkshopStore {
         statement.setLong(first + 14, workshop.version);
     }
 
-    /** Writes now, so that a booking lost to a concurrent one surfaces here, not at commit. */
+    /**
+     * Writes now, so that a booking lost to a concurrent one surfaces here, not at commit. The refusal is read from the
+     * SQLSTATE among the failure's causes, whatever wraps it.
+     */
     private void write(Workshop workshop, String sql, Jdbc.Binder binder) {
         try {
             Jdbc.update(dataSource, sql, binder);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
             if (SqlFailures.violation(e, EXCLUSION_VIOLATION, DOUBLE_BOOKING_CONSTRAINT).isPresent()) {
                 throw new DoubleBookingException(workshop.facilitatorId, workshop.startsAt, workshop.endsAt, workshop.id);
             }
