@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Bearer tokens for tests, signed by the key the services under test trust, and a few they must refuse. */
 public final class TestTokens {
@@ -20,16 +23,32 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /**
+     * How long one signed token serves every test asking for the same role: signing one per request (RSA) was a tenth
+     * of a fuzz run's CPU, and the tokens live an hour.
+     */
+    private static final Duration REUSE = Duration.ofMinutes(1);
+    private static final Map<String, Signed> SIGNED = new ConcurrentHashMap<>();
+
+    private record Signed(String token, long at) {
+    }
+
     public static String admin() {
-        return minter().admin();
+        return reused("admin", () -> minter().admin());
     }
 
     public static String viewer() {
-        return minter().viewer();
+        return reused("viewer", () -> minter().viewer());
     }
 
     public static String partner(String partnerCode) {
-        return minter().partner(partnerCode);
+        return reused("partner " + partnerCode, () -> minter().partner(partnerCode));
+    }
+
+    private static String reused(String key, Supplier<String> mint) {
+        long now = System.nanoTime();
+        return SIGNED.compute(key, (k, signed) -> signed == null || now - signed.at() > REUSE.toNanos()
+                ? new Signed(mint.get(), now) : signed).token();
     }
 
     /** A token with {@code role} (e.g. {@link TokenMinter#ADMIN}) whose lifetime ended an hour ago. */

@@ -40,6 +40,9 @@ final class AnnuaireColumns {
         }
     }
 
+    /** Every field, once: {@code Field.values()} copies the array at each call, and {@link #read} runs once per row. */
+    private static final Field[] FIELDS = Field.values();
+
     private final Map<Field, Integer> index;
 
     private AnnuaireColumns(Map<Field, Integer> index) {
@@ -69,9 +72,8 @@ final class AnnuaireColumns {
      * column): what is staged of a row, a thirteenth of the annuaire's 70-odd columns. Read back through {@link #staged()}.
      */
     List<String> read(List<String> row) {
-        Field[] fields = Field.values();
-        String[] read = new String[fields.length];
-        for (Field field : fields) {
+        String[] read = new String[FIELDS.length];
+        for (Field field : FIELDS) {
             Integer position = index.get(field);
             read[field.ordinal()] = position == null || position >= row.size() ? "" : row.get(position);
         }

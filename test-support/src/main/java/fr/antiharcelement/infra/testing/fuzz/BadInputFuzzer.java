@@ -1,7 +1,6 @@
 package fr.antiharcelement.infra.testing.fuzz;
 
 import fr.antiharcelement.infra.testing.EventStreams;
-import fr.antiharcelement.infra.testing.OpenApiDocument;
 import fr.antiharcelement.infra.testing.ProblemChecks;
 import io.restassured.RestAssured;
 import net.jqwik.api.sessions.JqwikSession;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,17 +43,9 @@ public final class BadInputFuzzer {
         }
     }
 
-    /** How long a minted token serves an operation's requests: far within any token's life, and a run may be long. */
-    private static final Duration TOKEN_REUSE = Duration.ofMinutes(1);
-
     private final FuzzTarget target;
     private final StoredState stored;
     private final long seed;
-    /** Each operation's token, minted again once {@link #TOKEN_REUSE} old: signing one per request took a tenth of a run. */
-    private final Map<String, MintedToken> tokens = new HashMap<>();
-
-    private record MintedToken(String token, long mintedAt) {
-    }
 
     public BadInputFuzzer(FuzzTarget target, StoredState stored, long defaultSeed) {
         this.target = target;
@@ -109,7 +99,7 @@ public final class BadInputFuzzer {
 
     private FuzzResponse send(FuzzRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(request)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token(request.operation()))
+                .header("Authorization", "Bearer " + target.tokens.apply(request.operation()))
                 .method(request.operation().method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::header);
@@ -127,16 +117,6 @@ public final class BadInputFuzzer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private String token(OpenApiDocument.Operation operation) {
-        long now = System.nanoTime();
-        MintedToken minted = tokens.get(operation.key());
-        if (minted == null || now - minted.mintedAt() > TOKEN_REUSE.toNanos()) {
-            minted = new MintedToken(target.tokens.apply(operation), now);
-            tokens.put(operation.key(), minted);
-        }
-        return minted.token();
     }
 
     /** The service under test's URL for the request, every path and query value percent-encoded. */
