@@ -124,8 +124,8 @@ final class BaselineBenchmark {
 
     /**
      * A producer configured as the outbox relay's (transactional, idempotent, acks=all): {@code records} records of
-     * 1 kB in transactions of 500; then one-record transactions at 50 per second, each timed from its commit to a
-     * read_committed consumer.
+     * 1 kB in transactions of 500; then, once the broker has compiled that path ({@link WarmUp}), one-record
+     * transactions at 50 per second, each timed from its commit to a read_committed consumer.
      */
     private void kafka(int records) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, environment.bootstrapServers()))) {
@@ -148,24 +148,35 @@ final class BaselineBenchmark {
             Report.block("baseline: Kafka, " + Report.count(records) + " records of 1 kB, 500 per transaction");
             Report.figure(Figure.rate(Baseline.KAFKA_RECORDS.label, records / seconds).provides(Baseline.KAFKA_RECORDS));
 
-            int changes = 500;
+            int changes = Bench.setting("baseline.kafka-changes", 1_500);
             Latency latency = new Latency();
+            WarmUp.Done warm;
             try (Arrivals arrivals = new Arrivals(environment.bootstrapServers(), TOPIC, record -> record.key())) {
+                warm = WarmUp.untilCompiled(first -> oneRecordTransactions(producer, value, "warm-" + first + "-", 1_000, 5,
+                        new HashMap<>()), Duration.ofMinutes(4));
                 Map<String, Long> committedAt = new HashMap<>();
-                long paced = System.nanoTime();
-                for (int i = 0; i < changes; i++) {
-                    Pace.waitForTurn(paced, i, Duration.ofMillis(20));
-                    producer.beginTransaction();
-                    producer.send(new ProducerRecord<>(TOPIC, "single-" + i, value));
-                    producer.commitTransaction();
-                    committedAt.put("single-" + i, System.nanoTime());
-                }
+                oneRecordTransactions(producer, value, "single-", changes, 20, committedAt);
                 arrivals.await(committedAt.keySet(), Duration.ofSeconds(60));
                 committedAt.forEach((key, committed) -> latency.recordNanos(arrivals.at(key) - committed));
             }
             Report.block("baseline: Kafka, " + changes + " one-record transactions at 50/s, commit to read_committed consumer");
+            Report.line("after a warm-up of", warm.describe());
             Report.figure(Figure.latency(Baseline.KAFKA_LATENCY.label, latency).provides(Baseline.KAFKA_LATENCY));
         }
+    }
+
+    /** One record per transaction, one every {@code intervalMillis}; notes when each was committed, by key. */
+    private static int oneRecordTransactions(KafkaProducer<String, String> producer, String value, String keyPrefix, int count,
+                                             int intervalMillis, Map<String, Long> committedAt) {
+        long paced = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            Pace.waitForTurn(paced, i, Duration.ofMillis(intervalMillis));
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(TOPIC, keyPrefix + i, value));
+            producer.commitTransaction();
+            committedAt.put(keyPrefix + i, System.nanoTime());
+        }
+        return count;
     }
 
     private KafkaProducer<String, String> transactionalProducer() {

@@ -24,6 +24,9 @@ final class CpuShare {
     private final Map<Long, Long> ticksByOwnProcess = new HashMap<>();
     private final Map<Long, String> groupOfProcess = new HashMap<>();
     private final Map<String, Long> ticksByGroup = new java.util.TreeMap<>();
+    /** Of those, the ticks of the JVMs' JIT compiler threads, by group; and by thread, to add only what each did since. */
+    private final Map<String, Long> compilerTicksByGroup = new java.util.TreeMap<>();
+    private final Map<Long, Long> ticksByCompilerThread = new HashMap<>();
     private long totalBusy;
     private long totalAll;
     private long ownBusy;
@@ -105,6 +108,9 @@ final class CpuShare {
                     ownBusy += ticks - before;
                     String group = groupOfProcess.computeIfAbsent(process.pid(), pid -> group(process));
                     ticksByGroup.merge(group, ticks - before, Long::sum);
+                    if (!group.equals("postgres") && !group.equals("other")) {
+                        compilerTicksByGroup.merge(group, compilerTicks(process.pid()), Long::sum);
+                    }
                 }
             });
         } catch (IOException | RuntimeException unreadable) {
@@ -118,6 +124,20 @@ final class CpuShare {
             INSTANCE.sample();
             Map<String, Double> seconds = new java.util.TreeMap<>();
             INSTANCE.ticksByGroup.forEach((group, ticks) -> seconds.put(group, ticks / TICKS_PER_SECOND));
+            return seconds;
+        }
+    }
+
+    /**
+     * CPU seconds used so far by the JIT compiler threads of each JVM the benchmark started: high while a JVM still
+     * compiles what the load runs through, which takes thousands of requests and costs as much as the requests
+     * themselves (see {@link WarmUp}).
+     */
+    static Map<String, Double> compiling() {
+        synchronized (INSTANCE) {
+            INSTANCE.sample();
+            Map<String, Double> seconds = new java.util.TreeMap<>();
+            INSTANCE.compilerTicksByGroup.forEach((group, ticks) -> seconds.put(group, ticks / TICKS_PER_SECOND));
             return seconds;
         }
     }
@@ -180,10 +200,37 @@ final class CpuShare {
         }
     }
 
+    /**
+     * The ticks the compiler threads of one JVM ("C1 CompilerThre", "C2 CompilerThre" as the kernel truncates their
+     * names) used since the last look. Compiler threads come and go with the load, hence the count per thread.
+     */
+    private long compilerTicks(long pid) {
+        long added = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                String name = Files.readString(thread.resolve("comm"));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    long tid = Long.parseLong(thread.getFileName().toString());
+                    long ticks = ticks(thread.resolve("stat"));
+                    Long before = ticksByCompilerThread.put(tid, ticks);
+                    added += Math.max(0, ticks - (before == null ? 0 : before));
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process or a thread ended meanwhile: what it did since the last look is not counted
+        }
+        return added;
+    }
+
     /** User and system CPU ticks of one process, 0 when it is gone. */
     private static long ticks(long pid) {
+        return ticks(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** User and system CPU ticks from a process's or a thread's stat file, 0 when it is gone. */
+    private static long ticks(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
         } catch (IOException | RuntimeException gone) {

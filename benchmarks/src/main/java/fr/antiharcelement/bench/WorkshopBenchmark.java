@@ -39,7 +39,7 @@ final class WorkshopBenchmark {
         int schools = Bench.setting("workshops.schools", 200);
         int facilitatorCount = Bench.setting("workshops.facilitators", 256);
         int perPhase = Bench.setting("workshops.requests", 10_000);
-        int warmUp = Bench.setting("workshops.warm-up", 1_000);
+        int warmUpRound = Bench.setting("workshops.warm-up", 1_000);
         BenchEnvironment.Service school = environment.service("school-service", "school");
         BenchEnvironment.Service workshop = environment.service("workshop-service", "workshop");
         String admin = TestTokens.admin();
@@ -60,9 +60,9 @@ final class WorkshopBenchmark {
             Report.progress("campaign, partner and " + facilitators.size() + " facilitators defined");
 
             String partnerToken = TestTokens.partner(PARTNER);
-            Report.progress("warming up: " + warmUp + " creations with 16 clients (not measured)...");
-            Load.closedLoop(http, 16, warmUp, Duration.ofMinutes(5), creation(workshop, partnerToken, facilitators, schools, 0));
-            int offset = warmUp;
+            WarmUp.Done warm = WarmUp.untilCompiled(first -> Load.closedLoop(http, 16, warmUpRound, Duration.ofMinutes(5),
+                    creation(workshop, partnerToken, facilitators, schools, first)).sent(), Duration.ofMinutes(4));
+            int offset = warm.requests();
             for (int clients : new int[] {16, 64}) {
                 Report.progress(perPhase + " creations with " + clients + " clients...");
                 var cpu = Report.cpuMark();
@@ -70,6 +70,7 @@ final class WorkshopBenchmark {
                         creation(workshop, partnerToken, facilitators, schools, offset));
                 offset += perPhase;
                 Report.block("workshops: creation with " + clients + " concurrent clients");
+                Report.line("after a warm-up of", warm.describe());
                 Report.line("requests", Report.count(outcome.sent()) + String.format(" in %.1f s", outcome.elapsed().toMillis() / 1e3));
                 Report.line("non-2xx", outcome.failures());
                 Report.line("latency", outcome.latency().describe());

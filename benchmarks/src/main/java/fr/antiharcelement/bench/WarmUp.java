@@ -1,0 +1,55 @@
+package fr.antiharcelement.bench;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Unmeasured load until the JVMs under test have compiled what it runs through. A service started for a benchmark
+ * runs its requests interpreted, then through C1, then C2 code, method by method as each gets hot: at 50 school
+ * registrations a second, school-service's C2 compiler still used 40% of a core after 3,500 requests, and a
+ * registration cost 12 ms of CPU instead of the 4.4 it costs once compiled (2026-11-29, fourth session). A fixed
+ * count of warm-up requests is either too few for a slow pace or wasted on a fast one; the compilers' own CPU says
+ * when the steady state is reached, whatever the pace.
+ */
+final class WarmUp {
+
+    /** The steady state: the compilers of the system under test together use less than this share of one core. */
+    private static final double SETTLED = 0.10;
+
+    private WarmUp() {
+    }
+
+    /** What a warm-up did, for the report. */
+    record Done(int requests, Duration elapsed, double compilerShare) {
+        String describe() {
+            return String.format(Locale.ROOT, "%,d requests in %.0f s, until the JIT compilers used %.0f%% of a core",
+                    requests, elapsed.toMillis() / 1e3, 100 * compilerShare);
+        }
+    }
+
+    /**
+     * Runs rounds of load, {@code round} being given the index of its first request and answering how many it sent,
+     * until the compilers of the services, Kafka and this load generator used under 10% of a core during a round,
+     * or {@code limit} has passed. A round should last some seconds, or the share it measures is mostly noise.
+     */
+    static Done untilCompiled(IntUnaryOperator round, Duration limit) {
+        long start = System.nanoTime();
+        int sent = 0;
+        double share;
+        do {
+            Map<String, Double> before = CpuShare.compiling();
+            long roundStart = System.nanoTime();
+            sent += round.applyAsInt(sent);
+            double seconds = (System.nanoTime() - roundStart) / 1e9;
+            share = seconds <= 0 ? 0 : compiled(before, CpuShare.compiling()) / seconds;
+            Report.progress(String.format(Locale.ROOT, "warming up: %,d requests, JIT compilers at %.0f%% of a core", sent, 100 * share));
+        } while (share >= SETTLED && System.nanoTime() - start < limit.toNanos());
+        return new Done(sent, Duration.ofNanos(System.nanoTime() - start), share);
+    }
+
+    private static double compiled(Map<String, Double> before, Map<String, Double> after) {
+        return after.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
+    }
+}
