@@ -82,13 +82,13 @@ final class BaselineBenchmark {
         BenchEnvironment.Service service = environment.service(SERVICE, "baseline");
         String url = service.url() + "/api/v1/baseline";
         try (Http http = new Http(16)) {
-            Report.progress("trivial endpoint: warming up...");
-            Load.warmUp(http, i -> Http.get(url, null));
+            WarmUp.Done warm = Load.warmUp(http, i -> Http.get(url, null));
             Map<Integer, Baseline> byClients = Map.of(1, Baseline.HTTP_1_CLIENT, 16, Baseline.HTTP_16_CLIENTS, 64, Baseline.HTTP_64_CLIENTS);
             for (int clients : new int[] {1, 16, 64}) {
                 var cpu = Report.cpuMark();
                 Load.Outcome outcome = Load.closedLoop(http, clients, Integer.MAX_VALUE, Duration.ofSeconds(10), i -> Http.get(url, null));
                 Report.block("baseline: trivial Quarkus JSON GET, " + clients + " client" + (clients == 1 ? "" : "s") + ", 10 s");
+                Report.line("after a warm-up of", warm.describe());
                 Report.line("latency", outcome.latency().describe() + ", non-2xx " + outcome.failures());
                 Report.cpu(cpu, outcome.sent(), "request");
                 Report.figure(Figure.rate(byClients.get(clients).label, outcome.perSecond()).with(outcome.latency())

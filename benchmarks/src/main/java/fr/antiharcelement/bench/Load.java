@@ -46,11 +46,13 @@ final class Load {
     }
 
     /**
-     * The warm-up of a read compared with a baseline read: 16 clients, up to 50,000 requests or 30 s, unmeasured. The
-     * same for both, or the one warmed up less is measured while the compiler threads still work beside it.
+     * The warm-up of a read compared with a baseline read: 16 clients, in rounds of up to 10,000 requests or 10 s,
+     * unmeasured, until the JIT compilers have settled ({@link WarmUp}). The same for both, or the one warmed up less
+     * is measured while the compiler threads still work beside it.
      */
-    static void warmUp(Http http, IntFunction<HttpRequest> requestFor) {
-        closedLoop(http, 16, 50_000, Duration.ofSeconds(30), requestFor);
+    static WarmUp.Done warmUp(Http http, IntFunction<HttpRequest> requestFor) {
+        return WarmUp.untilCompiled(first -> closedLoop(http, 16, 10_000, Duration.ofSeconds(10),
+                i -> requestFor.apply(first + i)).sent(), Duration.ofMinutes(2));
     }
 
     static Outcome closedLoop(Http http, int clients, int requests, Duration maxDuration, IntFunction<HttpRequest> requestFor) {

@@ -109,7 +109,7 @@ final class ReachBenchmark {
         Report.line("summary totals", totals);
         // Warmed up as its baseline, the trivial endpoint: after 500 requests, as before, the compiler threads were still
         // compiling the read path beside the one client, which tripled its p50.
-        Load.warmUp(http, i -> Http.get(summary, viewer));
+        Report.line("after a warm-up of", Load.warmUp(http, i -> Http.get(summary, viewer)).describe());
 
         Load.Outcome one = Load.closedLoop(http, 1, 2_000, Duration.ofSeconds(120), i -> Http.get(summary, viewer));
         Report.line("summary, 1 client", one.latency().describe());

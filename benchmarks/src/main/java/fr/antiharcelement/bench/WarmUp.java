@@ -15,7 +15,11 @@ import java.util.function.IntUnaryOperator;
  */
 final class WarmUp {
 
-    /** The steady state: the compilers of the system under test together use less than this share of one core. */
+    /**
+     * The steady state: the JIT compilers of the services, Kafka and the load generator took under this share of the
+     * CPU that all of them used during a round. A share of a core would be unfair to a busy machine: workshop-service
+     * still compiled at a fifth of a core after 51,000 creations with both cores busy.
+     */
     private static final double SETTLED = 0.10;
 
     private WarmUp() {
@@ -24,32 +28,33 @@ final class WarmUp {
     /** What a warm-up did, for the report. */
     record Done(int requests, Duration elapsed, double compilerShare) {
         String describe() {
-            return String.format(Locale.ROOT, "%,d requests in %.0f s, until the JIT compilers used %.0f%% of a core",
+            return String.format(Locale.ROOT, "%,d requests in %.0f s, until the JIT compilers took %.0f%% of the CPU used",
                     requests, elapsed.toMillis() / 1e3, 100 * compilerShare);
         }
     }
 
     /**
      * Runs rounds of load, {@code round} being given the index of its first request and answering how many it sent,
-     * until the compilers of the services, Kafka and this load generator used under 10% of a core during a round,
-     * or {@code limit} has passed. A round should last some seconds, or the share it measures is mostly noise.
+     * until the JIT compilers took under a tenth of the CPU used during a round, or {@code limit} has passed. A round
+     * should last some seconds, or the share it measures is mostly noise.
      */
     static Done untilCompiled(IntUnaryOperator round, Duration limit) {
         long start = System.nanoTime();
         int sent = 0;
         double share;
         do {
-            Map<String, Double> before = CpuShare.compiling();
-            long roundStart = System.nanoTime();
+            Map<String, Double> usedBefore = CpuShare.used();
+            Map<String, Double> compiledBefore = CpuShare.compiling();
             sent += round.applyAsInt(sent);
-            double seconds = (System.nanoTime() - roundStart) / 1e9;
-            share = seconds <= 0 ? 0 : compiled(before, CpuShare.compiling()) / seconds;
-            Report.progress(String.format(Locale.ROOT, "warming up: %,d requests, JIT compilers at %.0f%% of a core", sent, 100 * share));
+            double used = sinceThen(usedBefore, CpuShare.used());
+            share = used <= 0 ? 0 : sinceThen(compiledBefore, CpuShare.compiling()) / used;
+            Report.progress(String.format(Locale.ROOT, "warming up: %,d requests, JIT compilers at %.0f%% of the CPU used", sent, 100 * share));
         } while (share >= SETTLED && System.nanoTime() - start < limit.toNanos());
         return new Done(sent, Duration.ofNanos(System.nanoTime() - start), share);
     }
 
-    private static double compiled(Map<String, Double> before, Map<String, Double> after) {
+    /** Seconds used between two snapshots, every process counted, the load generator included. */
+    private static double sinceThen(Map<String, Double> before, Map<String, Double> after) {
         return after.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
     }
 }
