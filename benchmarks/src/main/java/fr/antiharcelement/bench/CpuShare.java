@@ -120,12 +120,7 @@ final class CpuShare {
 
     /** CPU seconds used so far by each kind of process the benchmark started. */
     static Map<String, Double> used() {
-        synchronized (INSTANCE) {
-            INSTANCE.sample();
-            Map<String, Double> seconds = new java.util.TreeMap<>();
-            INSTANCE.ticksByGroup.forEach((group, ticks) -> seconds.put(group, ticks / TICKS_PER_SECOND));
-            return seconds;
-        }
+        return INSTANCE.secondsNow(INSTANCE.ticksByGroup);
     }
 
     /**
@@ -134,12 +129,15 @@ final class CpuShare {
      * themselves (see {@link WarmUp}).
      */
     static Map<String, Double> compiling() {
-        synchronized (INSTANCE) {
-            INSTANCE.sample();
-            Map<String, Double> seconds = new java.util.TreeMap<>();
-            INSTANCE.compilerTicksByGroup.forEach((group, ticks) -> seconds.put(group, ticks / TICKS_PER_SECOND));
-            return seconds;
-        }
+        return INSTANCE.secondsNow(INSTANCE.compilerTicksByGroup);
+    }
+
+    /** A fresh sample, then one of the tallies by group in seconds. */
+    private synchronized Map<String, Double> secondsNow(Map<String, Long> tally) {
+        sample();
+        Map<String, Double> seconds = new java.util.TreeMap<>();
+        tally.forEach((group, ticks) -> seconds.put(group, ticks / TICKS_PER_SECOND));
+        return seconds;
     }
 
     /** "school-service 12.1 s, postgres 8.0 s, ..." used between two {@link #used()} snapshots, and their total. */
