@@ -118,29 +118,29 @@ final class CpuShare {
         }
     }
 
-    /** CPU seconds used so far by each kind of process the benchmark started. */
-    static Map<String, Double> used() {
-        return INSTANCE.secondsNow(INSTANCE.ticksByGroup);
-    }
-
     /**
-     * CPU seconds used so far by the JIT compiler threads of each JVM the benchmark started: high while a JVM still
-     * compiles what the load runs through, which takes thousands of requests and costs as much as the requests
-     * themselves (see {@link WarmUp}).
+     * CPU seconds used so far by each kind of process the benchmark started ({@code used}), and of those by the JIT
+     * compiler threads of each JVM ({@code compiling}): high while a JVM still compiles what the load runs through,
+     * which takes thousands of requests and costs as much as the requests themselves (see {@link WarmUp}).
      */
-    static Map<String, Double> compiling() {
-        return INSTANCE.secondsNow(INSTANCE.compilerTicksByGroup);
+    record Snapshot(Map<String, Double> used, Map<String, Double> compiling) {
     }
 
-    /** A fresh sample, then one of the tallies by group in seconds. */
-    private synchronized Map<String, Double> secondsNow(Map<String, Long> tally) {
-        sample();
+    /** Both tallies from one fresh sample of /proc. */
+    static Snapshot now() {
+        synchronized (INSTANCE) {
+            INSTANCE.sample();
+            return new Snapshot(seconds(INSTANCE.ticksByGroup), seconds(INSTANCE.compilerTicksByGroup));
+        }
+    }
+
+    private static Map<String, Double> seconds(Map<String, Long> ticksByGroup) {
         Map<String, Double> seconds = new java.util.TreeMap<>();
-        tally.forEach((group, ticks) -> seconds.put(group, ticks / TICKS_PER_SECOND));
+        ticksByGroup.forEach((group, ticks) -> seconds.put(group, ticks / TICKS_PER_SECOND));
         return seconds;
     }
 
-    /** "school-service 12.1 s, postgres 8.0 s, ..." used between two {@link #used()} snapshots, and their total. */
+    /** "school-service 12.1 s, postgres 8.0 s, ..." used between two tallies of {@link #now()}, and their total. */
     static String describe(Map<String, Double> before, Map<String, Double> after) {
         StringBuilder text = new StringBuilder();
         after.forEach((group, seconds) -> {
@@ -150,6 +150,11 @@ final class CpuShare {
             }
         });
         return text.append(String.format(java.util.Locale.ROOT, " (system under test %.1f s)", total(before, after))).toString();
+    }
+
+    /** CPU seconds of every process the benchmark started, the load generator included. */
+    static double all(Map<String, Double> before, Map<String, Double> after) {
+        return after.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
     }
 
     /** CPU seconds of the system under test (services, PostgreSQL, Kafka), the load generator left out. */

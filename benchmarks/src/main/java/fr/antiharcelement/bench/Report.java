@@ -141,24 +141,21 @@ final class Report {
     }
 
     /** A mark to measure the CPU a phase costs, with {@link #cpu}: what each process and its JIT compilers used so far. */
-    record CpuMark(Map<String, Double> used, Map<String, Double> compiling) {
-    }
-
-    static CpuMark cpuMark() {
-        return new CpuMark(CpuShare.used(), CpuShare.compiling());
+    static CpuShare.Snapshot cpuMark() {
+        return CpuShare.now();
     }
 
     /**
      * The CPU the services, PostgreSQL and Kafka used since {@code mark}, per operation: a cost that other processes
      * competing for the CPU do not change, unlike throughput, and what throughput the cores would allow at best.
      */
-    static synchronized void cpu(CpuMark mark, long operations, String operation) {
-        Map<String, Double> now = CpuShare.used();
-        double seconds = CpuShare.total(mark.used(), now);
+    static synchronized void cpu(CpuShare.Snapshot mark, long operations, String operation) {
+        CpuShare.Snapshot now = CpuShare.now();
+        double seconds = CpuShare.total(mark.used(), now.used());
         int cores = Runtime.getRuntime().availableProcessors();
-        line("CPU used", CpuShare.describe(mark.used(), now));
+        line("CPU used", CpuShare.describe(mark.used(), now.used()));
         // Still compiling means the figure is not yet the steady state's: say how much of the CPU that was.
-        line("  of which JIT compilers", CpuShare.describe(mark.compiling(), CpuShare.compiling()));
+        line("  of which JIT compilers", CpuShare.describe(mark.compiling(), now.compiling()));
         if (seconds > 0 && operations > 0) {
             line("CPU per " + operation, String.format(Locale.ROOT, "%.2f ms, so at best ~%s on %d cores with nothing else running",
                     1000 * seconds / operations, rate(cores * operations / seconds), cores));

@@ -2,7 +2,6 @@ package fr.antiharcelement.bench;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -43,18 +42,13 @@ final class WarmUp {
         int sent = 0;
         double share;
         do {
-            Map<String, Double> usedBefore = CpuShare.used();
-            Map<String, Double> compiledBefore = CpuShare.compiling();
+            CpuShare.Snapshot before = CpuShare.now();
             sent += round.applyAsInt(sent);
-            double used = sinceThen(usedBefore, CpuShare.used());
-            share = used <= 0 ? 0 : sinceThen(compiledBefore, CpuShare.compiling()) / used;
+            CpuShare.Snapshot after = CpuShare.now();
+            double used = CpuShare.all(before.used(), after.used());
+            share = used <= 0 ? 0 : CpuShare.all(before.compiling(), after.compiling()) / used;
             Report.progress(String.format(Locale.ROOT, "warming up: %,d requests, JIT compilers at %.0f%% of the CPU used", sent, 100 * share));
         } while (share >= SETTLED && System.nanoTime() - start < limit.toNanos());
         return new Done(sent, Duration.ofNanos(System.nanoTime() - start), share);
-    }
-
-    /** Seconds used between two snapshots, every process counted, the load generator included. */
-    private static double sinceThen(Map<String, Double> before, Map<String, Double> after) {
-        return after.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
     }
 }
