@@ -221,7 +221,8 @@ public class WorkshopPlanner {
                 .orElseThrow(() -> new RuleBrokenException("Unknown partner " + draft.partnerCode()));
         SchoolReplica school = facts.school()
                 .orElseThrow(() -> new RuleBrokenException("School " + draft.schoolUai()
-                        + " is not known to the school directory (register or import it in school-service first)"));
+                        + " is not known to the school directory yet: register or import it in school-service first."
+                        + " A school registered a moment ago reaches this service within seconds: retry shortly."));
         if (!school.isOpen()) {
             throw new RuleBrokenException("School " + school.uai + " (" + school.name + ") is closed");
         }

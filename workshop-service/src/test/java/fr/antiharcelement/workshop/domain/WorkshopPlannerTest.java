@@ -174,7 +174,9 @@ class WorkshopPlannerTest {
                 .withMessage("Unknown campaign lpdm-1999");
         assertThatExceptionOfType(RuleBrokenException.class).as("a school the replica does not know")
                 .isThrownBy(() -> planner.schedule(with(good, good.campaignCode(), "0999998Z", good.facilitatorId()), STAFF))
-                .withMessageStartingWith("School 0999998Z is not known to the school directory");
+                .withMessageStartingWith("School 0999998Z is not known to the school directory")
+                .withMessageContaining("registered a moment ago") // a client that has just registered it knows to retry
+                .withMessageContaining("retry shortly");
         assertThatExceptionOfType(RuleBrokenException.class).as("a closed school")
                 .isThrownBy(() -> planner.schedule(with(good, good.campaignCode(), "0140002X", good.facilitatorId()), STAFF))
                 .withMessage("School 0140002X (Collège 0140002X) is closed");
