@@ -84,6 +84,15 @@ public interface EventsConfig {
         @WithName("max-poll-records")
         int maxPollRecords();
 
+        /**
+         * Most bytes one fetch brings from each partition (Kafka's max.partition.fetch.bytes, its default 1 MiB): with
+         * 1 kB events and 3 partitions, a fetch of the default size holds about 3,000, so a consumer whose
+         * {@link #maxPollRecords()} is larger needs larger fetches to fill its batches.
+         */
+        @WithDefault("1048576")
+        @WithName("max-partition-fetch-bytes")
+        int maxPartitionFetchBytes();
+
         /** How long one poll waits for records. */
         @WithDefault("500ms")
         Duration pollTimeout();
