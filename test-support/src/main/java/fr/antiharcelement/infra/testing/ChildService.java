@@ -41,7 +41,6 @@ public final class ChildService implements AutoCloseable {
         return start(name, database, Map.of());
     }
 
-    /** The same with settings of its own in its environment, e.g. {@code EVENTS_CONSUMER_MAX_POLL_RECORDS=1}. */
     /**
      * The write budget of the services the tests and benchmarks run: far above what they send with one token (hundreds
      * of writes a second for minutes), so that they measure and check the service, not the budget; settings of the
@@ -56,6 +55,7 @@ public final class ChildService implements AutoCloseable {
         return all;
     }
 
+    /** The same with settings of its own in its environment, e.g. {@code EVENTS_CONSUMER_MAX_POLL_RECORDS=1}. */
     public static ChildService start(String name, String database, Map<String, String> settings) {
         TestInfrastructure infra = TestInfrastructure.get();
         Path basedir = Path.of(System.getProperty("basedir", "."));
