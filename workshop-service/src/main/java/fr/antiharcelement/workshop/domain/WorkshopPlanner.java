@@ -234,7 +234,7 @@ public class WorkshopPlanner {
             throw new RuleBrokenException("Facilitator " + draft.facilitatorId() + " is deactivated: choose another facilitator");
         }
         if (draft.audience() == Audience.STUDENTS && !campaign.allowsStudentsAt(school.schoolType)) {
-            throw new RuleBrokenException("School " + school.uai + " (" + school.name + ") is a " + school.schoolType
+            throw new RuleBrokenException("School " + school.uai + " (" + school.name + ") is of type " + school.schoolType
                     + ": campaign " + campaign.code + " holds pupil workshops only in " + campaign.studentSchoolTypes())
                     .with("schoolType", school.schoolType);
         }

@@ -430,7 +430,7 @@ class WorkshopApiTest {
     @Test
     void pupilWorkshopsAreHeldOnlyInTheSchoolTypesTheCampaignAllows() {
         String lycee = Fixtures.school("OPEN", "LYCEE");
-        expect422(with("schoolUai", lycee), "is a LYCEE: campaign " + world.campaign + " holds pupil workshops only in [COLLEGE]");
+        expect422(with("schoolUai", lycee), "is of type LYCEE: campaign " + world.campaign + " holds pupil workshops only in [COLLEGE]");
         Map<String, Object> parents = with("schoolUai", lycee);
         parents.put("audience", "PARENTS");
         parents.remove("classLevel");

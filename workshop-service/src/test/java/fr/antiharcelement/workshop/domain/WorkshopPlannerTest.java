@@ -238,7 +238,7 @@ class WorkshopPlannerTest {
 
         assertThatExceptionOfType(RuleBrokenException.class).as("a pupil workshop at a lycée, the campaign allowing collèges")
                 .isThrownBy(() -> planner.schedule(atALycee, STAFF))
-                .withMessage("School 0350030K (Collège 0350030K) is a LYCEE: campaign lpdm-2021 holds pupil workshops only in [COLLEGE]");
+                .withMessage("School 0350030K (Collège 0350030K) is of type LYCEE: campaign lpdm-2021 holds pupil workshops only in [COLLEGE]");
         WorkshopDraft parents = new WorkshopDraft("lpdm-2021", "0350030K", "e-enfance", alex, Audience.PARENTS, null,
                 atALycee.startsAt(), atALycee.endsAt(), null);
         assertThat(planner.schedule(parents, STAFF).status).as("a parents' workshop at the lycée").isEqualTo(WorkshopStatus.SCHEDULED);
