@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  */
 final class CpuShare {
 
+    /** The group of this JVM, the load generator: left out of the system under test's CPU. */
+    static final String LOAD_GENERATOR = "benchmark";
+
     private static final CpuShare INSTANCE = new CpuShare();
 
     /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
@@ -159,14 +162,13 @@ final class CpuShare {
 
     /** CPU seconds of the system under test (services, PostgreSQL, Kafka), the load generator left out. */
     static double total(Map<String, Double> before, Map<String, Double> after) {
-        return after.entrySet().stream().filter(e -> !e.getKey().equals("benchmark"))
-                .mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
+        return all(before, after) - (after.getOrDefault(LOAD_GENERATOR, 0.0) - before.getOrDefault(LOAD_GENERATOR, 0.0));
     }
 
     /** What a process is, from its full command line (ProcessHandle.Info truncates long ones). */
     private static String group(ProcessHandle process) {
         if (process.pid() == ProcessHandle.current().pid()) {
-            return "benchmark";
+            return LOAD_GENERATOR;
         }
         String command;
         try {
