@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.antiharcelement.bench.Places.Department;
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.kernel.CampaignTime;
+import org.apache.kafka.common.TopicPartition;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ol>
  * <li>ingest: a million workshops' events (with corrections, reschedules and cancellations, plus the schools and
  * the campaign they refer to) written to the topics first, then reach-service started and timed until it has
- * applied them all (its Prometheus counters);</li>
+ * applied them all (the consumer group's committed offsets);</li>
  * <li>reads on that million-workshop projection: summary and breakdown latencies, summary requests/s with 64
  * connections next to the same service's {@code /q/health/live} with 64 connections;</li>
  * <li>freshness: workshop-service completing workshops at 200/s through its API, and the time from each
@@ -61,8 +63,13 @@ final class ReachBenchmark {
                 produced = writeWorld(events, schools, schoolCount, workshops);
             }
             var cpu = Report.cpuMark();
-            BenchEnvironment.Service reach = environment.service("reach-service", "reach");
-            Catchup ingest = awaitApplied(http, reach, produced, Duration.ofMinutes(40));
+            BenchEnvironment.Service reach;
+            Catchup ingest;
+            try (GroupProgress progress = groupProgress()) {
+                GroupProgress.Mark mark = progress.mark();
+                reach = environment.service("reach-service", "reach");
+                ingest = awaitApplied(http, List.of(reach), progress, mark, produced, Duration.ofMinutes(40));
+            }
             Report.block("reach: ingest of " + Report.count(produced) + " events (" + Report.count(workshops) + " workshops)");
             ingest.describe();
             Report.cpu(cpu, produced, "event (start-up included)");
@@ -276,17 +283,12 @@ final class ReachBenchmark {
         String database = "reach_two_instances";
         environment.createDatabase(database);
         List<BenchEnvironment.Service> instances;
-        ExecutorService starting = Executors.newFixedThreadPool(2);
-        try {
-            var first = starting.submit(() -> environment.service("reach-service", database));
-            var second = starting.submit(() -> environment.service("reach-service", database));
-            instances = List.of(first.get(), second.get());
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot start two reach instances: " + e, e);
-        } finally {
-            starting.shutdown();
+        Catchup catchup;
+        try (GroupProgress progress = groupProgress()) {
+            GroupProgress.Mark mark = progress.mark();
+            instances = startTogether(database, 2);
+            catchup = awaitApplied(http, instances, progress, mark, produced, Duration.ofMinutes(30));
         }
-        Catchup catchup = awaitApplied(http, instances, produced, Duration.ofMinutes(30));
         Report.block("reach: ingest of a " + Report.count(produced) + "-event sample by two instances, new database");
         catchup.describe();
         for (BenchEnvironment.Service instance : instances) {
@@ -297,6 +299,26 @@ final class ReachBenchmark {
         Report.figure(Figure.rate("ingest of a " + Report.count(produced) + "-event sample, two instances", catchup.steadyPerSecond())
                 .aim("≥ 20,000 /s").against(Baseline.KAFKA_RECORDS, Baseline.PG_BULK_ROWS));
         instances.forEach(BenchEnvironment.Service::stop);
+    }
+
+    /** Instances of reach-service on one database, started at the same time. */
+    private List<BenchEnvironment.Service> startTogether(String database, int count) {
+        ExecutorService starting = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<BenchEnvironment.Service>> started = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                started.add(starting.submit(() -> environment.service("reach-service", database)));
+            }
+            List<BenchEnvironment.Service> instances = new ArrayList<>();
+            for (Future<BenchEnvironment.Service> instance : started) {
+                instances.add(instance.get());
+            }
+            return instances;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start " + count + " reach instances: " + e, e);
+        } finally {
+            starting.shutdown();
+        }
     }
 
     /**
@@ -317,10 +339,15 @@ final class ReachBenchmark {
                 produced = events.sent();
             }
             var cpu = Report.cpuMark();
-            BenchEnvironment.Service reach = onePerTransaction
-                    ? environment.service("reach-service", databases[run], Map.of("EVENTS_CONSUMER_MAX_POLL_RECORDS", "1"))
-                    : environment.service("reach-service", databases[run]);
-            Catchup catchup = awaitApplied(http, reach, produced, Duration.ofMinutes(30));
+            BenchEnvironment.Service reach;
+            Catchup catchup;
+            try (GroupProgress progress = groupProgress()) {
+                GroupProgress.Mark mark = progress.mark();
+                reach = onePerTransaction
+                        ? environment.service("reach-service", databases[run], Map.of("EVENTS_CONSUMER_MAX_POLL_RECORDS", "1"))
+                        : environment.service("reach-service", databases[run]);
+                catchup = awaitApplied(http, List.of(reach), progress, mark, produced, Duration.ofMinutes(30));
+            }
             String how = onePerTransaction ? "1 event per transaction" : "default batches";
             Report.block("reach: ingest of a " + Report.count(produced) + "-event sample, " + how + ", new database");
             catchup.describe();
@@ -349,38 +376,50 @@ final class ReachBenchmark {
     }
 
     /**
-     * Polls reach-service's counters until it has handled {@code expected} records (applied, skipped as not newer
-     * than what it holds, or dead-lettered).
+     * Waits until the consumer group has handled every record written to the topics before {@code mark} (applied,
+     * skipped as not newer than what it holds, or dead-lettered), from its committed offsets; then reads what the
+     * instances counted, once.
      */
-    private static Catchup awaitApplied(Http http, BenchEnvironment.Service reach, long expected, Duration timeout) {
-        return awaitApplied(http, List.of(reach), expected, timeout);
-    }
-
-    /** The same over several instances sharing the work: their counters summed. */
-    private static Catchup awaitApplied(Http http, List<BenchEnvironment.Service> instances, long expected, Duration timeout) {
+    private Catchup awaitApplied(Http http, List<BenchEnvironment.Service> instances, GroupProgress progress, GroupProgress.Mark mark,
+                                 long expected, Duration timeout) {
         long started = System.nanoTime(); // the service is ready: its consumer may already be applying
         long deadline = started + timeout.toNanos();
         long firstProgress = -1;
         long lastReport = started;
         while (true) {
-            double applied = instances.stream().mapToDouble(reach -> Prometheus.sum(http, reach.url(), "consumer_events_applied_total", CONSUMER)).sum();
-            double skipped = instances.stream().mapToDouble(reach -> Prometheus.sum(http, reach.url(), "consumer_events_skipped_total", CONSUMER)).sum();
-            double dead = instances.stream().mapToDouble(reach -> Prometheus.sum(http, reach.url(), "consumer_dead_letters_total", CONSUMER)).sum();
+            Map<TopicPartition, Long> committed = progress.committed();
             long now = System.nanoTime();
-            double handled = applied + skipped + dead;
-            if (handled > 0 && firstProgress < 0) {
+            if (mark.handledSince(committed) > 0 && firstProgress < 0) {
                 firstProgress = now;
             }
-            if (handled >= expected) {
+            long remaining = mark.remaining(committed);
+            if (remaining == 0) {
+                double applied = sum(http, instances, "consumer_events_applied_total");
+                double skipped = sum(http, instances, "consumer_events_skipped_total");
+                double dead = sum(http, instances, "consumer_dead_letters_total");
+                require(applied + skipped + dead >= expected, String.format(
+                        "the consumer group committed every offset but its instances handled %,.0f of %,d events", applied + skipped + dead, expected));
                 return new Catchup(expected, (firstProgress - started) / 1e9, (now - firstProgress) / 1e9, applied, skipped, dead);
             }
-            require(now < deadline, String.format("reach-service handled %,.0f of %,d events in %s", handled, expected, timeout));
+            require(now < deadline, String.format("reach-service handled %,d of %,d events in %s", mark.handledSince(committed),
+                    expected, timeout));
             if (now - lastReport > TimeUnit.SECONDS.toNanos(20)) {
-                Report.progress(String.format("reach-service has handled %,.0f of %,d events", handled, expected));
+                Report.progress(String.format("reach-service has handled %,d of %,d events", mark.handledSince(committed), expected));
                 lastReport = now;
             }
             Pace.sleep(Duration.ofMillis(200));
         }
+    }
+
+    /** A counter of the consumer, summed over the instances. */
+    private static double sum(Http http, List<BenchEnvironment.Service> instances, String counter) {
+        return instances.stream().mapToDouble(reach -> Prometheus.sum(http, reach.url(), counter, CONSUMER)).sum();
+    }
+
+    /** The consumer group's progress through the topics the benchmark writes. */
+    private GroupProgress groupProgress() {
+        return new GroupProgress(environment.bootstrapServers(), CONSUMER,
+                List.of(SyntheticEvents.SCHOOL_TOPIC, SyntheticEvents.CAMPAIGN_TOPIC, SyntheticEvents.WORKSHOP_TOPIC));
     }
 
     private void awaitSummary(Http http, String summaryUrl, String total, long expected, Duration timeout) {
