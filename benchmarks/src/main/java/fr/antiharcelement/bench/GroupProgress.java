@@ -8,7 +8,9 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,15 +38,37 @@ final class GroupProgress implements AutoCloseable {
         this.topics = topics;
     }
 
-    /**
-     * Where the group stands now, before a service starts to consume: the end of every partition of the topics (what
-     * the group has handled all of once it has committed it) and the offsets it has committed so far.
-     */
-    Mark mark() {
-        return new Mark(ends(), committed());
+    /** The end of every partition of the topics now (none for a topic not created yet): call it before writing. */
+    Map<TopicPartition, Long> ends() {
+        Set<String> existing = get(admin.listTopics().names());
+        List<String> present = topics.stream().filter(existing::contains).toList();
+        if (present.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> latest = get(admin.describeTopics(present).allTopicNames()).values().stream()
+                .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
+                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        get(admin.listOffsets(latest).all()).forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
     }
 
-    /** What the group had committed at a {@link Mark}, and the ends it is to reach. */
+    /**
+     * What the group is to handle of the records written since {@code before} (the ends then), and what it had
+     * committed, taken once they are written and before a service starts to consume them. Only the partitions written
+     * to count: another may end with a Kafka transaction's commit marker, an offset no consumer ever commits.
+     */
+    Mark mark(Map<TopicPartition, Long> before) {
+        Map<TopicPartition, Long> written = new HashMap<>();
+        ends().forEach((partition, end) -> {
+            if (end > before.getOrDefault(partition, 0L)) {
+                written.put(partition, end);
+            }
+        });
+        return new Mark(written, committed());
+    }
+
+    /** The ends of the partitions written to, and what the group had committed before it consumed them. */
     record Mark(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
 
         /** Records handled since the mark, given what the group has committed now. */
@@ -57,15 +81,6 @@ final class GroupProgress implements AutoCloseable {
             return ends.entrySet().stream()
                     .mapToLong(end -> Math.max(0, end.getValue() - now.getOrDefault(end.getKey(), 0L))).sum();
         }
-    }
-
-    private Map<TopicPartition, Long> ends() {
-        Map<TopicPartition, OffsetSpec> latest = get(admin.describeTopics(topics).allTopicNames()).values().stream()
-                .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
-                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        get(admin.listOffsets(latest).all()).forEach((partition, info) -> ends.put(partition, info.offset()));
-        return ends;
     }
 
     /** The group's committed offset in each partition it has committed in. */

@@ -59,14 +59,16 @@ final class ReachBenchmark {
         List<String> schools = new ArrayList<>();
         try (Http http = new Http(16)) {
             long produced;
-            try (SyntheticEvents events = new SyntheticEvents(environment.bootstrapServers())) {
-                produced = writeWorld(events, schools, schoolCount, workshops);
-            }
-            var cpu = Report.cpuMark();
             BenchEnvironment.Service reach;
             Catchup ingest;
+            CpuShare.Snapshot cpu;
             try (GroupProgress progress = groupProgress()) {
-                GroupProgress.Mark mark = progress.mark();
+                Map<TopicPartition, Long> before = progress.ends();
+                try (SyntheticEvents events = new SyntheticEvents(environment.bootstrapServers())) {
+                    produced = writeWorld(events, schools, schoolCount, workshops);
+                }
+                GroupProgress.Mark mark = progress.mark(before);
+                cpu = Report.cpuMark();
                 reach = environment.service("reach-service", "reach");
                 ingest = awaitApplied(http, List.of(reach), progress, mark, produced, Duration.ofMinutes(40));
             }
@@ -272,20 +274,17 @@ final class ReachBenchmark {
      */
     private void twoInstances(Http http, List<String> schools, int sampleWorkshops) {
         long produced;
-        Report.progress("writing the events of " + Report.count(sampleWorkshops) + " more workshops for two instances...");
-        try (SyntheticEvents events = new SyntheticEvents(environment.bootstrapServers())) {
-            new SyntheticEvents.WorkshopStream(events, CAMPAIGN, schools, CAMPAIGN_START, CAMPAIGN_END, 0x0d0d_0000_0000_0000L, 20_000, 11)
-                    .write(sampleWorkshops);
-            events.flush();
-            produced = events.sent();
-        }
-        var cpu = Report.cpuMark();
         String database = "reach_two_instances";
-        environment.createDatabase(database);
         List<BenchEnvironment.Service> instances;
         Catchup catchup;
+        CpuShare.Snapshot cpu;
         try (GroupProgress progress = groupProgress()) {
-            GroupProgress.Mark mark = progress.mark();
+            Map<TopicPartition, Long> before = progress.ends();
+            Report.progress("writing the events of " + Report.count(sampleWorkshops) + " more workshops for two instances...");
+            produced = writeSample(schools, 0x0d0d_0000_0000_0000L, 20_000, 11, sampleWorkshops);
+            GroupProgress.Mark mark = progress.mark(before);
+            cpu = Report.cpuMark();
+            environment.createDatabase(database);
             instances = startTogether(database, 2);
             catchup = awaitApplied(http, instances, progress, mark, produced, Duration.ofMinutes(30));
         }
@@ -299,6 +298,16 @@ final class ReachBenchmark {
         Report.figure(Figure.rate("ingest of a " + Report.count(produced) + "-event sample, two instances", catchup.steadyPerSecond())
                 .aim("≥ 20,000 /s").against(Baseline.KAFKA_RECORDS, Baseline.PG_BULK_ROWS));
         instances.forEach(BenchEnvironment.Service::stop);
+    }
+
+    /** Writes the events of {@code count} more workshops of the campaign; returns how many events. */
+    private long writeSample(List<String> schools, long idPrefix, int followUpDistance, long seed, int count) {
+        try (SyntheticEvents events = new SyntheticEvents(environment.bootstrapServers())) {
+            new SyntheticEvents.WorkshopStream(events, CAMPAIGN, schools, CAMPAIGN_START, CAMPAIGN_END, idPrefix, followUpDistance, seed)
+                    .write(count);
+            events.flush();
+            return events.sent();
+        }
     }
 
     /** Instances of reach-service on one database, started at the same time. */
@@ -332,17 +341,14 @@ final class ReachBenchmark {
         for (int run = 0; run < 2; run++) {
             boolean onePerTransaction = run == 0;
             long produced;
-            try (SyntheticEvents events = new SyntheticEvents(environment.bootstrapServers())) {
-                new SyntheticEvents.WorkshopStream(events, CAMPAIGN, schools, CAMPAIGN_START, CAMPAIGN_END, idPrefixes[run], 2_000,
-                        7 + run).write(sampleWorkshops);
-                events.flush();
-                produced = events.sent();
-            }
-            var cpu = Report.cpuMark();
             BenchEnvironment.Service reach;
             Catchup catchup;
+            CpuShare.Snapshot cpu;
             try (GroupProgress progress = groupProgress()) {
-                GroupProgress.Mark mark = progress.mark();
+                Map<TopicPartition, Long> before = progress.ends();
+                produced = writeSample(schools, idPrefixes[run], 2_000, 7 + run, sampleWorkshops);
+                GroupProgress.Mark mark = progress.mark(before);
+                cpu = Report.cpuMark();
                 reach = onePerTransaction
                         ? environment.service("reach-service", databases[run], Map.of("EVENTS_CONSUMER_MAX_POLL_RECORDS", "1"))
                         : environment.service("reach-service", databases[run]);
