@@ -253,6 +253,11 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * A statement of its own, before the select of the rows: a statement sees the database as of its start, so a select
+     * that took the lock itself could take it just as another relay's commit released it, and still see, as of before
+     * that commit, the rows that relay had just published, and send them again.
+     */
     private boolean tryLeadership(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, LEADER_LOCK);
