@@ -14,6 +14,7 @@ import java.util.function.Function;
 final class Arrivals implements AutoCloseable {
 
     private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> fromSendMillis = new ConcurrentHashMap<>();
     private final String topic;
     private final CommittedTail tail;
     private final Thread thread;
@@ -25,7 +26,10 @@ final class Arrivals implements AutoCloseable {
         thread = new Thread(() -> {
             while (running) {
                 for (ConsumerRecord<String, String> record : tail.poll(Duration.ofMillis(100))) {
-                    seenAt.putIfAbsent(keyOf.apply(record), System.nanoTime());
+                    String key = keyOf.apply(record);
+                    if (seenAt.putIfAbsent(key, System.nanoTime()) == null) {
+                        fromSendMillis.put(key, System.currentTimeMillis() - record.timestamp());
+                    }
                 }
             }
         }, topic + "-arrivals");
@@ -36,6 +40,14 @@ final class Arrivals implements AutoCloseable {
     /** The {@code System.nanoTime()} at which the record with {@code key} came out of a poll. */
     long at(String key) {
         return seenAt.get(key);
+    }
+
+    /**
+     * Milliseconds from the producer's send of the record with {@code key} to its poll here: the record's timestamp is
+     * the producer's clock at {@code send}, the same machine's, at millisecond resolution.
+     */
+    long fromSendMillis(String key) {
+        return fromSendMillis.get(key);
     }
 
     void await(Iterable<String> keys, Duration timeout) {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./run bench relay}: at light load (one school registered or changed every 20 ms), the time from
@@ -48,11 +49,17 @@ final class RelayBenchmark {
                 arrivals.await(answeredAt.keySet(), Duration.ofSeconds(60));
 
                 Latency visible = new Latency();
+                Latency toSend = new Latency();
+                Latency sendToVisible = new Latency();
                 int beforeResponse = 0;
                 for (Map.Entry<String, Long> answered : answeredAt.entrySet()) {
                     long nanos = arrivals.at(answered.getKey()) - answered.getValue();
                     beforeResponse += nanos < 0 ? 1 : 0;
                     visible.recordNanos(nanos);
+                    // The same span cut at the relay's send, by the record's timestamp (whole milliseconds)
+                    long inKafka = TimeUnit.MILLISECONDS.toNanos(Math.max(0, arrivals.fromSendMillis(answered.getKey())));
+                    sendToVisible.recordNanos(inKafka);
+                    toSend.recordNanos(Math.max(0, nanos - inKafka));
                 }
                 Report.block("relay: commit to read_committed consumer, " + requests + " changes at one per " + intervalMillis + " ms");
                 Report.line("after a warm-up of", warm.describe());
@@ -60,6 +67,8 @@ final class RelayBenchmark {
                 Report.line("  of which in the service (mean)", Report.ms(1000 * (serverAfter[0] - serverBefore[0])
                         / (serverAfter[1] - serverBefore[1])) + " ms (its http_server_requests metric)");
                 Report.line("commit to visible", visible.describe());
+                Report.line("  response to the relay's send", toSend.describe() + " (by the record's timestamp, to 1 ms)");
+                Report.line("  relay's send to visible", sendToVisible.describe() + " (Kafka's transaction and the consumer's fetch)");
                 Report.line("seen before the response was read", beforeResponse + " (counted as 0 ms)");
                 Report.cpu(cpu, requests, "change (request, relay and consumer)");
                 Report.figure(Figure.latency("commit to read_committed consumer, one change per " + intervalMillis + " ms", visible)
