@@ -13,8 +13,7 @@ import java.util.function.Function;
  */
 final class Arrivals implements AutoCloseable {
 
-    private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
-    private final Map<String, Long> fromSendMillis = new ConcurrentHashMap<>();
+    private final Map<String, Arrival> seen = new ConcurrentHashMap<>();
     private final String topic;
     private final CommittedTail tail;
     private final Thread thread;
@@ -26,10 +25,8 @@ final class Arrivals implements AutoCloseable {
         thread = new Thread(() -> {
             while (running) {
                 for (ConsumerRecord<String, String> record : tail.poll(Duration.ofMillis(100))) {
-                    String key = keyOf.apply(record);
-                    if (seenAt.putIfAbsent(key, System.nanoTime()) == null) {
-                        fromSendMillis.put(key, System.currentTimeMillis() - record.timestamp());
-                    }
+                    seen.putIfAbsent(keyOf.apply(record),
+                            new Arrival(System.nanoTime(), System.currentTimeMillis() - record.timestamp()));
                 }
             }
         }, topic + "-arrivals");
@@ -39,7 +36,7 @@ final class Arrivals implements AutoCloseable {
 
     /** The {@code System.nanoTime()} at which the record with {@code key} came out of a poll. */
     long at(String key) {
-        return seenAt.get(key);
+        return seen.get(key).at();
     }
 
     /**
@@ -47,13 +44,20 @@ final class Arrivals implements AutoCloseable {
      * the producer's clock at {@code send}, the same machine's, at millisecond resolution.
      */
     long fromSendMillis(String key) {
-        return fromSendMillis.get(key);
+        return seen.get(key).fromSendMillis();
+    }
+
+    /**
+     * When a record first came out of a poll ({@code System.nanoTime()}), and how long after the producer's send, by
+     * the record's timestamp.
+     */
+    private record Arrival(long at, long fromSendMillis) {
     }
 
     void await(Iterable<String> keys, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String key : keys) {
-            while (!seenAt.containsKey(key)) {
+            while (!seen.containsKey(key)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Record " + key + " not seen on " + topic + " after " + timeout);
                 }

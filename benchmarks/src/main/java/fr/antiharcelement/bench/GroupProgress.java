@@ -55,9 +55,9 @@ final class GroupProgress implements AutoCloseable {
     }
 
     /**
-     * What the group is to handle of the records written since {@code before} (the ends then), and what it had
-     * committed, taken once they are written and before a service starts to consume them. Only the partitions written
-     * to count: another may end with a Kafka transaction's commit marker, an offset no consumer ever commits.
+     * What the group is to handle of the records written since {@code before} (the ends then), taken once they are
+     * written and before a service starts to consume them. Only the partitions written to count: another may end with
+     * a Kafka transaction's commit marker, an offset no consumer ever commits.
      */
     Mark mark(Map<TopicPartition, Long> before) {
         Map<TopicPartition, Long> written = new HashMap<>();
@@ -66,21 +66,20 @@ final class GroupProgress implements AutoCloseable {
                 written.put(partition, end);
             }
         });
-        return new Mark(written, committed());
+        return new Mark(written, Mark.remaining(written, committed()));
     }
 
-    /** The ends of the partitions written to, and what the group had committed before it consumed them. */
-    record Mark(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
-
-        /** Records handled since the mark, given what the group has committed now. */
-        long handledSince(Map<TopicPartition, Long> now) {
-            return remaining(committed) - remaining(now);
-        }
+    /** The ends of the partitions written to, and how many records up to them the group had not handled then. */
+    record Mark(Map<TopicPartition, Long> ends, long toHandle) {
 
         /** Records up to the ends that the group has not handled, given what it has committed now. */
-        long remaining(Map<TopicPartition, Long> now) {
+        long remaining(Map<TopicPartition, Long> committed) {
+            return remaining(ends, committed);
+        }
+
+        private static long remaining(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
             return ends.entrySet().stream()
-                    .mapToLong(end -> Math.max(0, end.getValue() - now.getOrDefault(end.getKey(), 0L))).sum();
+                    .mapToLong(end -> Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L))).sum();
         }
     }
 

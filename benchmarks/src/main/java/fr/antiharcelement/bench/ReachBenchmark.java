@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code ./run bench reach}, in four parts on one broker:
@@ -58,25 +60,15 @@ final class ReachBenchmark {
         int sampleWorkshops = Bench.setting("reach.sample-workshops", 18_000);
         List<String> schools = new ArrayList<>();
         try (Http http = new Http(16)) {
-            long produced;
-            BenchEnvironment.Service reach;
-            Catchup ingest;
-            CpuShare.Snapshot cpu;
-            try (GroupProgress progress = groupProgress()) {
-                Map<TopicPartition, Long> before = progress.ends();
+            Consumed ingest = writeThenConsume(http, () -> {
                 try (SyntheticEvents events = new SyntheticEvents(environment.bootstrapServers())) {
-                    produced = writeWorld(events, schools, schoolCount, workshops);
+                    return writeWorld(events, schools, schoolCount, workshops);
                 }
-                GroupProgress.Mark mark = progress.mark(before);
-                cpu = Report.cpuMark();
-                reach = environment.service("reach-service", "reach");
-                ingest = awaitApplied(http, List.of(reach), progress, mark, produced, Duration.ofMinutes(40));
-            }
-            Report.block("reach: ingest of " + Report.count(produced) + " events (" + Report.count(workshops) + " workshops)");
-            ingest.describe();
-            Report.cpu(cpu, produced, "event (start-up included)");
-            Report.figure(Figure.rate("ingest of " + Report.count(produced) + " events, one instance", ingest.steadyPerSecond())
+            }, () -> List.of(environment.service("reach-service", "reach")), Duration.ofMinutes(40));
+            ingest.report("reach: ingest of " + Report.count(ingest.events()) + " events (" + Report.count(workshops) + " workshops)");
+            Report.figure(Figure.rate("ingest of " + Report.count(ingest.events()) + " events, one instance", ingest.catchup().steadyPerSecond())
                     .aim("≥ 20,000 /s").against(Baseline.KAFKA_RECORDS, Baseline.PG_BULK_ROWS));
+            BenchEnvironment.Service reach = ingest.instances().get(0);
 
             if (Bench.setting("reach.ingest-only", 0) == 1) {
                 // -Dbench.reach.ingest-only=1: the first ingest alone, to compare changes to the ingest path
@@ -273,31 +265,20 @@ final class ReachBenchmark {
      * from the group's committed offsets, so they read only the sample written just before.
      */
     private void twoInstances(Http http, List<String> schools, int sampleWorkshops) {
-        long produced;
         String database = "reach_two_instances";
-        List<BenchEnvironment.Service> instances;
-        Catchup catchup;
-        CpuShare.Snapshot cpu;
-        try (GroupProgress progress = groupProgress()) {
-            Map<TopicPartition, Long> before = progress.ends();
-            Report.progress("writing the events of " + Report.count(sampleWorkshops) + " more workshops for two instances...");
-            produced = writeSample(schools, 0x0d0d_0000_0000_0000L, 20_000, 11, sampleWorkshops);
-            GroupProgress.Mark mark = progress.mark(before);
-            cpu = Report.cpuMark();
+        Report.progress("writing the events of " + Report.count(sampleWorkshops) + " more workshops for two instances...");
+        Consumed sample = writeThenConsume(http, () -> writeSample(schools, 0x0d0d_0000_0000_0000L, 20_000, 11, sampleWorkshops), () -> {
             environment.createDatabase(database);
-            instances = startTogether(database, 2);
-            catchup = awaitApplied(http, instances, progress, mark, produced, Duration.ofMinutes(30));
-        }
-        Report.block("reach: ingest of a " + Report.count(produced) + "-event sample by two instances, new database");
-        catchup.describe();
-        for (BenchEnvironment.Service instance : instances) {
+            return startTogether(database, 2);
+        }, Duration.ofMinutes(30));
+        sample.report("reach: ingest of a " + Report.count(sample.events()) + "-event sample by two instances, new database");
+        for (BenchEnvironment.Service instance : sample.instances()) {
             Report.line("applied by " + instance.url(), String.format("%,.0f", Prometheus.sum(http, instance.url(),
                     "consumer_events_applied_total", CONSUMER)));
         }
-        Report.cpu(cpu, produced, "event (start-up included)");
-        Report.figure(Figure.rate("ingest of a " + Report.count(produced) + "-event sample, two instances", catchup.steadyPerSecond())
-                .aim("≥ 20,000 /s").against(Baseline.KAFKA_RECORDS, Baseline.PG_BULK_ROWS));
-        instances.forEach(BenchEnvironment.Service::stop);
+        Report.figure(Figure.rate("ingest of a " + Report.count(sample.events()) + "-event sample, two instances",
+                sample.catchup().steadyPerSecond()).aim("≥ 20,000 /s").against(Baseline.KAFKA_RECORDS, Baseline.PG_BULK_ROWS));
+        sample.instances().forEach(BenchEnvironment.Service::stop);
     }
 
     /** Writes the events of {@code count} more workshops of the campaign; returns how many events. */
@@ -340,31 +321,20 @@ final class ReachBenchmark {
         String[] databases = {"reach_one_per_transaction", "reach_batched_sample"};
         for (int run = 0; run < 2; run++) {
             boolean onePerTransaction = run == 0;
-            long produced;
-            BenchEnvironment.Service reach;
-            Catchup catchup;
-            CpuShare.Snapshot cpu;
-            try (GroupProgress progress = groupProgress()) {
-                Map<TopicPartition, Long> before = progress.ends();
-                produced = writeSample(schools, idPrefixes[run], 2_000, 7 + run, sampleWorkshops);
-                GroupProgress.Mark mark = progress.mark(before);
-                cpu = Report.cpuMark();
-                reach = onePerTransaction
-                        ? environment.service("reach-service", databases[run], Map.of("EVENTS_CONSUMER_MAX_POLL_RECORDS", "1"))
-                        : environment.service("reach-service", databases[run]);
-                catchup = awaitApplied(http, List.of(reach), progress, mark, produced, Duration.ofMinutes(30));
-            }
+            String database = databases[run];
+            int sample = run;
+            Consumed consumed = writeThenConsume(http, () -> writeSample(schools, idPrefixes[sample], 2_000, 7 + sample, sampleWorkshops),
+                    () -> List.of(onePerTransaction
+                            ? environment.service("reach-service", database, Map.of("EVENTS_CONSUMER_MAX_POLL_RECORDS", "1"))
+                            : environment.service("reach-service", database)), Duration.ofMinutes(30));
             String how = onePerTransaction ? "1 event per transaction" : "default batches";
-            Report.block("reach: ingest of a " + Report.count(produced) + "-event sample, " + how + ", new database");
-            catchup.describe();
-            Report.cpu(cpu, produced, "event (start-up included)");
-            Report.figure(Figure.rate("ingest of a " + Report.count(produced) + "-event sample, " + how, catchup.steadyPerSecond())
-                    .against(onePerTransaction ? Baseline.PG_COMMITS : Baseline.KAFKA_RECORDS));
-            reach.stop();
+            consumed.report("reach: ingest of a " + Report.count(consumed.events()) + "-event sample, " + how + ", new database");
+            Report.figure(Figure.rate("ingest of a " + Report.count(consumed.events()) + "-event sample, " + how,
+                    consumed.catchup().steadyPerSecond()).against(onePerTransaction ? Baseline.PG_COMMITS : Baseline.KAFKA_RECORDS));
+            consumed.instances().forEach(BenchEnvironment.Service::stop);
         }
     }
 
-    /** How a consumer caught up: when it started applying, when it had applied everything, what it did. */
     /**
      * How a consumer caught up. Progress shows only when a batch commits, so the steady rate counts the records handled
      * after the first commit seen ({@code timedEvents}) over the time they took: counting the whole sample over that
@@ -401,13 +371,13 @@ final class ReachBenchmark {
         long remainingAtFirstProgress = 0;
         long lastReport = started;
         while (true) {
-            Map<TopicPartition, Long> committed = progress.committed();
+            long remaining = mark.remaining(progress.committed());
+            long handled = mark.toHandle() - remaining;
             long now = System.nanoTime();
-            if (mark.handledSince(committed) > 0 && firstProgress < 0) {
+            if (handled > 0 && firstProgress < 0) {
                 firstProgress = now;
-                remainingAtFirstProgress = mark.remaining(committed);
+                remainingAtFirstProgress = remaining;
             }
-            long remaining = mark.remaining(committed);
             if (remaining == 0) {
                 double applied = sum(http, instances, "consumer_events_applied_total");
                 double skipped = sum(http, instances, "consumer_events_skipped_total");
@@ -419,13 +389,39 @@ final class ReachBenchmark {
                 return new Catchup(expected, (firstProgress - started) / 1e9, remainingAtFirstProgress, (now - firstProgress) / 1e9,
                         applied, skipped, dead);
             }
-            require(now < deadline, String.format("reach-service handled %,d of %,d events in %s", mark.handledSince(committed),
-                    expected, timeout));
+            require(now < deadline, String.format("reach-service handled %,d of %,d events in %s", handled, expected, timeout));
             if (now - lastReport > TimeUnit.SECONDS.toNanos(20)) {
-                Report.progress(String.format("reach-service has handled %,d of %,d events", mark.handledSince(committed), expected));
+                Report.progress(String.format("reach-service has handled %,d of %,d events", handled, expected));
                 lastReport = now;
             }
             Pace.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    /** A sample written, then consumed: how many events, the CPU mark taken once written, the instances, how they caught up. */
+    private record Consumed(long events, CpuShare.Snapshot cpu, List<BenchEnvironment.Service> instances, Catchup catchup) {
+
+        /** Its block of the report: how it caught up, and the CPU used since the writing ended. */
+        void report(String block) {
+            Report.block(block);
+            catchup.describe();
+            Report.cpu(cpu, events, "event (start-up included)");
+        }
+    }
+
+    /**
+     * Writes events with {@code write} (which returns how many), starts the instances that consume them with
+     * {@code start}, and waits until the consumer group has committed past every one of them.
+     */
+    private Consumed writeThenConsume(Http http, LongSupplier write, Supplier<List<BenchEnvironment.Service>> start,
+                                      Duration timeout) {
+        try (GroupProgress progress = groupProgress()) {
+            Map<TopicPartition, Long> before = progress.ends();
+            long events = write.getAsLong();
+            GroupProgress.Mark mark = progress.mark(before);
+            CpuShare.Snapshot cpu = Report.cpuMark();
+            List<BenchEnvironment.Service> instances = start.get();
+            return new Consumed(events, cpu, instances, awaitApplied(http, instances, progress, mark, events, timeout));
         }
     }
 
