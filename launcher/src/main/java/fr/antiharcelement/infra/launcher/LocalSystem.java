@@ -44,11 +44,6 @@ public final class LocalSystem {
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
-    /** Small heaps: the whole stack idles well under 1.5 GB of resident memory. */
-    /**
-     * A local run's own settings: webhooks may call endpoints on this machine over http (production requires https on
-     * public addresses), so that a partner's integration can be tried against a receiver on localhost.
-     */
     /**
      * Local runs deliver webhooks to a receiver on this machine, over plain HTTP. And ./run campaign schedules and
      * completes 2,000 workshops with two partner tokens as fast as it can: a load test, which the default write budget
@@ -56,6 +51,7 @@ public final class LocalSystem {
      */
     private static final Map<String, String> LOCAL_SETTINGS = Map.of("WEBHOOKS_REQUIRE_HTTPS", "false",
             "WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true", "API_REQUEST_BUDGET_BURST", "100000", "API_REQUEST_BUDGET_PER_SECOND", "10000");
+    /** Small heaps: the whole stack idles well under 1.5 GB of resident memory. */
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:CICompilerCount=2");
 

@@ -110,6 +110,11 @@ public final class ServiceProcess implements AutoCloseable {
         postgres.ensureDatabase(database);
         List<String> command = new ArrayList<>(List.of(RuntimeClasspath.javaBinary()));
         command.addAll(jvmOptions);
+        // Hands the C heap's free pages back to the system every second. The JIT compilers and the start-up allocate
+        // and free tens of megabytes of native memory; glibc keeps what was freed, so a service stayed about 25 MB
+        // above what it uses (VmRSS 186 against 162 MB for school-service a few seconds after ready). The trim runs on
+        // a thread of its own and takes about a millisecond.
+        command.add("-XX:TrimNativeHeapInterval=1000");
         // The class-data archive Quarkus writes beside the jar at packaging (quarkus.package.jar.appcds.enabled): the
         // JVM maps the classes it holds instead of loading and verifying them, a good part of the start-up. The
         // archive names the jar as Quarkus launched it to record it, relative to its directory, and the JVM uses the
