@@ -191,7 +191,6 @@ final class ReachBenchmark {
         Report.progress("warming up: workshops completed at " + perSecond + "/s in campaigns of their own...");
         WarmUp.Done warm = WarmUp.untilCompiled(first -> paced.run("fraicheur-chauffe-" + first, 1_000).completions(),
                 Duration.ofMinutes(3));
-        var cpu = Report.cpuMark();
         PacedCompletions.Run measured = paced.run("fraicheur-" + LocalDate.now(CampaignTime.ZONE), completions);
 
         long[] sorted = measured.answeredAt().clone();
@@ -216,7 +215,7 @@ final class ReachBenchmark {
         Report.line("completion to summary", visible.describe() + (unseen > 0 ? ", " + unseen + " never seen" : ""));
         Report.figure(Figure.latency("completion to reach summary, " + perSecond + " completions/s", visible).aim("p99 ≤ 100 ms")
                 .against(Baseline.KAFKA_LATENCY));
-        Report.cpu(cpu, completions, "completion (request, relay, reach's batch, summary polls)");
+        Report.cpu(measured.cpuAtFirst(), completions, "completion (request, relay, reach's batch, summary polls)");
         workshop.stop();
     }
 
@@ -249,8 +248,9 @@ final class ReachBenchmark {
             this.perSecond = perSecond;
         }
 
-        /** What one campaign's completions gave. */
-        record Run(int completions, long[] answeredAt, Latency requestLatency, double sendSeconds, SummaryPoller poller) {
+        /** What one campaign's completions gave; {@code cpuAtFirst} was taken as the first was sent, after the scheduling. */
+        record Run(int completions, long[] answeredAt, Latency requestLatency, double sendSeconds, SummaryPoller poller,
+                   CpuShare.Snapshot cpuAtFirst) {
         }
 
         /** Campaign {@code code} with {@code count} workshops scheduled, then completed at the pace, its summary polled. */
@@ -286,6 +286,7 @@ final class ReachBenchmark {
             Thread polling = new Thread(poller, "summary-poller");
             polling.start();
             ExecutorService senders = Executors.newFixedThreadPool(16);
+            CpuShare.Snapshot cpuAtFirst = Report.cpuMark();
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 Pace.waitForTurn(start, i, Duration.ofNanos(1_000_000_000L / perSecond));
@@ -309,7 +310,7 @@ final class ReachBenchmark {
                 double sendSeconds = (System.nanoTime() - start) / 1e9;
                 polling.join(TimeUnit.MINUTES.toMillis(2));
                 poller.stop();
-                return new Run(count, answeredAt, requestLatency, sendSeconds, poller);
+                return new Run(count, answeredAt, requestLatency, sendSeconds, poller, cpuAtFirst);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while completions were sent", e);
