@@ -7,8 +7,11 @@ import fr.antiharcelement.infra.postgres.LocalPostgres;
 import fr.antiharcelement.infra.security.LocalKeys;
 import fr.antiharcelement.infra.security.TokenMinter;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +38,9 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path jar;
     private final int port;
+    /** The services run on this JVM's own java binary, so what it knows, they know. */
+    private static final boolean TRIMS_NATIVE_HEAP = knowsVmOption("TrimNativeHeapInterval");
+
     private final List<String> jvmOptions;
     private final Map<String, String> environment;
     private final Path log;
@@ -113,8 +119,11 @@ public final class ServiceProcess implements AutoCloseable {
         // Hands the C heap's free pages back to the system every second. The JIT compilers and the start-up allocate
         // and free tens of megabytes of native memory; glibc keeps what was freed, so a service stayed about 25 MB
         // above what it uses (VmRSS 186 against 162 MB for school-service a few seconds after ready). The trim runs on
-        // a thread of its own and takes about a millisecond.
-        command.add("-XX:TrimNativeHeapInterval=1000");
+        // a thread of its own and takes about a millisecond. Only where the JVM has the option: a JDK 17 before
+        // 17.0.9 would refuse to start with it.
+        if (TRIMS_NATIVE_HEAP) {
+            command.add("-XX:TrimNativeHeapInterval=1000");
+        }
         // The class-data archive Quarkus writes beside the jar at packaging (quarkus.package.jar.appcds.enabled): the
         // JVM maps the classes it holds instead of loading and verifying them, a good part of the start-up. The
         // archive names the jar as Quarkus launched it to record it, relative to its directory, and the JVM uses the
@@ -295,6 +304,15 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + ": log(...) and wiredTo(...) are required");
             }
             return new ServiceProcess(this, port > 0 ? port : FreePort.pick());
+        }
+    }
+
+    private static boolean knowsVmOption(String name) {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name);
+            return true;
+        } catch (IllegalArgumentException unknown) {
+            return false;
         }
     }
 }
