@@ -261,6 +261,8 @@ final class ReachBenchmark {
             Report.progress("scheduling " + count + " past workshops of " + code + " through workshop-service...");
             int firstSlotIndex = slotsTaken;
             slotsTaken += count;
+            require(firstSlot.plusHours(slotsTaken / facilitators.size() + 1).isBefore(ZonedDateTime.now(CampaignTime.ZONE)),
+                    "the past has no free slots left for " + count + " more workshops of the facilitators");
             Load.Outcome scheduled = Load.closedLoop(http, 16, count, Duration.ofMinutes(10), i -> {
                 ZonedDateTime startsAt = firstSlot.plusHours((firstSlotIndex + i) / facilitators.size());
                 Map<String, Object> body = new LinkedHashMap<>();
