@@ -189,9 +189,9 @@ final class ReachBenchmark {
                 WorkshopBenchmark.facilitators(http, workshop, admin, 100), perSecond);
 
         Report.progress("warming up: workshops completed at " + perSecond + "/s in campaigns of their own...");
-        WarmUp.Done warm = WarmUp.untilCompiled(first -> paced.run("fraicheur-chauffe-" + first, 1_000).completions(),
+        WarmUp.Done warm = WarmUp.untilCompiled(first -> paced.run("fraicheur-chauffe-" + first, 1_000).answeredAt().length,
                 Duration.ofMinutes(3));
-        PacedCompletions.Run measured = paced.run("fraicheur-" + LocalDate.now(CampaignTime.ZONE), completions);
+        PacedCompletions.Run measured = paced.run("fraicheur-" + paced.today, completions);
 
         long[] sorted = measured.answeredAt().clone();
         Arrays.sort(sorted);
@@ -249,20 +249,20 @@ final class ReachBenchmark {
         }
 
         /** What one campaign's completions gave; {@code cpuAtFirst} was taken as the first was sent, after the scheduling. */
-        record Run(int completions, long[] answeredAt, Latency requestLatency, double sendSeconds, SummaryPoller poller,
+        record Run(long[] answeredAt, Latency requestLatency, double sendSeconds, SummaryPoller poller,
                    CpuShare.Snapshot cpuAtFirst) {
         }
 
         /** Campaign {@code code} with {@code count} workshops scheduled, then completed at the pace, its summary polled. */
         Run run(String code, int count) {
-            http.expectSuccess(Http.postJson(workshop.url() + "/api/v1/campaigns", admin, Map.of("code", code,
-                    "name", "Campagne fraîcheur", "startsOn", today.minusDays(30).toString(), "endsOn", today.plusDays(30).toString(),
-                    "targets", Map.of("studentsSensitised", 100_000, "studentWorkshops", 5_000, "parentWorkshops", 0, "schools", 100))));
-            Report.progress("scheduling " + count + " past workshops of " + code + " through workshop-service...");
             int firstSlotIndex = slotsTaken;
             slotsTaken += count;
             require(firstSlot.plusHours(slotsTaken / facilitators.size() + 1).isBefore(ZonedDateTime.now(CampaignTime.ZONE)),
                     "the past has no free slots left for " + count + " more workshops of the facilitators");
+            http.expectSuccess(Http.postJson(workshop.url() + "/api/v1/campaigns", admin, Map.of("code", code,
+                    "name", "Campagne fraîcheur", "startsOn", today.minusDays(30).toString(), "endsOn", today.plusDays(30).toString(),
+                    "targets", Map.of("studentsSensitised", 100_000, "studentWorkshops", 5_000, "parentWorkshops", 0, "schools", 100))));
+            Report.progress("scheduling " + count + " past workshops of " + code + " through workshop-service...");
             Load.Outcome scheduled = Load.closedLoop(http, 16, count, Duration.ofMinutes(10), i -> {
                 ZonedDateTime startsAt = firstSlot.plusHours((firstSlotIndex + i) / facilitators.size());
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -312,7 +312,7 @@ final class ReachBenchmark {
                 double sendSeconds = (System.nanoTime() - start) / 1e9;
                 polling.join(TimeUnit.MINUTES.toMillis(2));
                 poller.stop();
-                return new Run(count, answeredAt, requestLatency, sendSeconds, poller, cpuAtFirst);
+                return new Run(answeredAt, requestLatency, sendSeconds, poller, cpuAtFirst);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while completions were sent", e);
