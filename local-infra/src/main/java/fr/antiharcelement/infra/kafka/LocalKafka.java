@@ -26,6 +26,16 @@ public final class LocalKafka implements AutoCloseable {
 
     private static final String HEAP = "-Xmx384m";
 
+    /**
+     * The parallel collector: its young collections copy with both cores. With the serial one they took 12 to 16 ms
+     * every 5 s or so (about 2 MB surviving each time), and each one held up
+     * the transactions and fetches in flight: of the 15 slowest changes of a relay run, 5 had waited for one. With this
+     * one they take 6 to 9 ms, and the relay's p99 from commit to consumer fell from 12.0 to 15.0 ms (five runs) to
+     * 6.7 to 9.5 ms (three runs), on 2026-11-30. It commits a larger young generation (the heap about 170 MB instead of
+     * 106), well within the maximum.
+     */
+    private static final String COLLECTOR = "-XX:+UseParallelGC";
+
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
@@ -148,7 +158,7 @@ public final class LocalKafka implements AutoCloseable {
 
     private ProcessBuilder java(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(RuntimeClasspath.javaBinary(), HEAP, "-Xms64m",
-                "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                COLLECTOR, "-Djava.awt.headless=true",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", RuntimeClasspath.get(), mainClass));
         command.addAll(List.of(args));
