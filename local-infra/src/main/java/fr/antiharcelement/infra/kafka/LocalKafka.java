@@ -28,11 +28,12 @@ public final class LocalKafka implements AutoCloseable {
 
     /**
      * The parallel collector: its young collections copy with both cores. With the serial one they took 12 to 16 ms
-     * every 5 s or so (about 2 MB surviving each time), and each one held up
-     * the transactions and fetches in flight: of the 15 slowest changes of a relay run, 5 had waited for one. With this
-     * one they take 6 to 9 ms, and the relay's p99 from commit to consumer fell from 12.0 to 15.0 ms (five runs) to
-     * 6.7 to 9.5 ms (three runs), on 2026-11-30. It commits a larger young generation (the heap about 170 MB instead of
-     * 106), well within the maximum.
+     * every 5 s or so (about 2 MB surviving each time), and each one held up the transactions and fetches in flight:
+     * of the 15 slowest changes of a relay run, 5 had waited for one. With this one they take 6 to 9 ms, and the
+     * relay's p99 from commit to consumer was 6.5 to 9.5 ms in four runs, against 11.1 to 15.0 ms in six with the
+     * serial one (2026-11-30). Its pauses stop both cores, not one: creations at 500/s, the busiest of the benchmarks,
+     * had p99 104 and 166 ms with it, 78.5 and 161 ms without, which is the runs' spread. It commits a larger young
+     * generation (the heap about 170 MB instead of 106), well within the maximum.
      */
     private static final String COLLECTOR = "-XX:+UseParallelGC";
 
