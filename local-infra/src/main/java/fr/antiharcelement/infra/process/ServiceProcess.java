@@ -35,12 +35,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private final String name;
-    private final Path jar;
-    private final int port;
     /** The services run on this JVM's own java binary, so what it knows, they know. */
     private static final boolean TRIMS_NATIVE_HEAP = knowsVmOption("TrimNativeHeapInterval");
 
+    private final String name;
+    private final Path jar;
+    private final int port;
     private final List<String> jvmOptions;
     private final Map<String, String> environment;
     private final Path log;
