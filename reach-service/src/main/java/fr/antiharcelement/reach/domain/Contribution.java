@@ -13,6 +13,9 @@ public record Contribution(UUID workshopId, String campaignCode, String schoolUa
                            String classLevel, LocalDate day, String status, int attendees, long version) {
 
     public static final String NO_CLASS_LEVEL = "NONE";
+    /** The two audiences: every workshop is for one of them. */
+    public static final String STUDENTS = "STUDENTS";
+    public static final String PARENTS = "PARENTS";
 
     /** The dimensions totals are kept by; region, académie and département are derived from "school". */
     public enum Dimension {
@@ -43,7 +46,7 @@ public record Contribution(UUID workshopId, String campaignCode, String schoolUa
     }
 
     private boolean students() {
-        return "STUDENTS".equals(audience);
+        return STUDENTS.equals(audience);
     }
 
     public long studentsSensitised() {

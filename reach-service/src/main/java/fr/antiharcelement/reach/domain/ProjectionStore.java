@@ -29,9 +29,9 @@ public interface ProjectionStore {
     /**
      * Adds a batch's differences to the schools' rows of the running totals (keys of the school dimension), each
      * row's count of schools reached following from its completed workshops (1 while it has any, else 0); returns
-     * the completed workshops (student and parent) of each row changed, after the addition, by campaign and school.
+     * the completed workshops of each row changed, per audience, after the addition, by campaign and school.
      */
-    Map<SchoolKey, Long> addToSchoolTotals(Map<Contribution.Key, Map<String, Counters>> differences);
+    Map<SchoolKey, CompletedWorkshops> addToSchoolTotals(Map<Contribution.Key, Map<String, Counters>> differences);
 
     /** Adds to the delivered counts per school and key; returns the count of each school changed, after the addition. */
     Map<SchoolKey, Long> addToSchools(Map<SchoolKey, Long> delivered);

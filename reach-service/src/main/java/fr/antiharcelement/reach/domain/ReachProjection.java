@@ -42,8 +42,9 @@ public class ReachProjection {
         }
         store.saveContributions(incoming);
         difference.countSchoolsReached(store.addToSchools(difference.delivered()));
-        // The schools' rows first: what they hold after the batch says which schools their campaign reaches now.
-        difference.countSchoolsReachedInCampaigns(store.addToSchoolTotals(difference.schoolTotals()));
+        // The schools' rows first: what they hold after the batch says which schools are reached now, in their campaign
+        // and for each audience.
+        difference.countSchoolsReachedFromTheirRows(store.addToSchoolTotals(difference.schoolTotals()));
         store.addToTotals(difference.otherTotals());
         store.savePartners(partnerNames(workshops));
     }

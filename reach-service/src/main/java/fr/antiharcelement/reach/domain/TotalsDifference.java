@@ -18,13 +18,13 @@ public final class TotalsDifference {
 
     /**
      * The keys under which completed workshops are also counted per school, to know which schools are reached there.
-     * Not the day (schools are not counted by day), nor the school and the campaign: a school's completed workshops in
-     * a campaign are its own row of the totals (student plus parent workshops under its school key), so whether it is
-     * reached there, and hence the campaign's count of schools reached, follows from that row (see
-     * {@link #countSchoolsReachedInCampaigns}) without a per-school count of its own to write.
+     * Not the day (schools are not counted by day), nor the school, the campaign and the audience: a school's completed
+     * workshops in a campaign are its own row of the totals (student and parent workshops under its school key, the
+     * two audiences there are), so whether it is reached there, in the campaign and for each audience, follows from
+     * that row (see {@link #countSchoolsReachedFromTheirRows}) without a per-school count of its own to write.
      */
     private static final Set<Contribution.Dimension> COUNTED_PER_SCHOOL = EnumSet.of(Contribution.Dimension.PARTNER,
-            Contribution.Dimension.AUDIENCE, Contribution.Dimension.CLASS_LEVEL, Contribution.Dimension.MONTH);
+            Contribution.Dimension.CLASS_LEVEL, Contribution.Dimension.MONTH);
 
     /** Replaces what a workshop contributed ({@code before}, null for a workshop not seen yet) with {@code after}. */
     public void replace(Contribution before, Contribution after) {
@@ -44,30 +44,36 @@ public final class TotalsDifference {
      * {@link #delivered()} was added to them: a school is reached under a key while its count there is above 0.
      */
     public void countSchoolsReached(Map<SchoolKey, Long> deliveredAfter) {
-        deliveredAfter.forEach((school, after) -> {
-            long before = after - delivered.getOrDefault(school, 0L);
-            long reachedChange = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
-            if (reachedChange != 0) {
-                counters(school.key(), school.campaignCode()).schools += reachedChange;
-            }
-        });
+        deliveredAfter.forEach((school, after) ->
+                countReached(school.key(), school.campaignCode(), after, delivered.getOrDefault(school, 0L)));
     }
 
     /**
-     * Counts the schools that became reached in their campaign, or stopped being, from their completed workshops once
-     * {@link #schoolTotals()} was added to them (by campaign and school; the totals' store keeps each school row's own
-     * count of schools reached, 1 or 0, from the same figure): a school is reached while it has completed any.
+     * Counts the schools that became reached in their campaign and for each audience, or stopped being, from their
+     * completed workshops once {@link #schoolTotals()} was added to them (by campaign and school; the totals' store
+     * keeps each school row's own count of schools reached, 1 or 0, from the same figures): a school is reached while
+     * it has completed any, and for an audience while it has completed any for that audience.
      */
-    public void countSchoolsReachedInCampaigns(Map<SchoolKey, Long> completedAfter) {
+    public void countSchoolsReachedFromTheirRows(Map<SchoolKey, CompletedWorkshops> completedAfter) {
         completedAfter.forEach((school, after) -> {
-            Counters added = totals.get(school.key()).get(school.campaignCode());
-            long before = after - added.studentWorkshops - added.parentWorkshops;
-            long reachedChange = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
-            if (reachedChange != 0) {
-                counters(new Contribution.Key(Contribution.Dimension.CAMPAIGN, school.campaignCode()), school.campaignCode())
-                        .schools += reachedChange;
-            }
+            String campaign = school.campaignCode();
+            Counters added = totals.get(school.key()).get(campaign);
+            countReached(new Contribution.Key(Contribution.Dimension.CAMPAIGN, campaign), campaign, after.total(),
+                    added.studentWorkshops + added.parentWorkshops);
+            countReached(new Contribution.Key(Contribution.Dimension.AUDIENCE, Contribution.STUDENTS), campaign,
+                    after.studentWorkshops(), added.studentWorkshops);
+            countReached(new Contribution.Key(Contribution.Dimension.AUDIENCE, Contribution.PARENTS), campaign,
+                    after.parentWorkshops(), added.parentWorkshops);
         });
+    }
+
+    /** Counts a school under {@code key} as reached, or no longer, if its completed workshops there left or came back to 0. */
+    private void countReached(Contribution.Key key, String campaign, long after, long added) {
+        long before = after - added;
+        long reachedChange = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+        if (reachedChange != 0) {
+            counters(key, campaign).schools += reachedChange;
+        }
     }
 
     /** Per key and campaign, what to add to the running totals. */

@@ -3,6 +3,7 @@ package fr.antiharcelement.reach.persistence;
 import fr.antiharcelement.kernel.sql.Columns;
 import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.reach.domain.CampaignState;
+import fr.antiharcelement.reach.domain.CompletedWorkshops;
 import fr.antiharcelement.reach.domain.Contribution;
 import fr.antiharcelement.reach.domain.Counters;
 import fr.antiharcelement.reach.domain.ProjectionStore;
@@ -129,16 +130,16 @@ public class ReachStore implements ProjectionStore {
      * is after the addition, so that two instances adding to it in turn both leave it right.
      */
     @Override
-    public Map<SchoolKey, Long> addToSchoolTotals(Map<Contribution.Key, Map<String, Counters>> differences) {
+    public Map<SchoolKey, CompletedWorkshops> addToSchoolTotals(Map<Contribution.Key, Map<String, Counters>> differences) {
         Columns rows = totalRows(differences);
-        Map<SchoolKey, Long> after = new HashMap<>();
+        Map<SchoolKey, CompletedWorkshops> after = new HashMap<>();
         if (rows.isEmpty()) {
             return after;
         }
         query(ADD_TO_SCHOOL_TOTALS, rows::bind, row -> {
             String school = row.getString(2);
             return Map.entry(new SchoolKey(row.getString(1), new Contribution.Key(Contribution.Dimension.SCHOOL, school), school),
-                    row.getLong(3));
+                    new CompletedWorkshops(row.getLong(3), row.getLong(4)));
         }).forEach(changed -> after.put(changed.getKey(), changed.getValue()));
         return after;
     }
@@ -155,7 +156,7 @@ public class ReachStore implements ProjectionStore {
             new SchoolsCount("case when student_workshops + parent_workshops > 0 then 1 else 0 end", """
                     case when reach_total.student_workshops + excluded.student_workshops
                       + reach_total.parent_workshops + excluded.parent_workshops > 0 then 1 else 0 end"""),
-            "returning campaign_code, key, student_workshops + parent_workshops");
+            "returning campaign_code, key, student_workshops, parent_workshops");
 
     /**
      * How an upsert of totals counts the schools column: {@code inserted} from the difference's columns for a new row,

@@ -39,10 +39,11 @@ class TotalsDifferenceTest {
             assertThat(counters.parentWorkshops).as("parent workshops delivered under %s", key).isZero();
             assertThat(counters.scheduledWorkshops).as("workshops scheduled under %s", key).isZero();
         }
-        assertThat(difference.delivered()).as("completed workshops added per school and key: partner, audience, class level, month")
-                .hasSize(4).containsEntry(school(PARTNER, "p1"), 1L).containsEntry(school(MONTH, "2021-10"), 1L)
-                .doesNotContainKey(school(DAY, "2021-10-12")).doesNotContainKey(school(SCHOOL, RENNES))
-                .doesNotContainKey(school(CAMPAIGN, CAMPAIGN_CODE));
+        assertThat(difference.delivered()).as("completed workshops added per school and key: partner, class level, month")
+                .hasSize(3).containsEntry(school(PARTNER, "p1"), 1L).containsEntry(school(CLASS_LEVEL, "SIXIEME"), 1L)
+                .containsEntry(school(MONTH, "2021-10"), 1L).doesNotContainKey(school(DAY, "2021-10-12"))
+                .doesNotContainKey(school(SCHOOL, RENNES)).doesNotContainKey(school(CAMPAIGN, CAMPAIGN_CODE))
+                .doesNotContainKey(school(AUDIENCE, "STUDENTS"));
         assertThat(difference.schoolTotals()).as("what goes to the schools' rows of the totals").containsOnlyKeys(key(SCHOOL, RENNES));
         assertThat(difference.otherTotals()).as("what goes to the other rows").hasSize(6).doesNotContainKey(key(SCHOOL, RENNES));
     }
@@ -137,7 +138,7 @@ class TotalsDifferenceTest {
         TotalsDifference difference = new TotalsDifference();
         difference.replace(null, completed(RENNES, OCTOBER_12, 28, 2));
         difference.countSchoolsReached(Map.of(school(PARTNER, "p1"), 1L));
-        difference.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 1L));
+        difference.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), students(1)));
 
         assertThat(under(difference, key(PARTNER, "p1")).schools).as("schools reached under the partner").isEqualTo(1);
         assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isEqualTo(1);
@@ -148,7 +149,7 @@ class TotalsDifferenceTest {
         TotalsDifference difference = new TotalsDifference();
         difference.replace(completed(RENNES, OCTOBER_12, 28, 2), state(RENNES, "STUDENTS", OCTOBER_12, "CANCELLED", 28, 3).contribution());
         difference.countSchoolsReached(Map.of(school(PARTNER, "p1"), 0L));
-        difference.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 0L));
+        difference.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), students(0)));
 
         assertThat(under(difference, key(PARTNER, "p1")).schools).as("schools reached under the partner").isEqualTo(-1);
         assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isEqualTo(-1);
@@ -158,7 +159,7 @@ class TotalsDifferenceTest {
     void aSchoolAlreadyReachedIsNotCountedAgain() {
         TotalsDifference difference = new TotalsDifference();
         difference.replace(null, completed(RENNES, OCTOBER_12, 28, 2));
-        difference.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 3L));
+        difference.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), students(3)));
 
         assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isZero();
     }
@@ -167,7 +168,7 @@ class TotalsDifferenceTest {
     void aSchoolStillReachedAfterOneOfItsWorkshopsIsCancelledStaysCounted() {
         TotalsDifference difference = new TotalsDifference();
         difference.replace(completed(RENNES, OCTOBER_12, 28, 2), state(RENNES, "STUDENTS", OCTOBER_12, "CANCELLED", 28, 3).contribution());
-        difference.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 2L));
+        difference.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), students(2)));
 
         assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign").isZero();
     }
@@ -176,17 +177,36 @@ class TotalsDifferenceTest {
     void aWorkshopMovedFromItsSchoolsOnlyOneToAnotherSchoolMovesTheReachedSchool() {
         TotalsDifference difference = new TotalsDifference();
         difference.replace(completed(RENNES, OCTOBER_12, 28, 2), completed(NANTES, OCTOBER_12, 28, 3));
-        difference.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 0L, schoolRow(NANTES), 1L));
+        difference.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), students(0), schoolRow(NANTES), students(1)));
 
         assertThat(under(difference, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign: one left, one came")
                 .isZero();
 
         TotalsDifference toAReachedSchool = new TotalsDifference();
         toAReachedSchool.replace(completed(RENNES, OCTOBER_12, 28, 2), completed(NANTES, OCTOBER_12, 28, 3));
-        toAReachedSchool.countSchoolsReachedInCampaigns(Map.of(schoolRow(RENNES), 0L, schoolRow(NANTES), 4L));
+        toAReachedSchool.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), students(0), schoolRow(NANTES), students(4)));
 
         assertThat(under(toAReachedSchool, key(CAMPAIGN, CAMPAIGN_CODE)).schools)
                 .as("schools reached in the campaign: one left, the other was reached already").isEqualTo(-1);
+    }
+
+    @Test
+    void aSchoolIsReachedForAnAudienceWhileItsRowHasCompletedWorkshopsForThatAudience() {
+        TotalsDifference firstParents = new TotalsDifference();
+        firstParents.replace(null, state(RENNES, "PARENTS", OCTOBER_12, "COMPLETED", 12, 2).contribution());
+        firstParents.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), new CompletedWorkshops(5, 1)));
+
+        assertThat(under(firstParents, key(AUDIENCE, "PARENTS")).schools).as("schools reached with parents: its first").isEqualTo(1);
+        assertThat(under(firstParents, key(AUDIENCE, "STUDENTS")).schools).as("schools reached with students: already").isZero();
+        assertThat(under(firstParents, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign: already").isZero();
+
+        TotalsDifference lastStudents = new TotalsDifference();
+        lastStudents.replace(completed(RENNES, OCTOBER_12, 28, 2), state(RENNES, "STUDENTS", OCTOBER_12, "CANCELLED", 28, 3).contribution());
+        lastStudents.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), new CompletedWorkshops(0, 1)));
+
+        assertThat(under(lastStudents, key(AUDIENCE, "STUDENTS")).schools).as("schools reached with students: no longer").isEqualTo(-1);
+        assertThat(under(lastStudents, key(AUDIENCE, "PARENTS")).schools).as("schools reached with parents: still").isZero();
+        assertThat(under(lastStudents, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign: still").isZero();
     }
 
     private static Contribution completed(String school, String startsAt, int attendees, long version) {
@@ -210,6 +230,11 @@ class TotalsDifferenceTest {
     /** Rennes' school counted under a key. */
     private static SchoolKey school(Contribution.Dimension dimension, String value) {
         return new SchoolKey(CAMPAIGN_CODE, key(dimension, value), RENNES);
+    }
+
+    /** A school's completed workshops, all for students, as the store returns them from its row of the totals. */
+    private static CompletedWorkshops students(long completed) {
+        return new CompletedWorkshops(completed, 0);
     }
 
     /** A school's own row of the totals, as the store returns its completed workshops. */
