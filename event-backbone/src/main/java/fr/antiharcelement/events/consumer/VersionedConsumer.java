@@ -27,8 +27,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -198,15 +200,26 @@ final class VersionedConsumer implements Runnable {
      * one upsert that raises each aggregate's version only if it is newer and returns the rows it changed: a second
      * instance processing the same records at the same time (a member the group expelled after a long pause while
      * its transaction still runs) waits on those rows and, once the first commits, claims nothing, so the effect is
-     * applied once. Reading versions first and writing them after, as before, let both apply it.
+     * applied once. Reading versions first and writing them after, as before, let both apply it. The events of topics
+     * whose versions the applier keeps itself are passed unclaimed: it applies those only if newer (see
+     * {@link VersionKeepingApplier}).
      */
     private int claimAndApply(List<IncomingEvent> candidates) {
         fence.enterBatch(name);
-        List<IncomingEvent> claimed = store.claim(name, candidates);
-        if (!claimed.isEmpty()) {
-            applier.apply(claimed);
+        Set<String> keptByApplier = applier instanceof VersionKeepingApplier keeper ? keeper.versionedTopics() : Set.of();
+        Set<IncomingEvent.AggregateKey> claimed = new HashSet<>();
+        store.claim(name, candidates.stream().filter(event -> !keptByApplier.contains(event.topic())).toList())
+                .forEach(event -> claimed.add(event.aggregateKey()));
+        List<IncomingEvent> toApply = candidates.stream()
+                .filter(event -> keptByApplier.contains(event.topic()) || claimed.contains(event.aggregateKey())).toList();
+        if (toApply.isEmpty()) {
+            return 0;
         }
-        return claimed.size();
+        if (applier instanceof VersionKeepingApplier keeper) {
+            return toApply.size() - keeper.applyNewer(toApply);
+        }
+        applier.apply(toApply);
+        return toApply.size();
     }
 
     /** After a batch failure: each event in its own transaction, the ones that still fail to the dead letters. */

@@ -17,11 +17,21 @@ public interface ProjectionStore {
     /** Saves partner names by partner code; a null name keeps the name already known. */
     void savePartners(Map<String, String> names);
 
-    /** The contributions stored for these workshops, by workshop; a workshop not seen yet has none. */
-    Map<UUID, Contribution> contributions(Collection<UUID> workshopIds);
+    /**
+     * The contributions stored for these workshops, by workshop, their rows locked until the transaction ends: a second
+     * transaction applying the same workshops waits here, then reads what this one stored. A workshop not seen yet has
+     * none, and no row to lock (see {@link #addContributions}).
+     */
+    Map<UUID, Contribution> lockContributions(Collection<UUID> workshopIds);
 
-    /** Saves the new contribution of each workshop; at most one per workshop. */
-    void saveContributions(Collection<Contribution> contributions);
+    /**
+     * Stores the contributions of workshops seen for the first time; at most one per workshop. Never overwrites: if
+     * another transaction stored one of them since {@link #lockContributions}, it fails and nothing is stored.
+     */
+    void addContributions(Collection<Contribution> contributions);
+
+    /** Replaces the stored contributions of these workshops, locked by {@link #lockContributions}; at most one per workshop. */
+    void replaceContributions(Collection<Contribution> contributions);
 
     /** Adds a batch's differences (per key, then per campaign) to the running totals. */
     void addToTotals(Map<Contribution.Key, Map<String, Counters>> differences);

@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Applies a batch of decoded events to the reach projection, in the consumer's transaction: for each workshop, its
@@ -20,33 +22,50 @@ public class ReachProjection {
     @Inject
     ProjectionStore store;
 
-    public void apply(ReachBatch batch) {
+    /**
+     * Applies the batch; returns how many of its workshop events it left as not newer than what the projection holds
+     * (the projection keeps each workshop's version on its contribution: see {@link #applyWorkshops}).
+     */
+    public int apply(ReachBatch batch) {
         batch.campaigns().forEach(store::saveCampaign);
         store.saveSchools(batch.schools());
-        applyWorkshops(batch.workshops());
+        int stale = applyWorkshops(batch.workshops());
         store.recordApplied(batch.newestEventTime());
+        return stale;
     }
 
-    private void applyWorkshops(List<WorkshopState> workshops) {
+    /**
+     * A workshop's version is kept on its contribution row, not claimed apart: the rows are locked before they are
+     * compared, so a second transaction applying the same workshops waits and then finds them applied; one holding a
+     * workshop neither had stored fails to insert it after the first commits (see {@link ProjectionStore}).
+     */
+    private int applyWorkshops(List<WorkshopState> workshops) {
         if (workshops.isEmpty()) {
-            return;
+            return 0;
         }
         // The newest state of each workshop only: applying the states of one workshop in turn (subtract, add, subtract,
         // add) comes to the same as subtracting the stored one and adding the newest, and each row is written once.
         List<Contribution> incoming = Newest.perKey(workshops, WorkshopState::id, WorkshopState::version).stream()
                 .map(WorkshopState::contribution).toList();
-        Map<UUID, Contribution> previous = store.contributions(incoming.stream().map(Contribution::workshopId).toList());
+        Map<UUID, Contribution> previous = store.lockContributions(incoming.stream().map(Contribution::workshopId).toList());
+        List<Contribution> newer = incoming.stream().filter(next -> {
+            Contribution stored = previous.get(next.workshopId());
+            return stored == null || stored.version() < next.version();
+        }).toList();
         TotalsDifference difference = new TotalsDifference();
-        for (Contribution next : incoming) {
+        for (Contribution next : newer) {
             difference.replace(previous.get(next.workshopId()), next);
         }
-        store.saveContributions(incoming);
+        store.addContributions(newer.stream().filter(next -> !previous.containsKey(next.workshopId())).toList());
+        store.replaceContributions(newer.stream().filter(next -> previous.containsKey(next.workshopId())).toList());
         difference.countSchoolsReached(store.addToSchools(difference.delivered()));
         // The schools' rows first: what they hold after the batch says which schools are reached now, in their campaign
         // and for each audience.
         difference.countSchoolsReachedFromTheirRows(store.addToSchoolTotals(difference.schoolTotals()));
         store.addToTotals(difference.otherTotals());
-        store.savePartners(partnerNames(workshops));
+        Set<UUID> applied = newer.stream().map(Contribution::workshopId).collect(Collectors.toSet());
+        store.savePartners(partnerNames(workshops.stream().filter(workshop -> applied.contains(workshop.id())).toList()));
+        return incoming.size() - newer.size();
     }
 
     /** The partner name each workshop gives, by partner code; the last workshop of the batch naming a partner wins. */

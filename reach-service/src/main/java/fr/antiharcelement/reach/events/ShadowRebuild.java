@@ -53,10 +53,7 @@ public class ShadowRebuild implements ProjectionRebuilder {
         try {
             shadow.create();
             for (int attempt = 1; ; attempt++) {
-                consumers.start(rebuilder, ReachConsumer.TOPICS, events -> {
-                    shadow.writeToShadowInThisTransaction();
-                    live.apply(events);
-                });
+                consumers.start(rebuilder, ReachConsumer.TOPICS, live.redirected(shadow::writeToShadowInThisTransaction));
                 await(() -> consumers.caughtUp(rebuilder), Duration.ofMinutes(30));
                 consumers.stop(rebuilder);
                 if (shadow.swapIn(rebuilder, ReachConsumer.NAME, runner)) {

@@ -84,12 +84,13 @@ public class ReachStore implements ProjectionStore {
                 rows);
     }
 
+    /** In workshop order: two instances applying the same workshops lock their rows in the same order. */
     @Override
-    public Map<UUID, Contribution> contributions(Collection<UUID> workshopIds) {
+    public Map<UUID, Contribution> lockContributions(Collection<UUID> workshopIds) {
         Map<UUID, Contribution> found = new HashMap<>();
         query("""
                 select workshop_id, campaign_code, school_uai, partner_code, audience, class_level, day, status, attendees, version
-                from workshop_contribution where workshop_id = any (?)""",
+                from workshop_contribution where workshop_id = any (?) order by workshop_id for update""",
                 statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", workshopIds.toArray())),
                 row -> new Contribution(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getDate(7).toLocalDate(), row.getString(8), row.getInt(9),
@@ -98,22 +99,39 @@ public class ReachStore implements ProjectionStore {
         return found;
     }
 
-    /** In one statement, which cannot upsert a row twice: hence at most one contribution per workshop. */
+    /**
+     * A plain insert, in workshop order: a row another transaction inserted meanwhile fails it on the primary key (after
+     * that transaction commits, if it is still running), where an upsert would overwrite a contribution this batch
+     * never subtracted.
+     */
     @Override
-    public void saveContributions(Collection<Contribution> contributions) {
+    public void addContributions(Collection<Contribution> contributions) {
+        Columns rows = contributionRows(contributions);
+        write("""
+                insert into workshop_contribution (workshop_id, campaign_code, school_uai, partner_code, audience, class_level, day,
+                  status, attendees, version)
+                select * from unnest(%s) order by 1""".formatted(rows.placeholders()), rows);
+    }
+
+    @Override
+    public void replaceContributions(Collection<Contribution> contributions) {
+        Columns rows = contributionRows(contributions);
+        write("""
+                update workshop_contribution c set campaign_code = n.campaign_code, school_uai = n.school_uai,
+                  partner_code = n.partner_code, audience = n.audience, class_level = n.class_level, day = n.day,
+                  status = n.status, attendees = n.attendees, version = n.version
+                from unnest(%s) as n (workshop_id, campaign_code, school_uai, partner_code, audience, class_level, day, status,
+                  attendees, version)
+                where c.workshop_id = n.workshop_id""".formatted(rows.placeholders()), rows);
+    }
+
+    private static Columns contributionRows(Collection<Contribution> contributions) {
         Columns rows = new Columns("uuid", "text", "text", "text", "text", "text", "date", "text", "int4", "int8");
         for (Contribution c : contributions) {
             rows.add(c.workshopId(), c.campaignCode(), c.schoolUai(), c.partnerCode(), c.audience(), c.classLevel(), c.day(),
                     c.status(), c.attendees(), c.version());
         }
-        write("""
-                insert into workshop_contribution (workshop_id, campaign_code, school_uai, partner_code, audience, class_level, day,
-                  status, attendees, version)
-                select * from unnest(%s)
-                on conflict (workshop_id) do update set campaign_code = excluded.campaign_code, school_uai = excluded.school_uai,
-                  partner_code = excluded.partner_code, audience = excluded.audience, class_level = excluded.class_level,
-                  day = excluded.day, status = excluded.status, attendees = excluded.attendees, version = excluded.version"""
-                .formatted(rows.placeholders()), rows);
+        return rows;
     }
 
     /**

@@ -83,9 +83,18 @@ public class ShadowSchema implements ShadowTables {
         return true;
     }
 
-    /** Aggregates the live consumer has applied at a version the rebuild has not reached. */
+    /**
+     * Aggregates the live consumer has applied at a version the rebuild has not reached: those whose versions the
+     * consumer claims, and the workshops, whose versions the projection keeps on their contributions.
+     */
     private long liveAhead(String rebuildConsumer, String liveConsumer) {
-        return ((Number) entityManager.createNativeQuery("""
+        long workshops = ((Number) entityManager.createNativeQuery("""
+                        select count(*) from public.workshop_contribution live
+                        where not exists (
+                            select 1 from %s.workshop_contribution rebuilt
+                            where rebuilt.workshop_id = live.workshop_id and rebuilt.version >= live.version)""".formatted(SHADOW))
+                .getSingleResult()).longValue();
+        return workshops + ((Number) entityManager.createNativeQuery("""
                         select count(*) from consumed_version live
                         where live.consumer = ?1 and not exists (
                             select 1 from consumed_version rebuilt
