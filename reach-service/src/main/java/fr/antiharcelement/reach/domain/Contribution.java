@@ -13,6 +13,8 @@ public record Contribution(UUID workshopId, String campaignCode, String schoolUa
                            String classLevel, LocalDate day, String status, int attendees, long version) {
 
     public static final String NO_CLASS_LEVEL = "NONE";
+    /** The class levels a workshop may be for (the collège's years, sixième to troisième), then none (parents, or pupils of several). */
+    public static final List<String> CLASS_LEVELS = List.of("SIXIEME", "CINQUIEME", "QUATRIEME", "TROISIEME", NO_CLASS_LEVEL);
     /** The two audiences: every workshop is for one of them. */
     public static final String STUDENTS = "STUDENTS";
     public static final String PARENTS = "PARENTS";
@@ -39,6 +41,11 @@ public record Contribution(UUID workshopId, String campaignCode, String schoolUa
     }
 
     public record Key(Dimension dimension, String value) {
+    }
+
+    /** Its class level's place in {@link #CLASS_LEVELS}. */
+    public int classLevelIndex() {
+        return CLASS_LEVELS.indexOf(classLevel == null ? NO_CLASS_LEVEL : classLevel);
     }
 
     public boolean completed() {

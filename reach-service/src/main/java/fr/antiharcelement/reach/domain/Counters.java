@@ -10,6 +10,8 @@ public final class Counters {
     public long scheduledWorkshops;
     /** Schools reached under the key: changed by the projection when a school's delivered count leaves or comes back to 0. */
     public long schools;
+    /** Workshops delivered per class level, in {@link Contribution#CLASS_LEVELS} order; kept on the schools' rows only. */
+    public final long[] classLevelWorkshops = new long[Contribution.CLASS_LEVELS.size()];
 
     public void add(Contribution contribution, int sign) {
         students += sign * contribution.studentsSensitised();
@@ -17,10 +19,13 @@ public final class Counters {
         studentWorkshops += sign * contribution.studentWorkshops();
         parentWorkshops += sign * contribution.parentWorkshops();
         scheduledWorkshops += sign * contribution.scheduledWorkshops();
+        if (contribution.completed()) {
+            classLevelWorkshops[contribution.classLevelIndex()] += sign;
+        }
     }
 
     public boolean isZero() {
         return students == 0 && parents == 0 && studentWorkshops == 0 && parentWorkshops == 0 && scheduledWorkshops == 0
-                && schools == 0;
+                && schools == 0 && java.util.Arrays.stream(classLevelWorkshops).allMatch(count -> count == 0);
     }
 }

@@ -18,13 +18,14 @@ public final class TotalsDifference {
 
     /**
      * The keys under which completed workshops are also counted per school, to know which schools are reached there.
-     * Not the day (schools are not counted by day), nor the school, the campaign and the audience: a school's completed
-     * workshops in a campaign are its own row of the totals (student and parent workshops under its school key, the
-     * two audiences there are), so whether it is reached there, in the campaign and for each audience, follows from
-     * that row (see {@link #countSchoolsReachedFromTheirRows}) without a per-school count of its own to write.
+     * Not the day (schools are not counted by day), nor the school, the campaign, the audience and the class level: a
+     * school's completed workshops in a campaign are its own row of the totals (student and parent workshops under its
+     * school key, the two audiences there are, and its workshops per class level, a closed list kept on that row), so
+     * whether it is reached there, in the campaign, for each audience and each class level, follows from that row (see
+     * {@link #countSchoolsReachedFromTheirRows}) without a per-school count of its own to write.
      */
     private static final Set<Contribution.Dimension> COUNTED_PER_SCHOOL = EnumSet.of(Contribution.Dimension.PARTNER,
-            Contribution.Dimension.CLASS_LEVEL, Contribution.Dimension.MONTH);
+            Contribution.Dimension.MONTH);
 
     /** Replaces what a workshop contributed ({@code before}, null for a workshop not seen yet) with {@code after}. */
     public void replace(Contribution before, Contribution after) {
@@ -49,10 +50,10 @@ public final class TotalsDifference {
     }
 
     /**
-     * Counts the schools that became reached in their campaign and for each audience, or stopped being, from their
-     * completed workshops once {@link #schoolTotals()} was added to them (by campaign and school; the totals' store
-     * keeps each school row's own count of schools reached, 1 or 0, from the same figures): a school is reached while
-     * it has completed any, and for an audience while it has completed any for that audience.
+     * Counts the schools that became reached in their campaign, for each audience and each class level, or stopped
+     * being, from their completed workshops once {@link #schoolTotals()} was added to them (by campaign and school; the
+     * totals' store keeps each school row's own count of schools reached, 1 or 0, from the same figures): a school is
+     * reached while it has completed any, and for an audience or a class level while it has completed any for it.
      */
     public void countSchoolsReachedFromTheirRows(Map<SchoolKey, CompletedWorkshops> completedAfter) {
         completedAfter.forEach((school, after) -> {
@@ -64,6 +65,10 @@ public final class TotalsDifference {
                     after.studentWorkshops(), added.studentWorkshops);
             countReached(new Contribution.Key(Contribution.Dimension.AUDIENCE, Contribution.PARENTS), campaign,
                     after.parentWorkshops(), added.parentWorkshops);
+            for (int level = 0; level < Contribution.CLASS_LEVELS.size(); level++) {
+                countReached(new Contribution.Key(Contribution.Dimension.CLASS_LEVEL, Contribution.CLASS_LEVELS.get(level)),
+                        campaign, after.byClassLevel().get(level), added.classLevelWorkshops[level]);
+            }
         });
     }
 

@@ -3,6 +3,7 @@ package fr.antiharcelement.reach.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.antiharcelement.events.consumer.IncomingEvent;
 import fr.antiharcelement.reach.domain.CampaignState;
+import fr.antiharcelement.reach.domain.Contribution;
 import fr.antiharcelement.reach.domain.ReachBatch;
 import fr.antiharcelement.reach.domain.SchoolState;
 import fr.antiharcelement.reach.domain.WorkshopState;
@@ -81,10 +82,14 @@ final class ReachEventDecoder {
             throw new IllegalArgumentException("unknown audience " + audience);
         }
         JsonNode level = data.get("classLevel");
+        String classLevel = level == null || level.isNull() ? null : level.asText();
+        if (classLevel != null && (classLevel.equals(Contribution.NO_CLASS_LEVEL) || !Contribution.CLASS_LEVELS.contains(classLevel))) {
+            throw new IllegalArgumentException("unknown class level " + classLevel);
+        }
         return new WorkshopState(UUID.fromString(event.aggregateId()), event.version(), text(data, "campaignCode"),
                 text(data, "schoolUai"), text(data, "partnerCode"),
                 data.path("partnerName").isTextual() ? data.get("partnerName").asText() : null, audience,
-                level == null || level.isNull() ? null : level.asText(), startsAt, status, headcount);
+                classLevel, startsAt, status, headcount);
     }
 
     private static String text(JsonNode data, String field) {

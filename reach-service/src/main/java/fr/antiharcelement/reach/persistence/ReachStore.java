@@ -17,12 +17,15 @@ import org.hibernate.Session;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Writes of the reach projection: one statement per table and batch, on the consumer transaction's connection. */
 @ApplicationScoped
@@ -140,41 +143,55 @@ public class ReachStore implements ProjectionStore {
      */
     @Override
     public void addToTotals(Map<Contribution.Key, Map<String, Counters>> differences) {
-        write(ADD_TO_TOTALS, totalRows(differences));
+        write(ADD_TO_TOTALS, totalRows(differences, false));
     }
 
     /**
      * A school's row counts itself reached (schools = 1) while it has completed workshops, computed from the row as it
-     * is after the addition, so that two instances adding to it in turn both leave it right.
+     * is after the addition, so that two instances adding to it in turn both leave it right. It also keeps its
+     * workshops per class level, which no other row of the totals does.
      */
     @Override
     public Map<SchoolKey, CompletedWorkshops> addToSchoolTotals(Map<Contribution.Key, Map<String, Counters>> differences) {
-        Columns rows = totalRows(differences);
+        Columns rows = totalRows(differences, true);
         Map<SchoolKey, CompletedWorkshops> after = new HashMap<>();
         if (rows.isEmpty()) {
             return after;
         }
         query(ADD_TO_SCHOOL_TOTALS, rows::bind, row -> {
             String school = row.getString(2);
+            List<Long> byClassLevel = new ArrayList<>();
+            for (int level = 0; level < CLASS_LEVEL_COLUMNS.size(); level++) {
+                byClassLevel.add(row.getLong(5 + level));
+            }
             return Map.entry(new SchoolKey(row.getString(1), new Contribution.Key(Contribution.Dimension.SCHOOL, school), school),
-                    new CompletedWorkshops(row.getLong(3), row.getLong(4)));
+                    new CompletedWorkshops(row.getLong(3), row.getLong(4), byClassLevel));
         }).forEach(changed -> after.put(changed.getKey(), changed.getValue()));
         return after;
     }
 
-    /** The columns of {@link #totalRows}, in its order. */
-    private static final String[] TOTAL_TYPES = {"text", "text", "text", "int8", "int8", "int8", "int8", "int8", "int8"};
+    /** The counters every row of the totals adds to, as {@link #totalRows} gives them after the key's three columns. */
+    private static final List<String> COUNTERS = List.of("students", "parents", "student_workshops", "parent_workshops",
+            "scheduled_workshops", "schools");
+
+    /** The schools' rows' workshops per class level, in {@link Contribution#CLASS_LEVELS} order. */
+    private static final List<String> CLASS_LEVEL_COLUMNS = List.of("sixieme_workshops", "cinquieme_workshops",
+            "quatrieme_workshops", "troisieme_workshops", "no_class_level_workshops");
 
     /** Every total adds its difference, schools included. */
     private static final String ADD_TO_TOTALS = totalsUpsert(
-            new SchoolsCount("schools", "reach_total.schools + excluded.schools"), "");
+            new SchoolsCount("schools", "reach_total.schools + excluded.schools"), List.of(), "");
 
-    /** A school's own totals count it once while it has completed workshops, and return what it has after the addition. */
+    /**
+     * A school's own totals count it once while it has completed workshops, keep its workshops per class level, and
+     * return what it has after the addition.
+     */
     private static final String ADD_TO_SCHOOL_TOTALS = totalsUpsert(
             new SchoolsCount("case when student_workshops + parent_workshops > 0 then 1 else 0 end", """
                     case when reach_total.student_workshops + excluded.student_workshops
                       + reach_total.parent_workshops + excluded.parent_workshops > 0 then 1 else 0 end"""),
-            "returning campaign_code, key, student_workshops, parent_workshops");
+            CLASS_LEVEL_COLUMNS,
+            "returning campaign_code, key, student_workshops, parent_workshops, " + String.join(", ", CLASS_LEVEL_COLUMNS));
 
     /**
      * How an upsert of totals counts the schools column: {@code inserted} from the difference's columns for a new row,
@@ -184,35 +201,47 @@ public class ReachStore implements ProjectionStore {
     }
 
     /**
-     * The upsert both additions of totals share: every counter adds its difference to the row's, in key order, but
-     * the schools column is counted as {@code schools} says; {@code returning} is the statement's last clause, if any.
+     * The upsert both additions of totals share: every counter, and each of {@code extra}, adds its difference to the
+     * row's, in key order, but the schools column is counted as {@code schools} says; {@code returning} is the
+     * statement's last clause, if any.
      */
-    private static String totalsUpsert(SchoolsCount schools, String returning) {
+    private static String totalsUpsert(SchoolsCount schools, List<String> extra, String returning) {
+        List<String> counters = new ArrayList<>(COUNTERS);
+        counters.addAll(extra);
+        String columns = "campaign_code, dimension, key, " + String.join(", ", counters);
+        String[] types = new String[3 + counters.size()];
+        Arrays.fill(types, "int8");
+        Arrays.fill(types, 0, 3, "text");
+        String selected = counters.stream().map(counter -> counter.equals("schools") ? schools.inserted() : counter)
+                .collect(Collectors.joining(", "));
+        String added = counters.stream().map(counter -> counter + " = " + (counter.equals("schools") ? schools.updated()
+                : "reach_total." + counter + " + excluded." + counter)).collect(Collectors.joining(",\n  "));
         return """
-                insert into reach_total (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
-                  scheduled_workshops, schools)
-                select campaign_code, dimension, key, students, parents, student_workshops, parent_workshops, scheduled_workshops,
-                  %s
-                from unnest(%s) as d (campaign_code, dimension, key, students, parents, student_workshops, parent_workshops,
-                  scheduled_workshops, schools) order by 1, 2, 3
-                on conflict (campaign_code, dimension, key) do update set students = reach_total.students + excluded.students,
-                  parents = reach_total.parents + excluded.parents,
-                  student_workshops = reach_total.student_workshops + excluded.student_workshops,
-                  parent_workshops = reach_total.parent_workshops + excluded.parent_workshops,
-                  scheduled_workshops = reach_total.scheduled_workshops + excluded.scheduled_workshops,
-                  schools = %s
-                %s""".formatted(schools.inserted(), Columns.placeholders(TOTAL_TYPES), schools.updated(), returning);
+                insert into reach_total (%s)
+                select campaign_code, dimension, key, %s
+                from unnest(%s) as d (%s) order by 1, 2, 3
+                on conflict (campaign_code, dimension, key) do update set %s
+                %s""".formatted(columns, selected, Columns.placeholders(types), columns, added, returning);
     }
 
-    /** The rows of the totals to add to: those whose difference is not zero. */
-    private static Columns totalRows(Map<Contribution.Key, Map<String, Counters>> differences) {
-        Columns rows = new Columns(TOTAL_TYPES);
+    /** The rows of the totals to add to: those whose difference is not zero; with the workshops per class level, or not. */
+    private static Columns totalRows(Map<Contribution.Key, Map<String, Counters>> differences, boolean byClassLevel) {
+        int levels = byClassLevel ? CLASS_LEVEL_COLUMNS.size() : 0;
+        String[] types = new String[3 + COUNTERS.size() + levels];
+        Arrays.fill(types, "int8");
+        Arrays.fill(types, 0, 3, "text");
+        Columns rows = new Columns(types);
         for (Map.Entry<Contribution.Key, Map<String, Counters>> byKey : differences.entrySet()) {
             for (Map.Entry<String, Counters> byCampaign : byKey.getValue().entrySet()) {
                 Counters d = byCampaign.getValue();
                 if (!d.isZero()) {
-                    rows.add(byCampaign.getKey(), byKey.getKey().dimension().code, byKey.getKey().value(), d.students, d.parents,
-                            d.studentWorkshops, d.parentWorkshops, d.scheduledWorkshops, d.schools);
+                    List<Object> row = new ArrayList<>(List.of(byCampaign.getKey(), byKey.getKey().dimension().code,
+                            byKey.getKey().value(), d.students, d.parents, d.studentWorkshops, d.parentWorkshops,
+                            d.scheduledWorkshops, d.schools));
+                    for (int level = 0; level < levels; level++) {
+                        row.add(d.classLevelWorkshops[level]);
+                    }
+                    rows.add(row.toArray());
                 }
             }
         }

@@ -39,9 +39,9 @@ class TotalsDifferenceTest {
             assertThat(counters.parentWorkshops).as("parent workshops delivered under %s", key).isZero();
             assertThat(counters.scheduledWorkshops).as("workshops scheduled under %s", key).isZero();
         }
-        assertThat(difference.delivered()).as("completed workshops added per school and key: partner, class level, month")
-                .hasSize(3).containsEntry(school(PARTNER, "p1"), 1L).containsEntry(school(CLASS_LEVEL, "SIXIEME"), 1L)
-                .containsEntry(school(MONTH, "2021-10"), 1L).doesNotContainKey(school(DAY, "2021-10-12"))
+        assertThat(difference.delivered()).as("completed workshops added per school and key: partner, month")
+                .hasSize(2).containsEntry(school(PARTNER, "p1"), 1L).containsEntry(school(MONTH, "2021-10"), 1L)
+                .doesNotContainKey(school(CLASS_LEVEL, "SIXIEME")).doesNotContainKey(school(DAY, "2021-10-12"))
                 .doesNotContainKey(school(SCHOOL, RENNES)).doesNotContainKey(school(CAMPAIGN, CAMPAIGN_CODE))
                 .doesNotContainKey(school(AUDIENCE, "STUDENTS"));
         assertThat(difference.schoolTotals()).as("what goes to the schools' rows of the totals").containsOnlyKeys(key(SCHOOL, RENNES));
@@ -194,7 +194,7 @@ class TotalsDifferenceTest {
     void aSchoolIsReachedForAnAudienceWhileItsRowHasCompletedWorkshopsForThatAudience() {
         TotalsDifference firstParents = new TotalsDifference();
         firstParents.replace(null, state(RENNES, "PARENTS", OCTOBER_12, "COMPLETED", 12, 2).contribution());
-        firstParents.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), new CompletedWorkshops(5, 1)));
+        firstParents.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), new CompletedWorkshops(5, 1, List.of(5L, 0L, 0L, 0L, 1L))));
 
         assertThat(under(firstParents, key(AUDIENCE, "PARENTS")).schools).as("schools reached with parents: its first").isEqualTo(1);
         assertThat(under(firstParents, key(AUDIENCE, "STUDENTS")).schools).as("schools reached with students: already").isZero();
@@ -202,11 +202,27 @@ class TotalsDifferenceTest {
 
         TotalsDifference lastStudents = new TotalsDifference();
         lastStudents.replace(completed(RENNES, OCTOBER_12, 28, 2), state(RENNES, "STUDENTS", OCTOBER_12, "CANCELLED", 28, 3).contribution());
-        lastStudents.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), new CompletedWorkshops(0, 1)));
+        lastStudents.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), new CompletedWorkshops(0, 1, List.of(0L, 0L, 0L, 0L, 1L))));
 
         assertThat(under(lastStudents, key(AUDIENCE, "STUDENTS")).schools).as("schools reached with students: no longer").isEqualTo(-1);
         assertThat(under(lastStudents, key(AUDIENCE, "PARENTS")).schools).as("schools reached with parents: still").isZero();
         assertThat(under(lastStudents, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign: still").isZero();
+    }
+
+    @Test
+    void aSchoolIsReachedForAClassLevelWhileItsRowHasCompletedWorkshopsForThatLevel() {
+        TotalsDifference moved = new TotalsDifference();
+        moved.replace(completed(RENNES, OCTOBER_12, 28, 2), new WorkshopState(WORKSHOP, 3, CAMPAIGN_CODE, RENNES, "p1", "Partner 1",
+                "STUDENTS", "CINQUIEME", OffsetDateTime.parse(OCTOBER_12), "COMPLETED", 28).contribution());
+        moved.countSchoolsReachedFromTheirRows(Map.of(schoolRow(RENNES), new CompletedWorkshops(1, 0, List.of(0L, 1L, 0L, 0L, 0L))));
+
+        assertThat(under(moved, key(CLASS_LEVEL, "SIXIEME")).schools).as("schools reached in sixième: no longer").isEqualTo(-1);
+        assertThat(under(moved, key(CLASS_LEVEL, "CINQUIEME")).schools).as("schools reached in cinquième: its first").isEqualTo(1);
+        assertThat(under(moved, key(CAMPAIGN, CAMPAIGN_CODE)).schools).as("schools reached in the campaign: still").isZero();
+        assertThat(under(moved, key(SCHOOL, RENNES)).isZero()).as("the school's row changes, though none of its totals does")
+                .isFalse();
+        assertThat(under(moved, key(SCHOOL, RENNES)).classLevelWorkshops).as("its workshops per class level")
+                .containsExactly(-1, 1, 0, 0, 0);
     }
 
     private static Contribution completed(String school, String startsAt, int attendees, long version) {
@@ -234,7 +250,7 @@ class TotalsDifferenceTest {
 
     /** A school's completed workshops, all for students, as the store returns them from its row of the totals. */
     private static CompletedWorkshops students(long completed) {
-        return new CompletedWorkshops(completed, 0);
+        return new CompletedWorkshops(completed, 0, List.of(completed, 0L, 0L, 0L, 0L));
     }
 
     /** A school's own row of the totals, as the store returns its completed workshops. */

@@ -130,6 +130,19 @@ class ReachEventDecoderTest {
     }
 
     @Test
+    void aWorkshopForAnUnknownClassLevelIsRefused() {
+        ObjectNode data = json(WORKSHOP_COMPLETED);
+        data.put("classLevel", "SECONDE");
+        ObjectNode none = json(WORKSHOP_COMPLETED);
+        none.put("classLevel", "NONE");
+
+        assertThatThrownBy(() -> ReachEventDecoder.workshop(workshopEvent(data, 2))).as("a workshop for a lycée class")
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown class level SECONDE");
+        assertThatThrownBy(() -> ReachEventDecoder.workshop(workshopEvent(none, 2))).as("a workshop naming the key of no class level")
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown class level NONE");
+    }
+
+    @Test
     void aWorkshopWithABlankSchoolIsRefusedNamingIt() {
         ObjectNode data = json(WORKSHOP_COMPLETED);
         data.put("schoolUai", " ");
