@@ -39,7 +39,8 @@ public interface ProjectionStore {
     /**
      * Adds a batch's differences to the schools' rows of the running totals (keys of the school dimension), each
      * row's count of schools reached following from its completed workshops (1 while it has any, else 0); returns
-     * the completed workshops of each row changed, per audience, after the addition, by campaign and school.
+     * the completed workshops of each row changed, per audience and per class level, after the addition, by campaign
+     * and school.
      */
     Map<SchoolKey, CompletedWorkshops> addToSchoolTotals(Map<Contribution.Key, Map<String, Counters>> differences);
 

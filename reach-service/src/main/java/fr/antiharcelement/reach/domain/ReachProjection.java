@@ -59,8 +59,8 @@ public class ReachProjection {
         store.addContributions(newer.stream().filter(next -> !previous.containsKey(next.workshopId())).toList());
         store.replaceContributions(newer.stream().filter(next -> previous.containsKey(next.workshopId())).toList());
         difference.countSchoolsReached(store.addToSchools(difference.delivered()));
-        // The schools' rows first: what they hold after the batch says which schools are reached now, in their campaign
-        // and for each audience.
+        // The schools' rows first: what they hold after the batch says which schools are reached now, in their campaign,
+        // for each audience and for each class level.
         difference.countSchoolsReachedFromTheirRows(store.addToSchoolTotals(difference.schoolTotals()));
         store.addToTotals(difference.otherTotals());
         Set<UUID> applied = newer.stream().map(Contribution::workshopId).collect(Collectors.toSet());

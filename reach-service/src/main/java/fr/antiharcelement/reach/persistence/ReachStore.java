@@ -162,7 +162,7 @@ public class ReachStore implements ProjectionStore {
             String school = row.getString(2);
             List<Long> byClassLevel = new ArrayList<>();
             for (int level = 0; level < CLASS_LEVEL_COLUMNS.size(); level++) {
-                byClassLevel.add(row.getLong(5 + level));
+                byClassLevel.add(row.getLong(5 + level)); // after campaign_code, key, student and parent workshops
             }
             return Map.entry(new SchoolKey(row.getString(1), new Contribution.Key(Contribution.Dimension.SCHOOL, school), school),
                     new CompletedWorkshops(row.getLong(3), row.getLong(4), byClassLevel));
