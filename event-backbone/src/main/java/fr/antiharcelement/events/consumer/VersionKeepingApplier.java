@@ -2,6 +2,7 @@ package fr.antiharcelement.events.consumer;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * An applier that keeps, for some of its topics, the newest version it applied of each aggregate beside the state that
@@ -32,5 +33,32 @@ public interface VersionKeepingApplier extends EventApplier {
     @Override
     default void apply(List<IncomingEvent> events) {
         applyNewer(events);
+    }
+
+    /** An applier keeping the versions of {@code topics}, whose {@link #applyNewer} is {@code applyNewer}. */
+    static VersionKeepingApplier of(Set<String> topics, ToIntFunction<List<IncomingEvent>> applyNewer) {
+        Set<String> versioned = Set.copyOf(topics);
+        return new VersionKeepingApplier() {
+            @Override
+            public Set<String> versionedTopics() {
+                return versioned;
+            }
+
+            @Override
+            public int applyNewer(List<IncomingEvent> events) {
+                return applyNewer.applyAsInt(events);
+            }
+        };
+    }
+
+    /**
+     * {@code applier} as a version-keeping one: itself if it is, else one keeping no topic's versions (every event it
+     * gets was claimed, so it leaves none as not newer).
+     */
+    static VersionKeepingApplier of(EventApplier applier) {
+        return applier instanceof VersionKeepingApplier keeper ? keeper : of(Set.of(), events -> {
+            applier.apply(events);
+            return 0;
+        });
     }
 }

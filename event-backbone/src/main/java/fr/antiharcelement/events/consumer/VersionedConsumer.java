@@ -45,7 +45,9 @@ final class VersionedConsumer implements Runnable {
 
     private final String name;
     private final List<String> topics;
-    private final EventApplier applier;
+    private final VersionKeepingApplier applier;
+    /** The topics whose events are passed to the applier unclaimed: it keeps their versions itself. */
+    private final Set<String> keptByApplier;
     private final ConsumerStore store;
     private final ConsumerFence fence;
     private final ObjectMapper objectMapper;
@@ -67,7 +69,8 @@ final class VersionedConsumer implements Runnable {
         this.fence = fence;
         this.name = name;
         this.topics = List.copyOf(topics);
-        this.applier = applier;
+        this.applier = VersionKeepingApplier.of(applier);
+        this.keptByApplier = Set.copyOf(this.applier.versionedTopics());
         this.store = store;
         this.objectMapper = objectMapper;
         this.settings = settings;
@@ -206,7 +209,6 @@ final class VersionedConsumer implements Runnable {
      */
     private int claimAndApply(List<IncomingEvent> candidates) {
         fence.enterBatch(name);
-        Set<String> keptByApplier = applier instanceof VersionKeepingApplier keeper ? keeper.versionedTopics() : Set.of();
         Set<IncomingEvent.AggregateKey> claimed = new HashSet<>();
         store.claim(name, candidates.stream().filter(event -> !keptByApplier.contains(event.topic())).toList())
                 .forEach(event -> claimed.add(event.aggregateKey()));
@@ -215,11 +217,7 @@ final class VersionedConsumer implements Runnable {
         if (toApply.isEmpty()) {
             return 0;
         }
-        if (applier instanceof VersionKeepingApplier keeper) {
-            return toApply.size() - keeper.applyNewer(toApply);
-        }
-        applier.apply(toApply);
-        return toApply.size();
+        return toApply.size() - applier.applyNewer(toApply);
     }
 
     /** After a batch failure: each event in its own transaction, the ones that still fail to the dead letters. */

@@ -7,9 +7,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Applies a batch of decoded events to the reach projection, in the consumer's transaction: for each workshop, its
@@ -45,13 +43,13 @@ public class ReachProjection {
         }
         // The newest state of each workshop only: applying the states of one workshop in turn (subtract, add, subtract,
         // add) comes to the same as subtracting the stored one and adding the newest, and each row is written once.
-        List<Contribution> incoming = Newest.perKey(workshops, WorkshopState::id, WorkshopState::version).stream()
-                .map(WorkshopState::contribution).toList();
-        Map<UUID, Contribution> previous = store.lockContributions(incoming.stream().map(Contribution::workshopId).toList());
-        List<Contribution> newer = incoming.stream().filter(next -> {
-            Contribution stored = previous.get(next.workshopId());
+        List<WorkshopState> incoming = Newest.perKey(workshops, WorkshopState::id, WorkshopState::version);
+        Map<UUID, Contribution> previous = store.lockContributions(incoming.stream().map(WorkshopState::id).toList());
+        List<WorkshopState> newerStates = incoming.stream().filter(next -> {
+            Contribution stored = previous.get(next.id());
             return stored == null || stored.version() < next.version();
         }).toList();
+        List<Contribution> newer = newerStates.stream().map(WorkshopState::contribution).toList();
         TotalsDifference difference = new TotalsDifference();
         for (Contribution next : newer) {
             difference.replace(previous.get(next.workshopId()), next);
@@ -63,8 +61,7 @@ public class ReachProjection {
         // for each audience and for each class level.
         difference.countSchoolsReachedFromTheirRows(store.addToSchoolTotals(difference.schoolTotals()));
         store.addToTotals(difference.otherTotals());
-        Set<UUID> applied = newer.stream().map(Contribution::workshopId).collect(Collectors.toSet());
-        store.savePartners(partnerNames(workshops.stream().filter(workshop -> applied.contains(workshop.id())).toList()));
+        store.savePartners(partnerNames(newerStates));
         return incoming.size() - newer.size();
     }
 

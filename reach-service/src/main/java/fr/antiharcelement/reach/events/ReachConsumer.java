@@ -59,18 +59,10 @@ public class ReachConsumer implements ProjectionFeed, VersionKeepingApplier {
 
     /** This feed, with {@code redirect} run in each batch's transaction before it applies (the rebuild's shadow tables). */
     VersionKeepingApplier redirected(Runnable redirect) {
-        return new VersionKeepingApplier() {
-            @Override
-            public Set<String> versionedTopics() {
-                return ReachConsumer.this.versionedTopics();
-            }
-
-            @Override
-            public int applyNewer(List<IncomingEvent> events) {
-                redirect.run();
-                return ReachConsumer.this.applyNewer(events);
-            }
-        };
+        return VersionKeepingApplier.of(versionedTopics(), events -> {
+            redirect.run();
+            return applyNewer(events);
+        });
     }
 
     @Override

@@ -209,9 +209,6 @@ public class ReachStore implements ProjectionStore {
         List<String> counters = new ArrayList<>(COUNTERS);
         counters.addAll(extra);
         String columns = "campaign_code, dimension, key, " + String.join(", ", counters);
-        String[] types = new String[3 + counters.size()];
-        Arrays.fill(types, "int8");
-        Arrays.fill(types, 0, 3, "text");
         String selected = counters.stream().map(counter -> counter.equals("schools") ? schools.inserted() : counter)
                 .collect(Collectors.joining(", "));
         String added = counters.stream().map(counter -> counter + " = " + (counter.equals("schools") ? schools.updated()
@@ -221,16 +218,21 @@ public class ReachStore implements ProjectionStore {
                 select campaign_code, dimension, key, %s
                 from unnest(%s) as d (%s) order by 1, 2, 3
                 on conflict (campaign_code, dimension, key) do update set %s
-                %s""".formatted(columns, selected, Columns.placeholders(types), columns, added, returning);
+                %s""".formatted(columns, selected, Columns.placeholders(totalTypes(extra)), columns, added, returning);
+    }
+
+    /** The column types of a totals upsert with counters {@code extra} beyond {@link #COUNTERS}: the key's three, then counts. */
+    private static String[] totalTypes(List<String> extra) {
+        String[] types = new String[3 + COUNTERS.size() + extra.size()];
+        Arrays.fill(types, "int8");
+        Arrays.fill(types, 0, 3, "text");
+        return types;
     }
 
     /** The rows of the totals to add to: those whose difference is not zero; with the workshops per class level, or not. */
     private static Columns totalRows(Map<Contribution.Key, Map<String, Counters>> differences, boolean byClassLevel) {
         int levels = byClassLevel ? CLASS_LEVEL_COLUMNS.size() : 0;
-        String[] types = new String[3 + COUNTERS.size() + levels];
-        Arrays.fill(types, "int8");
-        Arrays.fill(types, 0, 3, "text");
-        Columns rows = new Columns(types);
+        Columns rows = new Columns(totalTypes(byClassLevel ? CLASS_LEVEL_COLUMNS : List.of()));
         for (Map.Entry<Contribution.Key, Map<String, Counters>> byKey : differences.entrySet()) {
             for (Map.Entry<String, Counters> byCampaign : byKey.getValue().entrySet()) {
                 Counters d = byCampaign.getValue();
