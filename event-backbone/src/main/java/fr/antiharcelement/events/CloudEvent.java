@@ -1,5 +1,6 @@
 package fr.antiharcelement.events;
 
+import fr.antiharcelement.kernel.Timestamps;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -40,7 +41,7 @@ public record CloudEvent(String id, String type, String source, String subject, 
     }
 
     private static OffsetDateTime parseTime(String time) {
-        return time == null ? null : OffsetDateTime.parse(time);
+        return time == null ? null : Timestamps.parse(time);
     }
 
     private static String required(Headers headers, String name) {

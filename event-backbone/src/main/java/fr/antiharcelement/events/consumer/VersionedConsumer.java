@@ -3,6 +3,7 @@ package fr.antiharcelement.events.consumer;
 import fr.antiharcelement.events.KafkaClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import fr.antiharcelement.events.CloudEvent;
 import fr.antiharcelement.events.EventsConfig;
 import fr.antiharcelement.kernel.Newest;
@@ -50,7 +51,8 @@ final class VersionedConsumer implements Runnable {
     private final Set<String> keptByApplier;
     private final ConsumerStore store;
     private final ConsumerFence fence;
-    private final ObjectMapper objectMapper;
+    /** Reads each record's data as a tree, its type resolved once rather than per record. */
+    private final ObjectReader treeReader;
     private final EventsConfig.Consumer settings;
     private final Map<String, Object> kafkaConfig;
     private final Counter applied;
@@ -72,7 +74,7 @@ final class VersionedConsumer implements Runnable {
         this.applier = VersionKeepingApplier.of(applier);
         this.keptByApplier = Set.copyOf(this.applier.versionedTopics());
         this.store = store;
-        this.objectMapper = objectMapper;
+        this.treeReader = objectMapper.readerFor(JsonNode.class);
         this.settings = settings;
         this.kafkaConfig = KafkaClients.secured(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -261,7 +263,7 @@ final class VersionedConsumer implements Runnable {
         CloudEvent cloudEvent = CloudEvent.from(record.key(), record.headers(), record.value());
         JsonNode data;
         try {
-            data = objectMapper.readTree(record.value());
+            data = treeReader.readTree(record.value());
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("value is not JSON");
         }

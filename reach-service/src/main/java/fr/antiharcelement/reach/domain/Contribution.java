@@ -77,9 +77,10 @@ public record Contribution(UUID workshopId, String campaignCode, String schoolUa
     }
 
     public List<Key> keys() {
+        String isoDay = day.toString();
         return List.of(new Key(Dimension.CAMPAIGN, campaignCode), new Key(Dimension.SCHOOL, schoolUai),
                 new Key(Dimension.PARTNER, partnerCode), new Key(Dimension.AUDIENCE, audience),
                 new Key(Dimension.CLASS_LEVEL, classLevel == null ? NO_CLASS_LEVEL : classLevel),
-                new Key(Dimension.MONTH, day.toString().substring(0, 7)), new Key(Dimension.DAY, day.toString()));
+                new Key(Dimension.MONTH, isoDay.substring(0, 7)), new Key(Dimension.DAY, isoDay));
     }
 }

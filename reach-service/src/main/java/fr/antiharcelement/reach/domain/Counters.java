@@ -13,8 +13,9 @@ public final class Counters {
     /** Schools reached under the key: changed by the projection when a school's delivered count leaves or comes back to 0. */
     public long schools;
     /**
-     * Workshops delivered per class level, in {@link Contribution#CLASS_LEVELS} order: counted under every key, written
-     * to the schools' rows only (whether a school is reached for a class level follows from its row).
+     * Workshops delivered per class level, in {@link Contribution#CLASS_LEVELS} order: counted under the school keys
+     * only ({@link #addPerClassLevel}), the rows they are written to (whether a school is reached for a class level
+     * follows from its row); 0 under every other key.
      */
     public final long[] classLevelWorkshops = new long[Contribution.CLASS_LEVELS.size()];
 
@@ -24,6 +25,10 @@ public final class Counters {
         studentWorkshops += sign * contribution.studentWorkshops();
         parentWorkshops += sign * contribution.parentWorkshops();
         scheduledWorkshops += sign * contribution.scheduledWorkshops();
+    }
+
+    /** Adds (or subtracts) a completed workshop to its class level's count. */
+    public void addPerClassLevel(Contribution contribution, int sign) {
         if (contribution.completed()) {
             classLevelWorkshops[contribution.classLevelIndex()] += sign;
         }

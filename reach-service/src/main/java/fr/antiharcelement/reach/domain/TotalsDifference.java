@@ -108,7 +108,11 @@ public final class TotalsDifference {
 
     private void accumulate(Contribution contribution, int sign) {
         for (Contribution.Key key : contribution.keys()) {
-            counters(key, contribution.campaignCode()).add(contribution, sign);
+            Counters counters = counters(key, contribution.campaignCode());
+            counters.add(contribution, sign);
+            if (key.dimension() == Contribution.Dimension.SCHOOL) {
+                counters.addPerClassLevel(contribution, sign);
+            }
             if (contribution.completed() && COUNTED_PER_SCHOOL.contains(key.dimension())) {
                 delivered.merge(new SchoolKey(contribution.campaignCode(), key, contribution.schoolUai()), (long) sign, Long::sum);
             }

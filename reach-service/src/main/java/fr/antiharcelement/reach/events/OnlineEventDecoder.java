@@ -2,10 +2,10 @@ package fr.antiharcelement.reach.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.antiharcelement.events.consumer.IncomingEvent;
+import fr.antiharcelement.kernel.Timestamps;
 import fr.antiharcelement.reach.domain.online.CampaignOnlineTargets;
 import fr.antiharcelement.reach.domain.online.CreatorPostState;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -50,7 +50,7 @@ final class OnlineEventDecoder {
         long engagements = orZero(metrics, "likes") + orZero(metrics, "comments") + orZero(metrics, "shares") + orZero(metrics, "saves");
         return new CreatorPostState(UUID.fromString(event.aggregateId()), event.version(), text(data, "campaignCode"),
                 text(data, "creatorHandle"), data.path("creatorName").isTextual() ? data.get("creatorName").asText() : null, platform,
-                OffsetDateTime.parse(text(data, "publishedAt")), orZero(metrics, "impressions"), orZero(metrics, "accountsReached"),
+                Timestamps.parse(text(data, "publishedAt")), orZero(metrics, "impressions"), orZero(metrics, "accountsReached"),
                 engagements);
     }
 

@@ -2,6 +2,7 @@ package fr.antiharcelement.reach.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.antiharcelement.events.consumer.IncomingEvent;
+import fr.antiharcelement.kernel.Timestamps;
 import fr.antiharcelement.reach.domain.CampaignState;
 import fr.antiharcelement.reach.domain.Contribution;
 import fr.antiharcelement.reach.domain.ReachBatch;
@@ -70,7 +71,7 @@ final class ReachEventDecoder {
     /** A completed workshop must say how many attended; for any other, a missing headcount is 0. */
     static WorkshopState workshop(IncomingEvent event) {
         JsonNode data = event.data();
-        OffsetDateTime startsAt = OffsetDateTime.parse(text(data, "startsAt"));
+        OffsetDateTime startsAt = Timestamps.parse(text(data, "startsAt"));
         String status = text(data, "status");
         JsonNode attendees = data.get("attendees");
         int headcount = attendees == null || attendees.isNull() ? 0 : attendees.asInt();

@@ -223,6 +223,8 @@ class TotalsDifferenceTest {
                 .isFalse();
         assertThat(under(moved, key(SCHOOL, RENNES)).classLevelWorkshops).as("its workshops per class level")
                 .containsExactly(-1, 1, 0, 0, 0);
+        assertThat(under(moved, key(PARTNER, "p1")).isZero()).as("the partner's row does not change: none of its totals does")
+                .isTrue();
     }
 
     private static Contribution completed(String school, String startsAt, int attendees, long version) {
