@@ -1,8 +1,9 @@
 package fr.antiharcelement.events.consumer;
 
+import fr.antiharcelement.kernel.sql.Jdbc;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
@@ -17,16 +18,20 @@ import java.util.zip.CRC32;
 public class ConsumerFence {
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     /** Called by the consumer at the start of each batch's transaction. */
     void enterBatch(String consumer) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, key(consumer)).getSingleResult();
+        lock("select pg_advisory_xact_lock_shared(?)", consumer);
     }
 
     /** Waits until no batch of {@code consumer} is in flight on any instance, and holds new ones off until this transaction ends. */
     public void holdOff(String consumer) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, key(consumer)).getSingleResult();
+        lock("select pg_advisory_xact_lock(?)", consumer);
+    }
+
+    private void lock(String sql, String consumer) {
+        Jdbc.query(dataSource, sql, statement -> statement.setLong(1, key(consumer)), row -> true);
     }
 
     /** A stable 64-bit key per consumer name; the high half marks it as a consumer fence, apart from other advisory locks. */

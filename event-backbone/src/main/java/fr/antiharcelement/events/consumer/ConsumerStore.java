@@ -1,15 +1,14 @@
 package fr.antiharcelement.events.consumer;
 
+import fr.antiharcelement.kernel.sql.Jdbc;
+import fr.antiharcelement.kernel.text.StorableText;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import fr.antiharcelement.kernel.text.StorableText;
-import org.hibernate.Session;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.util.Base64;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The consumers' tables, in the consumer's transaction: the newest version applied per aggregate, and the dead letters. */
@@ -46,23 +45,21 @@ public class ConsumerStore {
     }
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     /**
      * Claims, for {@code consumer}, the events newer than what it applied: their versions are written and their rows
      * stay locked until the transaction ends. Only the events returned may be applied (see {@link VersionClaims}).
      */
     List<IncomingEvent> claim(String consumer, List<IncomingEvent> events) {
-        List<IncomingEvent> claimed = new ArrayList<>();
-        session().doWork(connection -> claimed.addAll(VersionClaims.claim(connection, consumer, events)));
-        return claimed;
+        return Jdbc.withConnection(dataSource, connection -> VersionClaims.claim(connection, consumer, events));
     }
 
     void deadLetter(String consumer, List<DeadLetter> letters) {
         if (letters.isEmpty()) {
             return;
         }
-        session().doWork(connection -> {
+        Jdbc.withConnection(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into dead_letter (consumer, topic, partition, record_offset, record_key, event_id, event_type, payload, reason)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
@@ -78,17 +75,13 @@ public class ConsumerStore {
                     insert.setString(9, letter.reason());
                     insert.addBatch();
                 }
-                insert.executeBatch();
+                return insert.executeBatch().length;
             }
         });
     }
 
     /** Forgets what {@code consumer} applied, so that a replay from offset 0 applies everything again (rebuilds). */
     public void forget(String consumer) {
-        entityManager.createNativeQuery("delete from consumed_version where consumer = ?1").setParameter(1, consumer).executeUpdate();
-    }
-
-    private Session session() {
-        return entityManager.unwrap(Session.class);
+        Jdbc.update(dataSource, "delete from consumed_version where consumer = ?", statement -> statement.setString(1, consumer));
     }
 }

@@ -3,15 +3,14 @@ package fr.antiharcelement.events.consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.antiharcelement.events.EventsConfig;
 import fr.antiharcelement.events.TopicAdmin;
-import fr.antiharcelement.kernel.sql.SqlValues;
+import fr.antiharcelement.kernel.sql.Jdbc;
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
@@ -49,7 +48,7 @@ public class EventConsumers {
     TopicAdmin topics;
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -117,21 +116,19 @@ public class EventConsumers {
     }
 
     /** Dead letters, newest first. */
-    @Transactional
     public List<DeadLetterView> deadLetters(int page, int size) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select id, consumer, topic, partition, record_offset, record_key, event_id, event_type, payload, reason, received_at
-                        from dead_letter order by id desc""")
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
-        return rows.stream().map(row -> new DeadLetterView(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                ((Number) row[3]).intValue(), ((Number) row[4]).longValue(), (String) row[5], (String) row[6], (String) row[7],
-                (String) row[8], (String) row[9], SqlValues.offsetDateTime(row[10]))).toList();
+        return Jdbc.query(dataSource, """
+                select id, consumer, topic, partition, record_offset, record_key, event_id, event_type, payload, reason, received_at
+                from dead_letter order by id desc limit ? offset ?""", statement -> {
+            statement.setInt(1, size);
+            statement.setLong(2, (long) page * size);
+        }, row -> new DeadLetterView(row.getLong(1), row.getString(2), row.getString(3), row.getInt(4), row.getLong(5),
+                row.getString(6), row.getString(7), row.getString(8), row.getString(9), row.getString(10),
+                row.getObject(11, OffsetDateTime.class)));
     }
 
-    @Transactional
     public long deadLetterCount() {
-        return ((Number) entityManager.createNativeQuery("select count(*) from dead_letter").getSingleResult()).longValue();
+        return Jdbc.query(dataSource, "select count(*) from dead_letter", Jdbc.Binder.NONE, row -> row.getLong(1)).get(0);
     }
 
     /** Each consumer's name and whether its poll thread is alive. */

@@ -1,11 +1,10 @@
 package fr.antiharcelement.events.outbox;
 
-import fr.antiharcelement.kernel.sql.SqlValues;
+import fr.antiharcelement.kernel.sql.Jdbc;
+import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -35,22 +34,20 @@ public class ParkedEvents {
     }
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("campaign:admin") // api-commons' Roles.ADMIN: event-backbone does not depend on api-commons
-    @Transactional
     @Operation(operationId = "listParkedEvents", summary = "Events the broker would not take, parked with the reason, newest first (the events after them flowed)")
     public List<ParkedEvent> parked(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select seq, id, topic, aggregate_id, event_type, aggregate_version, octet_length(payload), parked_at, parked_reason
-                        from outbox_event where parked_at is not null order by seq desc""")
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
-        return rows.stream().map(row -> new ParkedEvent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2],
-                (String) row[3], (String) row[4], ((Number) row[5]).longValue(), ((Number) row[6]).intValue(), SqlValues.offsetDateTime(row[7]),
-                (String) row[8])).toList();
+        return Jdbc.query(dataSource, """
+                select seq, id, topic, aggregate_id, event_type, aggregate_version, octet_length(payload), parked_at, parked_reason
+                from outbox_event where parked_at is not null order by seq desc limit ? offset ?""", statement -> {
+            statement.setInt(1, size);
+            statement.setLong(2, (long) page * size);
+        }, row -> new ParkedEvent(row.getLong(1), row.getObject(2, UUID.class), row.getString(3), row.getString(4),
+                row.getString(5), row.getLong(6), row.getInt(7), row.getObject(8, OffsetDateTime.class), row.getString(9)));
     }
 }

@@ -27,6 +27,12 @@ public final class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Statements run on one connection, returning what they found or did. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     private Jdbc() {
     }
 
@@ -58,11 +64,7 @@ public final class Jdbc {
      * A failure comes out unchecked, with the {@link SQLException} as its cause (what {@link SqlFailures} reads).
      */
     public static <T> List<T> query(DataSource dataSource, String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection()) {
-            return query(connection, sql, binder, mapper);
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        return withConnection(dataSource, connection -> query(connection, sql, binder, mapper));
     }
 
     /** The first row of {@link #query(DataSource, String, Binder, RowMapper)}, if any. */
@@ -72,8 +74,13 @@ public final class Jdbc {
 
     /** {@link #update(Connection, String, Binder)} on a connection of {@code dataSource}, as {@link #query(DataSource, String, Binder, RowMapper)}. */
     public static int update(DataSource dataSource, String sql, Binder binder) {
+        return withConnection(dataSource, connection -> update(connection, sql, binder));
+    }
+
+    /** {@code work} on a connection of {@code dataSource}, closed at once, as {@link #query(DataSource, String, Binder, RowMapper)}. */
+    public static <T> T withConnection(DataSource dataSource, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return update(connection, sql, binder);
+            return work.run(connection);
         } catch (SQLException e) {
             throw failed(e);
         }

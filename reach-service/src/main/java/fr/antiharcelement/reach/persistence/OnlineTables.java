@@ -7,10 +7,9 @@ import fr.antiharcelement.reach.domain.online.CreatorKey;
 import fr.antiharcelement.reach.domain.online.OnlineContribution;
 import fr.antiharcelement.reach.domain.online.OnlineCounters;
 import fr.antiharcelement.reach.domain.online.OnlineStore;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,8 +25,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class OnlineTables implements OnlineStore {
 
+    /** In the consumer's transaction, the pool hands out the transaction's connection: the statements join it. */
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     @Override
     public void saveTargets(List<CampaignOnlineTargets> targets) {
@@ -126,16 +126,12 @@ public class OnlineTables implements OnlineStore {
     }
 
     private <T> List<T> query(String sql, Jdbc.Binder binder, Jdbc.RowMapper<T> mapper) {
-        return session().doReturningWork(connection -> Jdbc.query(connection, sql, binder, mapper));
+        return Jdbc.query(dataSource, sql, binder, mapper);
     }
 
     private void write(String sql, Columns rows) {
         if (!rows.isEmpty()) {
-            session().doWork(connection -> Jdbc.update(connection, sql, rows::bind));
+            Jdbc.update(dataSource, sql, rows::bind);
         }
-    }
-
-    private Session session() {
-        return entityManager.unwrap(Session.class);
     }
 }

@@ -9,10 +9,9 @@ import fr.antiharcelement.reach.domain.Counters;
 import fr.antiharcelement.reach.domain.ProjectionStore;
 import fr.antiharcelement.reach.domain.SchoolKey;
 import fr.antiharcelement.reach.domain.SchoolState;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -34,8 +33,9 @@ public class ReachStore implements ProjectionStore {
     /** The projection's row in projection_state. */
     static final String PROJECTION = "reach";
 
+    /** In the consumer's transaction, the pool hands out the transaction's connection: the statements join it. */
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     /** In one statement, which cannot upsert a row twice: hence the last state of each school only. */
     @Override
@@ -290,11 +290,11 @@ public class ReachStore implements ProjectionStore {
     }
 
     private <T> List<T> query(String sql, Jdbc.Binder binder, Jdbc.RowMapper<T> mapper) {
-        return session().doReturningWork(connection -> Jdbc.query(connection, sql, binder, mapper));
+        return Jdbc.query(dataSource, sql, binder, mapper);
     }
 
     private void update(String sql, Jdbc.Binder binder) {
-        session().doWork(connection -> Jdbc.update(connection, sql, binder));
+        Jdbc.update(dataSource, sql, binder);
     }
 
     /** Writes a batch's rows in one statement ({@code insert ... select * from unnest(?, ...)}), none if there are none. */
@@ -302,10 +302,5 @@ public class ReachStore implements ProjectionStore {
         if (!rows.isEmpty()) {
             update(sql, rows::bind);
         }
-    }
-
-    /** The consumer transaction's connection is Hibernate's: the statements join that transaction. */
-    private Session session() {
-        return entityManager.unwrap(Session.class);
     }
 }

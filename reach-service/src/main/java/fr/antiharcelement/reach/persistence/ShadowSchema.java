@@ -2,9 +2,10 @@ package fr.antiharcelement.reach.persistence;
 
 import fr.antiharcelement.events.consumer.ConsumerFence;
 import fr.antiharcelement.reach.domain.ShadowTables;
+import fr.antiharcelement.kernel.sql.Jdbc;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -19,7 +20,7 @@ public class ShadowSchema implements ShadowTables {
             "online_total", "online_creator");
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     @Inject
     ConsumerFence fence;
@@ -27,16 +28,15 @@ public class ShadowSchema implements ShadowTables {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void create() {
-        entityManager.createNativeQuery("drop schema if exists " + SHADOW + " cascade").executeUpdate();
-        entityManager.createNativeQuery("create schema " + SHADOW).executeUpdate();
+        execute("drop schema if exists " + SHADOW + " cascade");
+        execute("create schema " + SHADOW);
         for (String table : TABLES) {
-            entityManager.createNativeQuery("create table " + SHADOW + "." + table + " (like public." + table + " including all)")
-                    .executeUpdate();
+            execute("create table " + SHADOW + "." + table + " (like public." + table + " including all)");
             // "like" copies columns, keys and indexes, not the table's storage parameters (its fillfactor)
-            Object options = entityManager.createNativeQuery("select array_to_string(reloptions, ', ') from pg_class where oid = cast(?1 as regclass)")
-                    .setParameter(1, "public." + table).getSingleResult();
+            String options = Jdbc.query(dataSource, "select array_to_string(reloptions, ', ') from pg_class where oid = cast(? as regclass)",
+                    statement -> statement.setString(1, "public." + table), row -> row.getString(1)).get(0);
             if (options != null) {
-                entityManager.createNativeQuery("alter table " + SHADOW + "." + table + " set (" + options + ")").executeUpdate();
+                execute("alter table " + SHADOW + "." + table + " set (" + options + ")");
             }
         }
     }
@@ -45,7 +45,7 @@ public class ShadowSchema implements ShadowTables {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void writeToShadowInThisTransaction() {
-        entityManager.createNativeQuery("set local search_path to " + SHADOW + ", public").executeUpdate();
+        execute("set local search_path to " + SHADOW + ", public");
     }
 
     /**
@@ -58,28 +58,29 @@ public class ShadowSchema implements ShadowTables {
     public boolean swapIn(String rebuildConsumer, String liveConsumer, String runner) {
         fence.holdOff(liveConsumer);
         fence.holdOff(rebuildConsumer);
-        Object owner = entityManager.createNativeQuery("select runner from rebuild_state where id = 1 and state = 'RUNNING' for update")
-                .getResultStream().findFirst().orElse(null);
+        String owner = Jdbc.first(dataSource, "select runner from rebuild_state where id = 1 and state = 'RUNNING' for update",
+                Jdbc.Binder.NONE, row -> row.getString(1)).orElse(null);
         if (!runner.equals(owner)) {
             throw new IllegalStateException("this rebuild is no longer the one recorded (another instance took it over)");
         }
         if (liveAhead(rebuildConsumer, liveConsumer) > 0) {
             return false;
         }
-        entityManager.createNativeQuery("lock table " + String.join(", ", TABLES) + " in access exclusive mode").executeUpdate();
+        execute("lock table " + String.join(", ", TABLES) + " in access exclusive mode");
         for (String table : TABLES) {
-            entityManager.createNativeQuery("drop table public." + table).executeUpdate();
-            entityManager.createNativeQuery("alter table " + SHADOW + "." + table + " set schema public").executeUpdate();
+            execute("drop table public." + table);
+            execute("alter table " + SHADOW + "." + table + " set schema public");
         }
-        entityManager.createNativeQuery("drop schema " + SHADOW).executeUpdate();
-        entityManager.createNativeQuery("delete from consumed_version where consumer = ?1").setParameter(1, liveConsumer)
-                .executeUpdate();
-        entityManager.createNativeQuery("update consumed_version set consumer = ?1 where consumer = ?2")
-                .setParameter(1, liveConsumer).setParameter(2, rebuildConsumer).executeUpdate();
-        entityManager.createNativeQuery("update rebuild_state set state = 'DONE', finished_at = clock_timestamp(), "
-                + "detail = 'projection rebuilt from the topics' where id = 1").executeUpdate();
+        execute("drop schema " + SHADOW);
+        Jdbc.update(dataSource, "delete from consumed_version where consumer = ?", statement -> statement.setString(1, liveConsumer));
+        Jdbc.update(dataSource, "update consumed_version set consumer = ? where consumer = ?", statement -> {
+            statement.setString(1, liveConsumer);
+            statement.setString(2, rebuildConsumer);
+        });
+        execute("update rebuild_state set state = 'DONE', finished_at = clock_timestamp(), "
+                + "detail = 'projection rebuilt from the topics' where id = 1");
         // Every instance reads the swapped-in tables afresh once this commits, as after a batch.
-        entityManager.createNativeQuery("select pg_notify(?1, 'swap')").setParameter(1, ProjectionChanges.CHANNEL).getSingleResult();
+        Jdbc.query(dataSource, "select pg_notify(?, 'swap')", statement -> statement.setString(1, ProjectionChanges.CHANNEL), row -> true);
         return true;
     }
 
@@ -88,18 +89,29 @@ public class ShadowSchema implements ShadowTables {
      * consumer claims, and the workshops, whose versions the projection keeps on their contributions.
      */
     private long liveAhead(String rebuildConsumer, String liveConsumer) {
-        long workshops = ((Number) entityManager.createNativeQuery("""
-                        select count(*) from public.workshop_contribution live
-                        where not exists (
-                            select 1 from %s.workshop_contribution rebuilt
-                            where rebuilt.workshop_id = live.workshop_id and rebuilt.version >= live.version)""".formatted(SHADOW))
-                .getSingleResult()).longValue();
-        return workshops + ((Number) entityManager.createNativeQuery("""
-                        select count(*) from consumed_version live
-                        where live.consumer = ?1 and not exists (
-                            select 1 from consumed_version rebuilt
-                            where rebuilt.consumer = ?2 and rebuilt.topic = live.topic and rebuilt.aggregate_id = live.aggregate_id
-                              and rebuilt.version >= live.version)""")
-                .setParameter(1, liveConsumer).setParameter(2, rebuildConsumer).getSingleResult()).longValue();
+        long workshops = count("""
+                select count(*) from public.workshop_contribution live
+                where not exists (
+                    select 1 from %s.workshop_contribution rebuilt
+                    where rebuilt.workshop_id = live.workshop_id and rebuilt.version >= live.version)""".formatted(SHADOW),
+                Jdbc.Binder.NONE);
+        return workshops + count("""
+                select count(*) from consumed_version live
+                where live.consumer = ? and not exists (
+                    select 1 from consumed_version rebuilt
+                    where rebuilt.consumer = ? and rebuilt.topic = live.topic and rebuilt.aggregate_id = live.aggregate_id
+                      and rebuilt.version >= live.version)""", statement -> {
+            statement.setString(1, liveConsumer);
+            statement.setString(2, rebuildConsumer);
+        });
+    }
+
+    private long count(String sql, Jdbc.Binder binder) {
+        return Jdbc.query(dataSource, sql, binder, row -> row.getLong(1)).get(0);
+    }
+
+    /** A statement without parameters (DDL, mostly), on the transaction's connection. */
+    private void execute(String sql) {
+        Jdbc.update(dataSource, sql, Jdbc.Binder.NONE);
     }
 }
