@@ -59,7 +59,7 @@ public class ConsumerStore {
         if (letters.isEmpty()) {
             return;
         }
-        Jdbc.withConnection(dataSource, connection -> {
+        Jdbc.run(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into dead_letter (consumer, topic, partition, record_offset, record_key, event_id, event_type, payload, reason)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
@@ -75,7 +75,7 @@ public class ConsumerStore {
                     insert.setString(9, letter.reason());
                     insert.addBatch();
                 }
-                return insert.executeBatch().length;
+                insert.executeBatch();
             }
         });
     }

@@ -33,6 +33,12 @@ public final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Statements run on one connection for their effect. */
+    @FunctionalInterface
+    public interface Statements {
+        void run(Connection connection) throws SQLException;
+    }
+
     private Jdbc() {
     }
 
@@ -75,6 +81,14 @@ public final class Jdbc {
     /** {@link #update(Connection, String, Binder)} on a connection of {@code dataSource}, as {@link #query(DataSource, String, Binder, RowMapper)}. */
     public static int update(DataSource dataSource, String sql, Binder binder) {
         return withConnection(dataSource, connection -> update(connection, sql, binder));
+    }
+
+    /** {@code statements} on a connection of {@code dataSource}, as {@link #withConnection}. */
+    public static void run(DataSource dataSource, Statements statements) {
+        withConnection(dataSource, connection -> {
+            statements.run(connection);
+            return null;
+        });
     }
 
     /** {@code work} on a connection of {@code dataSource}, closed at once, as {@link #query(DataSource, String, Binder, RowMapper)}. */

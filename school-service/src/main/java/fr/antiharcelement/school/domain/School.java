@@ -1,29 +1,17 @@
 package fr.antiharcelement.school.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /**
  * A school of the directory. Its {@code version} grows by one with every change and is its ETag. Its fields change
- * only through its own methods: Hibernate's bytecode enhancement tracks the writes made inside the entity.
+ * only through its own methods; the store saves what they changed ({@link SchoolStore#save}).
  */
-@Entity
-@Table(name = "school")
 public class School {
 
-    @Id
     public String uai;
     public String name;
-    @Enumerated(EnumType.STRING)
     public SchoolType type;
-    @Enumerated(EnumType.STRING)
     public Sector sector;
     public String communeCode;
     public String communeName;
@@ -31,13 +19,10 @@ public class School {
     public String departmentCode;
     public String academyCode;
     public String regionCode;
-    @Enumerated(EnumType.STRING)
     public EducationPriority educationPriority;
     public Integer pupils;
-    @Enumerated(EnumType.STRING)
     public SchoolStatus status;
     public long version;
-    @Column(name = "search_text")
     public String searchText;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;

@@ -58,9 +58,7 @@ public class SchoolDirectory {
     /** Creates or changes one school, publishing only when something changed. Runs in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome upsert(String uai, School existing, School.Details details) {
-        return upsert(uai, existing, details, schools::add, changed -> {
-            // a tracked school: its change is saved with the transaction
-        });
+        return upsert(uai, existing, details, schools::add, schools::save);
     }
 
     /**

@@ -33,8 +33,11 @@ public interface SchoolStore {
      */
     void saveAll(Collection<School> created, Collection<School> changed);
 
-    /** Keeps a new school; its later changes are saved with the transaction. */
+    /** Keeps a new school. */
     void add(School school);
+
+    /** Saves the changes made to a school read with {@link #byUaiForUpdate}. */
+    void save(School school);
 
     /** One page of the schools {@code query} matches, sorted by name, then UAI. */
     PageView<School> search(SchoolQuery query, PageRequest page);

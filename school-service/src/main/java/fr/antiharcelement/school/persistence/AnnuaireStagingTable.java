@@ -3,10 +3,10 @@ package fr.antiharcelement.school.persistence;
 import fr.antiharcelement.school.domain.annuaire.AnnuaireStaging;
 import fr.antiharcelement.school.domain.annuaire.ImportReport;
 import fr.antiharcelement.school.domain.annuaire.StagedRow;
+import fr.antiharcelement.kernel.sql.Jdbc;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import org.postgresql.PGConnection;
 
 import java.io.ByteArrayInputStream;
@@ -27,15 +27,16 @@ import java.util.List;
 @ApplicationScoped
 public class AnnuaireStagingTable implements AnnuaireStaging {
 
+    /** In the import's transaction, the pool hands out the transaction's connection: the statements join it. */
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     /** Any constant of this service's database: the lock imports take in turn. */
     private static final long IMPORT_LOCK = 0x616e6e7561697265L;
 
     @Override
     public void open() {
-        session().doWork(connection -> {
+        Jdbc.run(dataSource, connection -> {
             try (var turn = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 turn.setLong(1, IMPORT_LOCK);
                 turn.execute();
@@ -69,7 +70,7 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
             text.append("}\n");
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        session().doWork(connection -> {
+        Jdbc.run(dataSource, connection -> {
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("copy annuaire_row (uai, line, annex, fields) from stdin", new ByteArrayInputStream(bytes));
@@ -108,7 +109,7 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
     /** Each chunk of kept rows is the next establishments in UAI order: an index spares a sort of every staged row. */
     @Override
     public void ready() {
-        session().doWork(connection -> {
+        Jdbc.run(dataSource, connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("create index on annuaire_row (uai, annex, line)");
                 statement.execute("analyze annuaire_row");
@@ -119,7 +120,7 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
     @Override
     public List<ImportReport.MergedLine> mergedLines() {
         List<ImportReport.MergedLine> merged = new ArrayList<>();
-        session().doWork(connection -> {
+        Jdbc.run(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     select r.line, r.uai, k.line from annuaire_row r
                     join (select distinct on (uai) uai, line from annuaire_row order by uai, annex, line) k
@@ -137,7 +138,7 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
     @Override
     public List<StagedRow> keptRows(String afterUai, int limit) {
         List<StagedRow> rows = new ArrayList<>(limit);
-        session().doWork(connection -> {
+        Jdbc.run(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     select distinct on (uai) uai, line, annex, fields from annuaire_row where uai > ?
                     order by uai, annex, line limit ?""")) {
@@ -153,9 +154,5 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
             }
         });
         return rows;
-    }
-
-    private Session session() {
-        return entityManager.unwrap(Session.class);
     }
 }

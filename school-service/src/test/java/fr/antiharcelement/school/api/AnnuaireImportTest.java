@@ -1,18 +1,18 @@
 package fr.antiharcelement.school.api;
 
-import fr.antiharcelement.infra.testing.TestTokens;
-import fr.antiharcelement.school.TestSchools;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import fr.antiharcelement.infra.testing.TestTokens;
+import fr.antiharcelement.kernel.sql.Jdbc;
+import fr.antiharcelement.school.TestSchools;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +45,7 @@ class AnnuaireImportTest {
             "ADMINISTRATION", 42, "MEDICO_SOCIAL", 39, "OTHER", 20, "INFORMATION_ORIENTATION", 5, "EREA", 2);
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     static byte[] fixture() {
         try (InputStream in = AnnuaireImportTest.class.getResourceAsStream(FIXTURE)) {
@@ -63,9 +63,8 @@ class AnnuaireImportTest {
                 .post("/api/v1/schools/imports" + query).then();
     }
 
-    @Transactional
     long outboxRows() {
-        return ((Number) entityManager.createNativeQuery("select count(*) from outbox_event").getSingleResult()).longValue();
+        return Jdbc.query(dataSource, "select count(*) from outbox_event", Jdbc.Binder.NONE, row -> row.getLong(1)).get(0);
     }
 
     @BeforeEach

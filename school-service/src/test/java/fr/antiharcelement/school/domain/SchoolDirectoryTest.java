@@ -172,6 +172,11 @@ class SchoolDirectoryTest {
         }
 
         @Override
+        public void save(School school) {
+            stored.put(school.uai, school);
+        }
+
+        @Override
         public PageView<School> search(SchoolQuery query, PageRequest page) {
             throw new UnsupportedOperationException("searching is the database's work");
         }

@@ -6,12 +6,12 @@ import fr.antiharcelement.infra.testing.AsyncApiContract;
 import fr.antiharcelement.infra.testing.TestInfrastructure;
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.infra.testing.TopicReader;
+import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.school.TestSchools;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +44,7 @@ class SchoolEventsTest {
     String bootstrapServers;
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     private TopicReader topic;
 
@@ -100,12 +100,14 @@ class SchoolEventsTest {
                 .hasValueSatisfying(line -> assertThat(Double.parseDouble(line.substring(line.indexOf(' ') + 1))).isPositive());
     }
 
-    @Transactional
     void appendOutboxRow(String aggregateId, String payload) {
-        entityManager.createNativeQuery("""
-                        insert into outbox_event (id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at)
-                        values (gen_random_uuid(), ?1, ?2, 1, 'school.registered', ?3, now())""")
-                .setParameter(1, SchoolEvents.TOPIC).setParameter(2, aggregateId).setParameter(3, payload).executeUpdate();
+        Jdbc.update(dataSource, """
+                insert into outbox_event (id, topic, aggregate_id, aggregate_version, event_type, payload, occurred_at)
+                values (gen_random_uuid(), ?, ?, 1, 'school.registered', ?, now())""", statement -> {
+            statement.setString(1, SchoolEvents.TOPIC);
+            statement.setString(2, aggregateId);
+            statement.setString(3, payload);
+        });
     }
 
     @Test
