@@ -28,11 +28,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * One poll thread that applies events exactly once in effect: per polled batch, one database transaction holds
@@ -206,16 +206,15 @@ final class VersionedConsumer implements Runnable {
      * instance processing the same records at the same time (a member the group expelled after a long pause while
      * its transaction still runs) waits on those rows and, once the first commits, claims nothing, so the effect is
      * applied once. Reading versions first and writing them after, as before, let both apply it. The events of topics
-     * whose versions the applier keeps itself are passed unclaimed: it applies those only if newer (see
-     * {@link VersionKeepingApplier}).
+     * whose versions the applier keeps itself are passed unclaimed, after the claimed ones: it applies those only if newer
+     * (see {@link VersionKeepingApplier}).
      */
     private int claimAndApply(List<IncomingEvent> candidates) {
         fence.enterBatch(name);
-        Set<IncomingEvent.AggregateKey> claimed = new HashSet<>();
-        store.claim(name, candidates.stream().filter(event -> !keptByApplier.contains(event.topic())).toList())
-                .forEach(event -> claimed.add(event.aggregateKey()));
-        List<IncomingEvent> toApply = candidates.stream()
-                .filter(event -> keptByApplier.contains(event.topic()) || claimed.contains(event.aggregateKey())).toList();
+        Map<Boolean, List<IncomingEvent>> keptOrClaimed = candidates.stream()
+                .collect(Collectors.partitioningBy(event -> keptByApplier.contains(event.topic())));
+        List<IncomingEvent> toApply = new ArrayList<>(store.claim(name, keptOrClaimed.get(false)));
+        toApply.addAll(keptOrClaimed.get(true));
         if (toApply.isEmpty()) {
             return 0;
         }

@@ -45,7 +45,11 @@ public record Contribution(UUID workshopId, String campaignCode, String schoolUa
 
     /** Its class level's place in {@link #CLASS_LEVELS}. */
     public int classLevelIndex() {
-        return CLASS_LEVELS.indexOf(classLevel == null ? NO_CLASS_LEVEL : classLevel);
+        return CLASS_LEVELS.indexOf(classLevelOrNone());
+    }
+
+    private String classLevelOrNone() {
+        return classLevel == null ? NO_CLASS_LEVEL : classLevel;
     }
 
     public boolean completed() {
@@ -80,7 +84,7 @@ public record Contribution(UUID workshopId, String campaignCode, String schoolUa
         String isoDay = day.toString();
         return List.of(new Key(Dimension.CAMPAIGN, campaignCode), new Key(Dimension.SCHOOL, schoolUai),
                 new Key(Dimension.PARTNER, partnerCode), new Key(Dimension.AUDIENCE, audience),
-                new Key(Dimension.CLASS_LEVEL, classLevel == null ? NO_CLASS_LEVEL : classLevel),
+                new Key(Dimension.CLASS_LEVEL, classLevelOrNone()),
                 new Key(Dimension.MONTH, isoDay.substring(0, 7)), new Key(Dimension.DAY, isoDay));
     }
 }

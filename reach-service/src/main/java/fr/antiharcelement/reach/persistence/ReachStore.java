@@ -237,13 +237,13 @@ public class ReachStore implements ProjectionStore {
             for (Map.Entry<String, Counters> byCampaign : byKey.getValue().entrySet()) {
                 Counters d = byCampaign.getValue();
                 if (!d.isZero()) {
-                    List<Object> row = new ArrayList<>(List.of(byCampaign.getKey(), byKey.getKey().dimension().code,
+                    Object[] row = Arrays.copyOf(new Object[]{byCampaign.getKey(), byKey.getKey().dimension().code,
                             byKey.getKey().value(), d.students, d.parents, d.studentWorkshops, d.parentWorkshops,
-                            d.scheduledWorkshops, d.schools));
+                            d.scheduledWorkshops, d.schools}, 3 + COUNTERS.size() + levels);
                     for (int level = 0; level < levels; level++) {
-                        row.add(d.classLevelWorkshops[level]);
+                        row[3 + COUNTERS.size() + level] = d.classLevelWorkshops[level];
                     }
-                    rows.add(row.toArray());
+                    rows.add(row);
                 }
             }
         }

@@ -1,9 +1,9 @@
 package fr.antiharcelement.school.persistence;
 
+import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.school.domain.annuaire.AnnuaireStaging;
 import fr.antiharcelement.school.domain.annuaire.ImportReport;
 import fr.antiharcelement.school.domain.annuaire.StagedRow;
-import fr.antiharcelement.kernel.sql.Jdbc;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,10 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -119,40 +115,22 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
 
     @Override
     public List<ImportReport.MergedLine> mergedLines() {
-        List<ImportReport.MergedLine> merged = new ArrayList<>();
-        Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select r.line, r.uai, k.line from annuaire_row r
-                    join (select distinct on (uai) uai, line from annuaire_row order by uai, annex, line) k
-                      on k.uai = r.uai and k.line <> r.line
-                    order by r.line""");
-                 ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    merged.add(new ImportReport.MergedLine(result.getLong(1), result.getString(2), result.getLong(3)));
-                }
-            }
-        });
-        return merged;
+        return Jdbc.query(dataSource, """
+                select r.line, r.uai, k.line from annuaire_row r
+                join (select distinct on (uai) uai, line from annuaire_row order by uai, annex, line) k
+                  on k.uai = r.uai and k.line <> r.line
+                order by r.line""", Jdbc.Binder.NONE,
+                row -> new ImportReport.MergedLine(row.getLong(1), row.getString(2), row.getLong(3)));
     }
 
     @Override
     public List<StagedRow> keptRows(String afterUai, int limit) {
-        List<StagedRow> rows = new ArrayList<>(limit);
-        Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select distinct on (uai) uai, line, annex, fields from annuaire_row where uai > ?
-                    order by uai, annex, line limit ?""")) {
-                select.setString(1, afterUai);
-                select.setInt(2, limit);
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        Array fields = result.getArray(4);
-                        rows.add(new StagedRow(result.getString(1), result.getLong(2), result.getBoolean(3),
-                                Arrays.asList((String[]) fields.getArray())));
-                    }
-                }
-            }
-        });
-        return rows;
+        return Jdbc.query(dataSource, """
+                select distinct on (uai) uai, line, annex, fields from annuaire_row where uai > ?
+                order by uai, annex, line limit ?""", statement -> {
+            statement.setString(1, afterUai);
+            statement.setInt(2, limit);
+        }, row -> new StagedRow(row.getString(1), row.getLong(2), row.getBoolean(3),
+                Arrays.asList((String[]) row.getArray(4).getArray())));
     }
 }

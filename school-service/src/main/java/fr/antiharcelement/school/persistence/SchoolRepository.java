@@ -46,13 +46,16 @@ public class SchoolRepository implements SchoolStore {
 
     @Override
     public Optional<School> byUai(String uai) {
-        return Jdbc.first(dataSource, "select " + COLUMNS + " from school where uai = ?", statement -> statement.setString(1, uai),
-                SchoolRepository::school);
+        return one(uai, "");
     }
 
     @Override
     public Optional<School> byUaiForUpdate(String uai) {
-        return Jdbc.first(dataSource, "select " + COLUMNS + " from school where uai = ? for update",
+        return one(uai, " for update");
+    }
+
+    private Optional<School> one(String uai, String lock) {
+        return Jdbc.first(dataSource, "select " + COLUMNS + " from school where uai = ?" + lock,
                 statement -> statement.setString(1, uai), SchoolRepository::school);
     }
 
@@ -68,20 +71,10 @@ public class SchoolRepository implements SchoolStore {
 
     private Map<String, School> read(Collection<String> uais, String sql) {
         Map<String, School> found = new HashMap<>();
-        if (uais.isEmpty()) {
-            return found;
+        if (!uais.isEmpty()) {
+            Jdbc.query(dataSource, sql, statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", uais.toArray())),
+                    SchoolRepository::school).forEach(school -> found.put(school.uai, school));
         }
-        Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setArray(1, connection.createArrayOf("text", uais.toArray()));
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        School school = school(result);
-                        found.put(school.uai, school);
-                    }
-                }
-            }
-        });
         return found;
     }
 
