@@ -159,6 +159,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             return unrecognizedField(unknown);
         }
+        if (e.getCause() instanceof StorableTextJson.UnstorableTextException unstorable) {
+            return unstorableText(unstorable);
+        }
         if (e.getCause() instanceof InvalidFormatException format) {
             return invalidFormat(format);
         }

@@ -97,6 +97,16 @@ class SchoolApiTest {
     }
 
     @Test
+    void textADatabaseCannotStoreIsA400NamingTheField() {
+        Map<String, Object> body = new HashMap<>(TestSchools.college(TestSchools.newUai(), "Coll\ud800ege"));
+        admin().body(body).post("/api/v1/schools").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"));
+
+        body = new HashMap<>(TestSchools.college(TestSchools.newUai(), "Coll\u0000ege"));
+        admin().body(body).post("/api/v1/schools").then().statusCode(400).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
     void aDepartementOutsideTheGivenAcademyOrRegionIs422() {
         Map<String, Object> body = new HashMap<>(TestSchools.college(TestSchools.newUai(), "Collège Mal Placé"));
         body.put("academyCode", "01");
