@@ -2,7 +2,8 @@ package fr.antiharcelement.workshop;
 
 import fr.antiharcelement.infra.testing.TestTokens;
 import fr.antiharcelement.workshop.domain.SchoolReplica;
-import io.quarkus.hibernate.orm.panache.Panache;
+import fr.antiharcelement.workshop.domain.SchoolReplicaStore;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -95,7 +96,7 @@ public final class Fixtures {
             school.status = status;
             school.schoolType = type;
             school.version = 1;
-            Panache.getEntityManager().persist(school);
+            Arc.container().instance(SchoolReplicaStore.class).get().put(school);
         });
         return uai;
     }

@@ -2,9 +2,6 @@ package fr.antiharcelement.workshop.domain;
 
 import fr.antiharcelement.kernel.CampaignTime;
 import fr.antiharcelement.kernel.RuleBrokenException;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,8 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A campaign: its period and its targets. Its {@code version} grows by one with every change. */
-@Entity
-@Table(name = "campaign")
 public class Campaign {
 
     /**
@@ -27,7 +22,6 @@ public class Campaign {
     /** Where pupil workshops take place unless a campaign says otherwise: the campaign is for collégiens. */
     public static final Set<SchoolType> DEFAULT_STUDENT_SCHOOL_TYPES = Set.of(SchoolType.COLLEGE);
 
-    @Id
     public String code;
     public String name;
     public LocalDate startsOn;

@@ -48,6 +48,7 @@ public class CampaignCatalog {
         StaleVersionException.check(expectedVersion, campaign.version, "Campaign " + code);
         campaign.define(definition, CampaignTime.now(clock));
         campaign.version++;
+        campaigns.save(campaign);
         publisher.campaign(CampaignChange.UPDATED, campaign);
         return campaign;
     }

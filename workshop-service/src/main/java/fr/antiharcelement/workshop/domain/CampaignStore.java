@@ -3,7 +3,7 @@ package fr.antiharcelement.workshop.domain;
 import java.util.List;
 import java.util.Optional;
 
-/** Where campaigns are kept. A campaign read from it is written back when the transaction commits. */
+/** Where campaigns are kept. A campaign read from it is a copy: a change is kept once saved. */
 public interface CampaignStore {
 
     Optional<Campaign> withCode(String code);
@@ -15,4 +15,6 @@ public interface CampaignStore {
     List<Campaign> newestFirst();
 
     void add(Campaign campaign);
+
+    void save(Campaign campaign);
 }

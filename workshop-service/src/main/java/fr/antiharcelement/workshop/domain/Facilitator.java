@@ -1,9 +1,5 @@
 package fr.antiharcelement.workshop.domain;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -11,11 +7,8 @@ import java.util.UUID;
  * An adult who leads workshops for a partner: a display name and a contact e-mail, nothing more. The e-mail
  * never leaves this service's API and database: not in events, not in logs ({@link #toString()} omits it).
  */
-@Entity
-@Table(name = "facilitator")
 public class Facilitator {
 
-    @Id
     public UUID id;
     public String partnerCode;
     public String displayName;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where the partners' facilitators are kept. */
+/** Where the partners' facilitators are kept. A facilitator read from it is a copy: a change is kept once saved. */
 public interface FacilitatorStore {
 
     Optional<Facilitator> withId(UUID id);
@@ -13,4 +13,6 @@ public interface FacilitatorStore {
     List<Facilitator> ofPartner(String partnerCode);
 
     void add(Facilitator facilitator);
+
+    void save(Facilitator facilitator);
 }

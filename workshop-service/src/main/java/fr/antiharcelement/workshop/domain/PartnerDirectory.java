@@ -77,6 +77,7 @@ public class PartnerDirectory {
         Facilitator facilitator = facilitator(partnerCode, id);
         if (facilitator.active()) {
             facilitator.deactivatedAt = CampaignTime.now(clock);
+            facilitators.save(facilitator);
         }
         return facilitator;
     }

@@ -1,15 +1,8 @@
 package fr.antiharcelement.workshop.domain;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /** A school as workshop-service knows it from school-events: the directory itself lives in school-service. */
-@Entity
-@Table(name = "school_replica")
 public class SchoolReplica {
 
-    @Id
     public String uai;
     public String name;
     public String academyCode;

@@ -2,10 +2,11 @@ package fr.antiharcelement.workshop.domain;
 
 import java.util.Optional;
 
-/** Where the replica of the school directory is kept. A school read from it is written back when the transaction commits. */
+/** Where the replica of the school directory is kept. */
 public interface SchoolReplicaStore {
 
     Optional<SchoolReplica> withUai(String uai);
 
-    void add(SchoolReplica school);
+    /** Keeps {@code school} as given, whether the replica knew it or not. */
+    void put(SchoolReplica school);
 }

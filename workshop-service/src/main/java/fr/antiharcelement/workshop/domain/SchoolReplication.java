@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.util.Optional;
-
 /** Keeps the school replica in step with what school-service states of each school. */
 @ApplicationScoped
 public class SchoolReplication {
@@ -19,16 +17,13 @@ public class SchoolReplication {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(SchoolState state) {
-        Optional<SchoolReplica> known = schools.withUai(state.uai());
-        SchoolReplica school = known.orElseGet(SchoolReplica::new);
+        SchoolReplica school = new SchoolReplica();
         school.uai = state.uai();
         school.name = state.name();
         school.academyCode = state.academyCode();
         school.status = state.status();
         school.schoolType = state.type();
         school.version = state.version();
-        if (known.isEmpty()) {
-            schools.add(school);
-        }
+        schools.put(school);
     }
 }

@@ -5,7 +5,6 @@ import fr.antiharcelement.workshop.domain.HistoryStore;
 import fr.antiharcelement.workshop.domain.ReasonCode;
 import fr.antiharcelement.workshop.domain.WorkshopHistoryEntry;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,7 +13,7 @@ import java.util.UUID;
 
 /** The audit trail in {@code workshop_history}, each entry's changes as one JSON text. */
 @ApplicationScoped
-public class HistoryRepository implements PanacheRepositoryBase<HistoryRow, Long>, HistoryStore {
+public class HistoryRepository implements HistoryStore {
 
     @Inject
     ChangesJson changesJson;
@@ -23,10 +22,9 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryRow, Long
     AgroalDataSource dataSource;
 
     /**
-     * One plain insert on the transaction's connection: the trail is written once and never changed by Hibernate, and
-     * persisting a row with a generated identity cost a creation about a tenth of its CPU in the service
-     * (docs/benchmark-methods.md). The workshop's own row is already in the database, as the foreign key wants: the
-     * store writes a workshop at once.
+     * One plain insert on the transaction's connection (persisting it through Hibernate, with its generated identity,
+     * cost a creation about a tenth of its CPU in the service: docs/benchmark-methods.md). The workshop's own row is
+     * already in the database, as the foreign key wants: the store writes a workshop at once.
      */
     @Override
     public void append(WorkshopHistoryEntry entry) {
@@ -46,14 +44,16 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryRow, Long
 
     @Override
     public List<WorkshopHistoryEntry> entriesOf(UUID workshopId) {
-        return list("workshopId = ?1 order by id", workshopId).stream()
-                .map(row -> new WorkshopHistoryEntry(row.workshopId, row.at, row.actor, row.action, changesJson.read(row.changes),
-                        row.reasonCode == null ? null : ReasonCode.valueOf(row.reasonCode), row.note))
-                .toList();
+        return Jdbc.query(dataSource, """
+                select workshop_id, at, actor, action, changes, reason_code, note from workshop_history
+                where workshop_id = ? order by id""", query -> query.setObject(1, workshopId),
+                row -> new WorkshopHistoryEntry(Rows.uuid(row, 1), Rows.time(row, 2), row.getString(3), row.getString(4),
+                        changesJson.read(row.getString(5)), Rows.enumOf(ReasonCode.class, row, 6), row.getString(7)));
     }
 
     @Override
     public int redactNotes(UUID workshopId) {
-        return (int) update("note = null where workshopId = ?1 and note is not null", workshopId);
+        return Jdbc.update(dataSource, "update workshop_history set note = null where workshop_id = ? and note is not null",
+                update -> update.setObject(1, workshopId));
     }
 }

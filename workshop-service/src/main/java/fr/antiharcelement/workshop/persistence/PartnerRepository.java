@@ -4,18 +4,21 @@ import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.workshop.domain.Partner;
 import fr.antiharcelement.workshop.domain.PartnerStore;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+/** Partner associations in {@code partner}, over JDBC on the transaction's connection. */
 @ApplicationScoped
-public class PartnerRepository implements PanacheRepositoryBase<Partner, String>, PartnerStore {
+public class PartnerRepository implements PartnerStore {
+
+    private static final String SELECT = "select code, name, created_at from partner ";
 
     /** Names read so far: a partner's name is set once, at registration, and no API renames one. */
     private final Map<String, String> names = new ConcurrentHashMap<>();
@@ -25,13 +28,12 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, String>
 
     @Override
     public Optional<Partner> withCode(String code) {
-        return findByIdOptional(code);
+        return Jdbc.first(dataSource, SELECT + "where code = ?", statement -> statement.setString(1, code), PartnerRepository::partner);
     }
 
     /**
-     * Read once per partner and instance, over plain JDBC: every change of a workshop publishes its partner's name, and
-     * a Hibernate lookup there opened a session in a request that otherwise needs none. Were partners ever renamed,
-     * this would have to forget a name on the rename's event.
+     * Read once per partner and instance: every change of a workshop publishes its partner's name. Were partners ever
+     * renamed, this would have to forget a name on the rename's event.
      */
     @Override
     public Optional<String> nameOf(String code) {
@@ -47,11 +49,23 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, String>
 
     @Override
     public List<Partner> byName() {
-        return listAll(Sort.by("name"));
+        return Jdbc.query(dataSource, SELECT + "order by name, code", Jdbc.Binder.NONE, PartnerRepository::partner);
     }
 
     @Override
     public void add(Partner partner) {
-        persist(partner);
+        Jdbc.update(dataSource, "insert into partner (code, name, created_at) values (?, ?, ?)", statement -> {
+            statement.setString(1, partner.code);
+            statement.setString(2, partner.name);
+            statement.setObject(3, partner.createdAt);
+        });
+    }
+
+    private static Partner partner(ResultSet row) throws SQLException {
+        Partner partner = new Partner();
+        partner.code = row.getString(1);
+        partner.name = row.getString(2);
+        partner.createdAt = Rows.time(row, 3);
+        return partner;
     }
 }

@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -161,14 +160,14 @@ public class WorkshopRepository implements WorkshopStore {
         statement.setString(first + 2, workshop.partnerCode);
         statement.setString(first + 3, workshop.partnerReference);
         statement.setObject(first + 4, workshop.facilitatorId);
-        statement.setString(first + 5, name(workshop.audience));
-        statement.setString(first + 6, name(workshop.classLevel));
+        statement.setString(first + 5, Rows.name(workshop.audience));
+        statement.setString(first + 6, Rows.name(workshop.classLevel));
         statement.setObject(first + 7, workshop.startsAt);
         statement.setObject(first + 8, workshop.endsAt);
         statement.setInt(first + 9, workshop.capacity);
-        statement.setString(first + 10, name(workshop.status));
+        statement.setString(first + 10, Rows.name(workshop.status));
         statement.setObject(first + 11, workshop.attendees);
-        statement.setString(first + 12, name(workshop.cancellationReasonCode));
+        statement.setString(first + 12, Rows.name(workshop.cancellationReasonCode));
         statement.setString(first + 13, workshop.cancellationNote);
         statement.setLong(first + 14, workshop.version);
     }
@@ -218,35 +217,5 @@ public class WorkshopRepository implements WorkshopStore {
     /** A stored instant in campaign time, as the planner sets them. */
     private static OffsetDateTime time(ResultSet row, int column) throws SQLException {
         return CampaignTime.inCampaignTime(row.getObject(column, OffsetDateTime.class));
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
-    }
-
-    /** A search's {@code where}: a condition for each filter given, its value bound in the same order. */
-    private static final class Conditions {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final List<Object> values = new ArrayList<>();
-
-        void add(String condition, Object value) {
-            if (value != null) {
-                conditions.add(condition);
-                values.add(value);
-            }
-        }
-
-        String sql() {
-            return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
-        }
-
-        /** Binds the values from the first parameter on; returns the next free parameter. */
-        int bind(PreparedStatement statement) throws SQLException {
-            for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, values.get(i));
-            }
-            return values.size() + 1;
-        }
     }
 }

@@ -98,8 +98,10 @@ class CreatorApiTest {
                 .extract().path("$");
         assertThat(history).extracting(entry -> entry.get("action")).containsExactly("published", "corrected");
         assertThat(history.get(1).get("changes")).isEqualTo(Map.of("format", Map.of("from", "VIDEO", "to", "LIVE")));
+        as(TestTokens.viewer()).get("/api/v1/creator-posts/" + id).then().statusCode(200)
+                .header("ETag", "\"2\"").body("format", equalTo("LIVE"));
         as(TestTokens.viewer()).queryParam("campaign", world.campaign).get("/api/v1/creator-posts").then().statusCode(200)
-                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(id));
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(id)).body("items[0].format", equalTo("LIVE"));
         expectProblem(as(TestTokens.viewer()).get("/api/v1/creator-posts/not-a-post"), 404, null);
     }
 

@@ -34,6 +34,11 @@ final class Stores {
         public void add(Campaign campaign) {
             byCode.put(campaign.code, campaign);
         }
+
+        @Override
+        public void save(Campaign campaign) {
+            byCode.put(campaign.code, campaign);
+        }
     }
 
     record Partners(Map<String, Partner> byCode) implements PartnerStore {
@@ -71,6 +76,11 @@ final class Stores {
         public void add(Facilitator facilitator) {
             byId.put(facilitator.id, facilitator);
         }
+
+        @Override
+        public void save(Facilitator facilitator) {
+            byId.put(facilitator.id, facilitator);
+        }
     }
 
     record Schools(Map<String, SchoolReplica> byUai) implements SchoolReplicaStore {
@@ -81,7 +91,7 @@ final class Stores {
         }
 
         @Override
-        public void add(SchoolReplica school) {
+        public void put(SchoolReplica school) {
             byUai.put(school.uai, school);
         }
     }

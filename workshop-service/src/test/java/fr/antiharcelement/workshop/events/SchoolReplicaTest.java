@@ -2,12 +2,14 @@ package fr.antiharcelement.workshop.events;
 
 import fr.antiharcelement.events.CloudEvent;
 import fr.antiharcelement.events.consumer.EventConsumers;
+import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.workshop.domain.SchoolReplica;
+import fr.antiharcelement.workshop.domain.SchoolReplicaStore;
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,7 +34,10 @@ class SchoolReplicaTest {
     String bootstrapServers;
 
     @Inject
-    EntityManager entityManager;
+    SchoolReplicaStore schools;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     EventConsumers consumers;
@@ -86,13 +91,12 @@ class SchoolReplicaTest {
     }
 
     private SchoolReplica replica(String uai) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.find(SchoolReplica.class, uai));
+        return QuarkusTransaction.requiringNew().call(() -> schools.withUai(uai).orElse(null));
     }
 
     private List<String> snapshot() {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createQuery("from SchoolReplica order by uai", SchoolReplica.class).getResultList().stream()
-                .map(s -> s.uai + "|" + s.name + "|" + s.status + "|" + s.version).toList());
+        return Jdbc.query(dataSource, "select uai, name, status, version from school_replica order by uai", Jdbc.Binder.NONE,
+                row -> row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|" + row.getLong(4));
     }
 
     private double applied() {

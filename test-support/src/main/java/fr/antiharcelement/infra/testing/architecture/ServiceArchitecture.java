@@ -1,7 +1,5 @@
 package fr.antiharcelement.infra.testing.architecture;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -25,11 +23,12 @@ public final class ServiceArchitecture {
 
     /**
      * What a domain must not use: HTTP and problem+json (the API maps the domain's exceptions), the event backbone
-     * and JSON (events are decoded in {@code events}), SQL, Hibernate and Panache (queries live in
-     * {@code persistence}), Kafka, Vert.x and OpenAPI annotations.
+     * and JSON (events are decoded in {@code events}), SQL, JPA and Hibernate, even their annotations (rows are mapped
+     * by hand in {@code persistence}), Kafka, Vert.x and OpenAPI annotations.
      */
     static final List<String> FORBIDDEN_IN_DOMAIN = List.of("jakarta.ws.rs..", "fr.antiharcelement.api..",
-            "fr.antiharcelement.events..", "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "org.hibernate..",
+            "fr.antiharcelement.events..", "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "jakarta.persistence..",
+            "org.hibernate..",
             "io.quarkus..", "org.apache.kafka..", "io.vertx..", "org.eclipse.microprofile.openapi..",
             "org.jboss.resteasy..");
 
@@ -90,7 +89,6 @@ public final class ServiceArchitecture {
     public ArchRule domainKnowsNoFramework() {
         return noClasses().that().resideInAPackage(pkg("domain")).should().dependOnClassesThat()
                 .resideInAnyPackage(FORBIDDEN_IN_DOMAIN.toArray(String[]::new))
-                .orShould().dependOnClassesThat(persistenceApiBeyondMapping())
                 .as("the domain of " + base + " uses no HTTP, problem, JSON, SQL, Hibernate, Quarkus or Kafka type");
     }
 
@@ -103,15 +101,6 @@ public final class ServiceArchitecture {
         check(persistenceImplementsTheDomainOnly());
         check(eventsImplementTheDomainOnly());
         check(domainKnowsNoFramework());
-    }
-
-    /**
-     * Entities keep their JPA mapping annotations (metadata, read by Hibernate in {@code persistence}); anything else
-     * of JPA (an entity manager, a query, a lock mode, its exceptions) belongs to {@code persistence}.
-     */
-    private static DescribedPredicate<JavaClass> persistenceApiBeyondMapping() {
-        return DescribedPredicate.describe("belong to JPA beyond its mapping annotations",
-                c -> c.getPackageName().startsWith("jakarta.persistence") && !c.isAnnotation() && !c.isEnum());
     }
 
     private String layer(String name) {

@@ -1,11 +1,5 @@
 package fr.antiharcelement.workshop.domain.creator;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 
 /**
@@ -13,13 +7,9 @@ import java.time.OffsetDateTime;
  * they mainly publish, and how they like to be named. Nothing about their audience. A deactivated creator keeps
  * their posts, which still count; no new post may name them. Its {@code version} is its ETag.
  */
-@Entity
-@Table(name = "creator")
 public class Creator {
 
-    @Id
     public String handle;
-    @Enumerated(EnumType.STRING)
     public Platform platform;
     public String displayName;
     public boolean active;

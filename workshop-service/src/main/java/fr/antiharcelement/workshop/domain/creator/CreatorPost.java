@@ -1,11 +1,5 @@
 package fr.antiharcelement.workshop.domain.creator;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -13,19 +7,14 @@ import java.util.UUID;
  * A creator's post for a campaign, with its current figures: those of its snapshot measured last (null until the
  * first). Its {@code version} grows by one with every change, figures included, and is its ETag.
  */
-@Entity
-@Table(name = "creator_post")
 public class CreatorPost {
 
-    @Id
     public UUID id;
     public String campaignCode;
     public String creatorHandle;
-    @Enumerated(EnumType.STRING)
     public Platform platform;
     public String url;
     public OffsetDateTime publishedAt;
-    @Enumerated(EnumType.STRING)
     public PostFormat format;
     public OffsetDateTime measuredAt;
     public Long impressions;

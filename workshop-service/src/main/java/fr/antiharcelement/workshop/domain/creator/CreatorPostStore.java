@@ -30,6 +30,8 @@ public interface CreatorPostStore {
     /** @throws fr.antiharcelement.kernel.ConflictException when another post has its URL */
     void add(CreatorPost post);
 
+    void save(CreatorPost post);
+
     /** A post's snapshots, in the order they were measured. */
     List<MetricSnapshot> snapshotsOf(UUID postId);
 

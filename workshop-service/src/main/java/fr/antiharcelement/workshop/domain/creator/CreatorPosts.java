@@ -92,6 +92,7 @@ public class CreatorPosts {
             return post;
         }
         post.version++;
+        posts.save(post);
         audit(post, "corrected", changes, actor, null);
         publisher.post(CreatorPostChange.UPDATED, post, creator.displayName);
         return post;
@@ -256,6 +257,7 @@ public class CreatorPosts {
     private void changed(CreatorPost post, Map<String, Object> before, String action, String actor, String reason) {
         post.version++;
         post.updatedAt = CampaignTime.now(clock);
+        posts.save(post);
         audit(post, action, Fields.changes(before, Fields.of(post)), actor, reason);
         publisher.post(CreatorPostChange.MEASURED, post, creators.withHandle(post.creatorHandle).map(c -> c.displayName).orElse(null));
     }

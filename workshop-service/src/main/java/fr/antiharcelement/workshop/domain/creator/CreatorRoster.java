@@ -73,6 +73,7 @@ public class CreatorRoster {
         creator.active = false;
         creator.version++;
         creator.updatedAt = now;
+        creators.save(creator);
         history.append(new CreatorHistoryEntry(creator.handle, now, actor, "deactivated", Fields.changes(before, Fields.of(creator)),
                 reason));
         return creator;

@@ -3,7 +3,7 @@ package fr.antiharcelement.workshop.domain.creator;
 import java.util.List;
 import java.util.Optional;
 
-/** Where creators are kept. A creator read from it is written back when the transaction commits. */
+/** Where creators are kept. A creator read from it is a copy: a change is kept once saved. */
 public interface CreatorStore {
 
     Optional<Creator> withHandle(String handle);
@@ -15,4 +15,6 @@ public interface CreatorStore {
     List<Creator> byHandle();
 
     void add(Creator creator);
+
+    void save(Creator creator);
 }

@@ -1,21 +1,11 @@
 package fr.antiharcelement.workshop.domain.creator;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One snapshot of a post's figures, kept whether or not it became the post's current one. */
-@Entity
-@Table(name = "creator_post_metrics")
 public class MetricSnapshot {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public UUID postId;
     public OffsetDateTime measuredAt;

@@ -31,4 +31,7 @@ public interface DeliveryStore {
 
     /** An endpoint's deliveries, newest first. */
     PageView<WebhookDelivery> ofWebhook(UUID webhookId, PageRequest page);
+
+    /** Keeps what an attempt or a replay changed of a delivery. */
+    void save(WebhookDelivery delivery);
 }

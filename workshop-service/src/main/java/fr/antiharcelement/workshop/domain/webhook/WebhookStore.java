@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where partners' endpoints are kept. */
+/** Where partners' endpoints are kept. An endpoint read from it is a copy: a change is kept once saved. */
 public interface WebhookStore {
 
     void add(Webhook webhook);
+
+    /** Keeps what changes of an endpoint: its status and its last error. */
+    void save(Webhook webhook);
 
     Optional<Webhook> withId(UUID id);
 

@@ -15,7 +15,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -112,9 +116,11 @@ public class Webhooks {
         delivery.nextAttemptAt = now;
         delivery.giveUpAt = now.plus(policy.retryFor());
         delivery.deliveredAt = null;
+        deliveries.save(delivery);
         if (webhook.status == Webhook.Status.DISABLED) {
             webhook.status = Webhook.Status.ACTIVE;
             webhook.disabledAt = null;
+            webhooks.save(webhook);
         }
         return delivery;
     }
@@ -138,7 +144,8 @@ public class Webhooks {
 
     /**
      * Sends up to {@code limit} due deliveries and records what each endpoint answered; the rows stay locked while
-     * they are sent (within the sender's timeouts), so no other worker sends them at the same time.
+     * they are sent (within the sender's timeouts), so no other worker sends them at the same time. Each endpoint is
+     * read once: its deliveries in the batch all record their failures on the same copy, saved once at the end.
      *
      * @return how many were sent
      */
@@ -148,19 +155,26 @@ public class Webhooks {
         if (due.isEmpty()) {
             return 0;
         }
+        Map<UUID, Webhook> endpoints = new HashMap<>();
         List<WebhookSender.Send> sends = new ArrayList<>(due.size());
         for (WebhookDelivery delivery : due) {
-            sends.add(new WebhookSender.Send(delivery, webhooks.withId(delivery.webhookId).orElseThrow()));
+            sends.add(new WebhookSender.Send(delivery, endpoints.computeIfAbsent(delivery.webhookId, id -> webhooks.withId(id).orElseThrow())));
         }
         List<WebhookSender.Answer> answers = sender.send(sends);
         OffsetDateTime now = CampaignTime.now(clock);
+        Set<Webhook> failing = new LinkedHashSet<>();
         for (int i = 0; i < sends.size(); i++) {
-            record(sends.get(i), answers.get(i), now);
+            if (!record(sends.get(i), answers.get(i), now)) {
+                failing.add(sends.get(i).webhook());
+            }
+            deliveries.save(sends.get(i).delivery());
         }
+        failing.forEach(webhooks::save);
         return due.size();
     }
 
-    private void record(WebhookSender.Send send, WebhookSender.Answer answer, OffsetDateTime now) {
+    /** What the endpoint answered, on the delivery and, when it failed, on the endpoint; returns whether it was delivered. */
+    private boolean record(WebhookSender.Send send, WebhookSender.Answer answer, OffsetDateTime now) {
         WebhookDelivery delivery = send.delivery();
         delivery.attempts++;
         delivery.lastStatusCode = answer.statusCode();
@@ -168,7 +182,7 @@ public class Webhooks {
             delivery.status = WebhookDelivery.Status.DELIVERED;
             delivery.deliveredAt = now;
             delivery.lastError = null;
-            return;
+            return true;
         }
         String error = answer.error() != null ? answer.error() : "HTTP " + answer.statusCode();
         delivery.lastError = error;
@@ -188,5 +202,6 @@ public class Webhooks {
         } else {
             delivery.nextAttemptAt = next;
         }
+        return false;
     }
 }
