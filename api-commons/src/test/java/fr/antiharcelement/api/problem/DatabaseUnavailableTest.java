@@ -1,10 +1,8 @@
 package fr.antiharcelement.api.problem;
 
-import jakarta.persistence.PersistenceException;
-import jakarta.ws.rs.core.Response;
-import org.hibernate.exception.GenericJDBCException;
-import org.hibernate.exception.JDBCConnectionException;
 import fr.antiharcelement.kernel.sql.SqlFailures;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
@@ -15,8 +13,9 @@ import java.sql.SQLTransientConnectionException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The failures the services meet when their database is gone, as the pool, the driver, Hibernate and JPA wrap
- * them, answer 503 with Retry-After; a failure of the database that is there, or a bug, stays a 500.
+ * The failures the services meet when their database is gone, as the pool, the driver, the kernel's {@code Jdbc} and
+ * the transaction interceptor wrap them, answer 503 with Retry-After; a failure of the database that is there, or a
+ * bug, stays a 500.
  */
 class DatabaseUnavailableTest {
 
@@ -24,7 +23,7 @@ class DatabaseUnavailableTest {
 
     @Test
     void anAcquisitionTimeoutOfThePoolIs503WithRetryAfter() {
-        Response response = mappers.unexpected(new PersistenceException(new SQLException("Sorry, acquisition timeout!")));
+        Response response = mappers.unexpected(jdbc(new SQLException("Sorry, acquisition timeout!")));
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getMediaType()).hasToString(Problem.MEDIA_TYPE);
@@ -35,17 +34,16 @@ class DatabaseUnavailableTest {
     @Test
     void aRefusedOrBrokenConnectionIsUnavailableHoweverItIsWrapped() {
         assertUnavailable(new PSQLException("Connection to 127.0.0.1:5432 refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT));
-        assertUnavailable(new JDBCConnectionException("JDBC exception executing SQL",
-                new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE)));
-        assertUnavailable(new PersistenceException(new IllegalStateException("Idempotency store failed",
-                new PSQLException("This connection has been closed.", PSQLState.CONNECTION_DOES_NOT_EXIST))));
+        assertUnavailable(jdbc(new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE)));
+        assertUnavailable(new TransactionalException("ARJUNA016001: the transaction is not active",
+                jdbc(new PSQLException("This connection has been closed.", PSQLState.CONNECTION_DOES_NOT_EXIST))));
         assertUnavailable(new SQLTransientConnectionException("no connection available"));
     }
 
     @Test
     void aServerThatRefusesSessionsIsUnavailable() {
         // What PostgreSQL answers when the database does not accept connections, shuts down, or has no slot left.
-        assertUnavailable(new GenericJDBCException("Unable to acquire JDBC Connection",
+        assertUnavailable(jdbc(
                 new PSQLException("FATAL: database \"workshop\" is not currently accepting connections", PSQLState.OBJECT_NOT_IN_STATE)));
         assertUnavailable(new SQLException("terminating connection due to administrator command", "57P01"));
         assertUnavailable(new SQLException("the database system is starting up", "57P03"));
@@ -54,12 +52,17 @@ class DatabaseUnavailableTest {
 
     @Test
     void anErrorOfAReachableDatabaseOrABugIsStillA500() {
-        assertThat(mappers.unexpected(new GenericJDBCException("could not execute statement",
+        assertThat(mappers.unexpected(jdbc(
                 new PSQLException("insert or update on table \"workshop\" violates foreign key constraint", PSQLState.FOREIGN_KEY_VIOLATION)))
                 .getStatus()).isEqualTo(500);
         assertThat(mappers.unexpected(new SQLException("syntax error at or near \"selec\"", "42601")).getStatus()).isEqualTo(500);
         assertThat(mappers.unexpected(new NullPointerException()).getStatus()).isEqualTo(500);
         assertThat(SqlFailures.isUnavailable(new SQLException("acquisition timeout of the import", "22023"))).isFalse();
+    }
+
+    /** As the kernel's {@code Jdbc} throws what the pool or the driver threw. */
+    static IllegalStateException jdbc(SQLException cause) {
+        return new IllegalStateException("Database call failed: " + cause.getMessage(), cause);
     }
 
     private void assertUnavailable(Throwable failure) {

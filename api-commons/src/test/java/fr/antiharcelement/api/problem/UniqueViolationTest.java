@@ -1,9 +1,7 @@
 package fr.antiharcelement.api.problem;
 
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.RollbackException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
@@ -22,14 +20,11 @@ class UniqueViolationTest {
     private final ProblemMappers mappers = new ProblemMappers();
 
     @Test
-    void aUniqueViolationAtCommitIsA409NamingTheConstraintAndItsFields() {
+    void aUniqueViolationIsA409NamingTheConstraintAndItsFieldsThroughTheTransactionsWrapping() {
         PSQLException duplicate = new PSQLException("ERROR: duplicate key value violates unique constraint \"campaign_pkey\"\n"
                 + "  Detail: Key (code)=(lpdm-2021) already exists.", PSQLState.UNIQUE_VIOLATION);
-        RollbackException atCommit = new RollbackException("ARJUNA016053: Could not commit transaction.");
-        atCommit.initCause(new PersistenceException(new ConstraintViolationException("could not execute statement", duplicate,
-                "campaign_pkey")));
-
-        Response response = mappers.unexpected(new IllegalStateException("commit failed", atCommit));
+        Response response = mappers.unexpected(new TransactionalException("ARJUNA016053: the transaction was rolled back",
+                DatabaseUnavailableTest.jdbc(duplicate)));
 
         assertThat(response.getStatus()).isEqualTo(409);
         assertThat(response.getMediaType()).hasToString(Problem.MEDIA_TYPE);
@@ -40,7 +35,7 @@ class UniqueViolationTest {
 
     @Test
     void aKeyOfSeveralColumnsIsNamedInCamelCaseAndItsValuesAreNotRepeated() {
-        Response response = mappers.unexpected(new PersistenceException(new PSQLException(
+        Response response = mappers.unexpected(DatabaseUnavailableTest.jdbc(new PSQLException(
                 "ERROR: duplicate key value violates unique constraint \"creator_post_metrics_once\"\n"
                         + "  Detail: Key (post_id, measured_at)=(6f1c, 2021-12-01 11:00:00+00) already exists.",
                 PSQLState.UNIQUE_VIOLATION)));
