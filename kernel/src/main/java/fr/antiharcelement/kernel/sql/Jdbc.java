@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,11 @@ public final class Jdbc {
     }
 
     private Jdbc() {
+    }
+
+    /** Binds {@code values} as one SQL array of {@code sqlType} (for {@code = any (?)}), at parameter {@code index}. */
+    public static void setArray(PreparedStatement statement, int index, String sqlType, Collection<?> values) throws SQLException {
+        statement.setArray(index, statement.getConnection().createArrayOf(sqlType, values.toArray()));
     }
 
     /** Runs a query and maps each row, in the order the database returns them. */

@@ -58,7 +58,7 @@ public class OnlineTables implements OnlineStore {
         query("""
                 select post_id, campaign_code, creator_handle, platform, day, impressions, accounts_reached, engagements, version
                 from creator_post_contribution where post_id = any (?)""",
-                statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", postIds.toArray())),
+                statement -> Jdbc.setArray(statement, 1, "uuid", postIds),
                 row -> new OnlineContribution(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
                         row.getDate(5).toLocalDate(), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9)))
                 .forEach(contribution -> found.put(contribution.postId(), contribution));

@@ -94,7 +94,7 @@ public class ReachStore implements ProjectionStore {
         query("""
                 select workshop_id, campaign_code, school_uai, partner_code, audience, class_level, day, status, attendees, version
                 from workshop_contribution where workshop_id = any (?) order by workshop_id for update""",
-                statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", workshopIds.toArray())),
+                statement -> Jdbc.setArray(statement, 1, "uuid", workshopIds),
                 row -> new Contribution(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getDate(7).toLocalDate(), row.getString(8), row.getInt(9),
                         row.getLong(10)))

@@ -3,6 +3,7 @@ package fr.antiharcelement.school.persistence;
 import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.kernel.paging.PageView;
 import fr.antiharcelement.kernel.sql.Columns;
+import fr.antiharcelement.kernel.sql.Conditions;
 import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.school.domain.EducationPriority;
 import fr.antiharcelement.school.domain.Geography;
@@ -21,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +72,7 @@ public class SchoolRepository implements SchoolStore {
     private Map<String, School> read(Collection<String> uais, String sql) {
         Map<String, School> found = new HashMap<>();
         if (!uais.isEmpty()) {
-            Jdbc.query(dataSource, sql, statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", uais.toArray())),
+            Jdbc.query(dataSource, sql, statement -> Jdbc.setArray(statement, 1, "text", uais),
                     SchoolRepository::school).forEach(school -> found.put(school.uai, school));
         }
         return found;
@@ -157,41 +157,23 @@ public class SchoolRepository implements SchoolStore {
 
     @Override
     public PageView<School> search(SchoolQuery query, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        filter(where, values, "academy_code", query.academy());
-        filter(where, values, "region_code", query.region());
-        filter(where, values, "department_code", query.department() == null ? null : Geography.normalizeDepartment(query.department()));
-        filter(where, values, "type", query.type() == null ? null : query.type().name());
-        filter(where, values, "sector", query.sector() == null ? null : query.sector().name());
-        filter(where, values, "status", query.status() == null ? null : query.status().name());
+        Conditions where = new Conditions();
+        where.add("academy_code = ?", query.academy());
+        where.add("region_code = ?", query.region());
+        where.add("department_code = ?", query.department() == null ? null : Geography.normalizeDepartment(query.department()));
+        where.add("type = ?", query.type() == null ? null : query.type().name());
+        where.add("sector = ?", query.sector() == null ? null : query.sector().name());
+        where.add("status = ?", query.status() == null ? null : query.status().name());
         if (query.q() != null && !SearchText.of(query.q()).isEmpty()) {
-            where.add("search_text like ?");
-            values.add("%" + SearchText.of(query.q()) + "%");
+            where.add("search_text like ?", "%" + SearchText.of(query.q()) + "%");
         }
-        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        List<School> found = Jdbc.query(dataSource, "select " + COLUMNS + " from school" + condition + " order by name, uai limit ? offset ?",
+        List<School> found = Jdbc.query(dataSource, "select " + COLUMNS + " from school " + where.sql() + " order by name, uai limit ? offset ?",
                 statement -> {
-                    bind(statement, values);
-                    statement.setInt(values.size() + 1, page.size());
-                    statement.setLong(values.size() + 2, (long) page.page() * page.size());
+                    int next = where.bind(statement);
+                    statement.setInt(next, page.size());
+                    statement.setLong(next + 1, page.offset());
                 }, SchoolRepository::school);
-        long count = Jdbc.query(dataSource, "select count(*) from school" + condition, statement -> bind(statement, values),
-                row -> row.getLong(1)).get(0);
+        long count = Jdbc.query(dataSource, "select count(*) from school " + where.sql(), where::bind, row -> row.getLong(1)).get(0);
         return PageView.of(found, page, count);
-    }
-
-    /** A condition {@code column = ?} when the filter is set. */
-    private static void filter(List<String> where, List<String> values, String column, String value) {
-        if (value != null) {
-            where.add(column + " = ?");
-            values.add(value);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, List<String> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            statement.setString(i + 1, values.get(i));
-        }
     }
 }

@@ -3,6 +3,7 @@ package fr.antiharcelement.workshop.persistence;
 import fr.antiharcelement.kernel.ConflictException;
 import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.kernel.paging.PageView;
+import fr.antiharcelement.kernel.sql.Conditions;
 import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.kernel.sql.SqlFailures;
 import fr.antiharcelement.workshop.domain.creator.CreatorPost;
@@ -49,13 +50,16 @@ public class CreatorPostRepository implements CreatorPostStore {
 
     @Override
     public Optional<CreatorPost> withId(UUID id) {
-        return Jdbc.first(dataSource, SELECT + "where id = ?", statement -> statement.setObject(1, id), CreatorPostRepository::post);
+        return one(id, "");
     }
 
     @Override
     public Optional<CreatorPost> lockWithId(UUID id) {
-        return Jdbc.first(dataSource, SELECT + "where id = ? for update", statement -> statement.setObject(1, id),
-                CreatorPostRepository::post);
+        return one(id, " for update");
+    }
+
+    private Optional<CreatorPost> one(UUID id, String lock) {
+        return Jdbc.first(dataSource, SELECT + "where id = ?" + lock, statement -> statement.setObject(1, id), CreatorPostRepository::post);
     }
 
     @Override
@@ -68,7 +72,7 @@ public class CreatorPostRepository implements CreatorPostStore {
         Map<String, CreatorPost> found = new LinkedHashMap<>();
         if (!urls.isEmpty()) {
             Jdbc.query(dataSource, SELECT + "where url = any (?) order by url for update",
-                    statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", urls.toArray())),
+                    statement -> Jdbc.setArray(statement, 1, "text", urls),
                     CreatorPostRepository::post).forEach(post -> found.put(post.url, post));
         }
         return found;

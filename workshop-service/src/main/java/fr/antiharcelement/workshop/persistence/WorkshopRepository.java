@@ -3,6 +3,7 @@ package fr.antiharcelement.workshop.persistence;
 import fr.antiharcelement.kernel.CampaignTime;
 import fr.antiharcelement.kernel.paging.PageRequest;
 import fr.antiharcelement.kernel.paging.PageView;
+import fr.antiharcelement.kernel.sql.Conditions;
 import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.kernel.sql.SqlFailures;
 import fr.antiharcelement.workshop.domain.Audience;
@@ -89,7 +90,7 @@ public class WorkshopRepository implements WorkshopStore {
         return Jdbc.query(dataSource, SELECT + "where partner_code = ? and partner_reference = any (?) order by id for update",
                         statement -> {
                             statement.setString(1, partnerCode);
-                            statement.setArray(2, statement.getConnection().createArrayOf("text", partnerReferences.toArray()));
+                            Jdbc.setArray(statement, 2, "text", partnerReferences);
                         }, WorkshopRepository::workshop).stream()
                 .collect(Collectors.toMap(workshop -> workshop.partnerReference, Function.identity()));
     }
