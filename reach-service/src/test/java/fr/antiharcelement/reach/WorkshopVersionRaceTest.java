@@ -52,7 +52,9 @@ class WorkshopVersionRaceTest {
     @AfterEach
     void forgetTheRaces() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement delete = connection.createStatement()) {
-            for (String table : List.of("workshop_contribution", "reach_total", "reach_school")) {
+            delete.executeUpdate("delete from reach_school where key_id in (select id from reach_school_key where campaign_code like '"
+                    + RACE + "%')");
+            for (String table : List.of("workshop_contribution", "reach_total", "reach_school_key")) {
                 delete.executeUpdate("delete from " + table + " where campaign_code like '" + RACE + "%'");
             }
         }
@@ -84,6 +86,19 @@ class WorkshopVersionRaceTest {
 
         assertThat(second.get(30, TimeUnit.SECONDS)).as("workshop events the second transaction left as not newer").isEqualTo(1);
         assertThat(studentsAndWorkshops(campaign)).as("students sensitised and workshops delivered").containsExactly(25L, 1L);
+    }
+
+    @Test
+    void twoWorkshopsOfANewCampaignInOneSchoolCountItOnceForTheirPartnerWhicheverNumbersTheKeys() throws Exception {
+        String campaign = RACE + "keys-" + UUID.randomUUID().toString().substring(0, 8);
+
+        CompletableFuture<Integer> second = raceAfterFirstHolds(batchOf(completed(UUID.randomUUID(), campaign, 28, 1)),
+                batchOf(completed(UUID.randomUUID(), campaign, 25, 1)));
+
+        assertThat(second.get(30, TimeUnit.SECONDS)).as("workshop events the second transaction left as not newer").isZero();
+        assertThat(studentsAndWorkshops(campaign)).as("students sensitised and workshops delivered").containsExactly(53L, 2L);
+        assertThat(schoolsReached(campaign, "partner", "p1")).as("schools the partner reached").isEqualTo(1);
+        assertThat(schoolsReached(campaign, "month", "2021-10")).as("schools reached in the month").isEqualTo(1);
     }
 
     /**
@@ -133,6 +148,19 @@ class WorkshopVersionRaceTest {
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).as("the campaign's totals").isTrue();
                 return List.of(row.getLong(1), row.getLong(2));
+            }
+        }
+    }
+
+    private long schoolsReached(String campaign, String dimension, String key) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "select schools from reach_total where campaign_code = ? and dimension = ? and key = ?")) {
+            query.setString(1, campaign);
+            query.setString(2, dimension);
+            query.setString(3, key);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("the totals under " + dimension + " " + key).isTrue();
+                return row.getLong(1);
             }
         }
     }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -250,29 +251,80 @@ public class ReachStore implements ProjectionStore {
         return rows;
     }
 
-    /** Rows are upserted in key order, as in {@link #addToTotals}. */
+    /**
+     * Rows are upserted in key order, as in {@link #addToTotals}. reach_school knows a key of a campaign by its number
+     * in reach_school_key (V14): the batch's keys are numbered first, then its schools' counts are added under them.
+     */
     @Override
     public Map<SchoolKey, Long> addToSchools(Map<SchoolKey, Long> delivered) {
-        Columns rows = new Columns("text", "text", "text", "text", "int8");
+        Map<SchoolKey, Long> changes = new HashMap<>();
         delivered.forEach((school, difference) -> {
             if (difference != 0) {
-                rows.add(school.campaignCode(), school.key().dimension().code, school.key().value(), school.schoolUai(), difference);
+                changes.put(school, difference);
             }
         });
         Map<SchoolKey, Long> after = new HashMap<>();
-        if (rows.isEmpty()) {
+        if (changes.isEmpty()) {
             return after;
         }
+        Map<CampaignKey, Integer> numbers = keyNumbers(changes.keySet().stream()
+                .map(school -> new CampaignKey(school.campaignCode(), school.key())).collect(Collectors.toSet()));
+        Map<Integer, CampaignKey> keys = new HashMap<>();
+        numbers.forEach((key, number) -> keys.put(number, key));
+        Columns rows = new Columns("int4", "text", "int8");
+        changes.forEach((school, difference) -> rows.add(numbers.get(new CampaignKey(school.campaignCode(), school.key())),
+                school.schoolUai(), difference));
         query("""
-                insert into reach_school (campaign_code, dimension, key, school_uai, delivered)
-                select * from unnest(%s) order by 1, 2, 3, 4
-                on conflict (campaign_code, dimension, key, school_uai) do update set delivered = reach_school.delivered + excluded.delivered
-                returning campaign_code, dimension, key, school_uai, delivered""".formatted(rows.placeholders()), rows::bind, row -> {
-            Contribution.Key key = new Contribution.Key(Contribution.Dimension.of(row.getString(2)), row.getString(3));
-            return Map.entry(new SchoolKey(row.getString(1), key, row.getString(4)), row.getLong(5));
+                insert into reach_school (key_id, school_uai, delivered)
+                select * from unnest(%s) order by 1, 2
+                on conflict (key_id, school_uai) do update set delivered = reach_school.delivered + excluded.delivered
+                returning key_id, school_uai, delivered""".formatted(rows.placeholders()), rows::bind, row -> {
+            CampaignKey key = keys.get(row.getInt(1));
+            return Map.entry(new SchoolKey(key.campaignCode(), key.key(), row.getString(2)), row.getLong(3));
         }).forEach(changed -> after.put(changed.getKey(), changed.getValue()));
         return after;
     }
+
+    /** A key of a campaign's totals, as reach_school_key numbers it. */
+    private record CampaignKey(String campaignCode, Contribution.Key key) {
+    }
+
+    /**
+     * The numbers of {@code keys}, adding those reach_school_key lacks. A key that another transaction adds at the same
+     * time is neither inserted by this statement (it waits for that transaction, then skips the key) nor seen by it (its
+     * snapshot is older than that commit): it is then read again, by a statement of its own.
+     */
+    private Map<CampaignKey, Integer> keyNumbers(Set<CampaignKey> keys) {
+        Columns wanted = new Columns("text", "text", "text");
+        keys.forEach(key -> wanted.add(key.campaignCode(), key.key().dimension().code, key.key().value()));
+        Jdbc.RowMapper<Map.Entry<CampaignKey, Integer>> numbered = row -> Map.entry(new CampaignKey(row.getString(2),
+                new Contribution.Key(Contribution.Dimension.of(row.getString(3)), row.getString(4))), row.getInt(1));
+        Map<CampaignKey, Integer> numbers = new HashMap<>();
+        query(NUMBER_KEYS.formatted(wanted.placeholders()), wanted::bind, numbered)
+                .forEach(number -> numbers.put(number.getKey(), number.getValue()));
+        if (numbers.size() < keys.size()) {
+            query(KEY_NUMBERS.formatted(wanted.placeholders()), wanted::bind, numbered)
+                    .forEach(number -> numbers.put(number.getKey(), number.getValue()));
+        }
+        return numbers;
+    }
+
+    /** Numbers the keys not numbered yet, in key order, and returns every key's number. */
+    private static final String NUMBER_KEYS = """
+            with wanted (campaign_code, dimension, key) as (select * from unnest(%s)),
+            added as (
+              insert into reach_school_key (campaign_code, dimension, key)
+              select * from wanted order by 1, 2, 3
+              on conflict (campaign_code, dimension, key) do nothing
+              returning id, campaign_code, dimension, key)
+            select id, campaign_code, dimension, key from added
+            union all
+            select id, campaign_code, dimension, key from reach_school_key join wanted using (campaign_code, dimension, key)""";
+
+    /** The keys' numbers, as committed. */
+    private static final String KEY_NUMBERS = """
+            select id, campaign_code, dimension, key
+            from reach_school_key join unnest(%s) as wanted (campaign_code, dimension, key) using (campaign_code, dimension, key)""";
 
     /** One statement: the NOTIFY is sent at commit, to every instance listening (see {@link ProjectionChanges}). */
     @Override

@@ -16,7 +16,7 @@ public class ShadowSchema implements ShadowTables {
 
     private static final String SHADOW = "reach_rebuild";
     private static final List<String> TABLES = List.of("school_info", "campaign_info", "partner_info", "workshop_contribution",
-            "reach_total", "reach_school", "projection_state", "campaign_online_target", "creator_info", "creator_post_contribution",
+            "reach_total", "reach_school_key", "reach_school", "projection_state", "campaign_online_target", "creator_info", "creator_post_contribution",
             "online_total", "online_creator");
 
     @Inject
