@@ -173,7 +173,7 @@ public class SchoolRepository implements SchoolStore {
                     statement.setInt(next, page.size());
                     statement.setLong(next + 1, page.offset());
                 }, SchoolRepository::school);
-        long count = Jdbc.query(dataSource, "select count(*) from school " + where.sql(), where::bind, row -> row.getLong(1)).get(0);
-        return PageView.of(found, page, count);
+        return PageView.counting(found, page,
+                () -> Jdbc.query(dataSource, "select count(*) from school " + where.sql(), where::bind, row -> row.getLong(1)).get(0));
     }
 }

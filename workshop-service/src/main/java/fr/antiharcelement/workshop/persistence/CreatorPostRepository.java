@@ -89,9 +89,8 @@ public class CreatorPostRepository implements CreatorPostStore {
             statement.setInt(next, page.size());
             statement.setLong(next + 1, page.offset());
         }, CreatorPostRepository::post);
-        long count = Jdbc.first(dataSource, "select count(*) from creator_post " + where.sql(), where::bind, row -> row.getLong(1))
-                .orElse(0L);
-        return PageView.of(found, page, count);
+        return PageView.counting(found, page, () -> Jdbc.first(dataSource, "select count(*) from creator_post " + where.sql(),
+                where::bind, row -> row.getLong(1)).orElse(0L));
     }
 
     /** A URL taken by a concurrent post surfaces here, at the insert, as a conflict rather than a 500. */

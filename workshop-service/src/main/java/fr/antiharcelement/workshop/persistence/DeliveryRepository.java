@@ -88,9 +88,8 @@ public class DeliveryRepository implements DeliveryStore {
                     statement.setInt(2, page.size());
                     statement.setLong(3, page.offset());
                 }, DeliveryRepository::delivery);
-        long count = Jdbc.first(dataSource, "select count(*) from webhook_delivery where webhook_id = ?",
-                statement -> statement.setObject(1, webhookId), row -> row.getLong(1)).orElse(0L);
-        return PageView.of(found, page, count);
+        return PageView.counting(found, page, () -> Jdbc.first(dataSource, "select count(*) from webhook_delivery where webhook_id = ?",
+                statement -> statement.setObject(1, webhookId), row -> row.getLong(1)).orElse(0L));
     }
 
     /** What an attempt or a replay changes of a delivery. */

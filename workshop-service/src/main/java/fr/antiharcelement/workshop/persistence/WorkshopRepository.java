@@ -128,11 +128,8 @@ public class WorkshopRepository implements WorkshopStore {
             statement.setInt(next, page.size());
             statement.setLong(next + 1, page.offset());
         }, WorkshopRepository::workshop);
-        // A page short of full is the last one: the total follows, without counting (most partners' searches fit one page).
-        long total = found.size() < page.size() && (!found.isEmpty() || page.page() == 0)
-                ? page.offset() + found.size()
-                : Jdbc.first(dataSource, "select count(*) from workshop " + where.sql(), where::bind, row -> row.getLong(1)).orElse(0L);
-        return PageView.of(found, page, total);
+        return PageView.counting(found, page,
+                () -> Jdbc.first(dataSource, "select count(*) from workshop " + where.sql(), where::bind, row -> row.getLong(1)).orElse(0L));
     }
 
     @Override
