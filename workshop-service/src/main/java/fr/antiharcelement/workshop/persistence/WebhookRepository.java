@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +55,14 @@ public class WebhookRepository implements WebhookStore {
     @Override
     public Optional<Webhook> withId(UUID id) {
         return Jdbc.first(dataSource, SELECT + "where id = ?", statement -> statement.setObject(1, id), WebhookRepository::webhook);
+    }
+
+    @Override
+    public Map<UUID, Webhook> withIds(Collection<UUID> ids) {
+        Map<UUID, Webhook> found = new HashMap<>();
+        Jdbc.query(dataSource, SELECT + "where id = any (?)", statement -> Jdbc.setArray(statement, 1, "uuid", ids),
+                WebhookRepository::webhook).forEach(webhook -> found.put(webhook.id, webhook));
+        return found;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package fr.antiharcelement.workshop.domain.webhook;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +15,9 @@ public interface WebhookStore {
     void save(Webhook webhook);
 
     Optional<Webhook> withId(UUID id);
+
+    /** The endpoints of these ids that exist, by id: a batch of deliveries reads its endpoints at once. */
+    Map<UUID, Webhook> withIds(Collection<UUID> ids);
 
     /** A partner's endpoints, oldest first. */
     List<Webhook> ofPartner(String partnerCode);

@@ -15,12 +15,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Partners' endpoints and what is delivered to them. Every change to a partner's workshops becomes, in the change's
@@ -155,10 +156,11 @@ public class Webhooks {
         if (due.isEmpty()) {
             return 0;
         }
-        Map<UUID, Webhook> endpoints = new HashMap<>();
+        // Each endpoint read once for the batch, so that failures of several deliveries to it add up on one copy.
+        Map<UUID, Webhook> endpoints = webhooks.withIds(due.stream().map(delivery -> delivery.webhookId).collect(Collectors.toSet()));
         List<WebhookSender.Send> sends = new ArrayList<>(due.size());
         for (WebhookDelivery delivery : due) {
-            sends.add(new WebhookSender.Send(delivery, endpoints.computeIfAbsent(delivery.webhookId, id -> webhooks.withId(id).orElseThrow())));
+            sends.add(new WebhookSender.Send(delivery, Optional.ofNullable(endpoints.get(delivery.webhookId)).orElseThrow()));
         }
         List<WebhookSender.Answer> answers = sender.send(sends);
         OffsetDateTime now = CampaignTime.now(clock);
