@@ -257,12 +257,8 @@ public class ReachStore implements ProjectionStore {
      */
     @Override
     public Map<SchoolKey, Long> addToSchools(Map<SchoolKey, Long> delivered) {
-        Map<SchoolKey, Long> changes = new HashMap<>();
-        delivered.forEach((school, difference) -> {
-            if (difference != 0) {
-                changes.put(school, difference);
-            }
-        });
+        Map<SchoolKey, Long> changes = new HashMap<>(delivered);
+        changes.values().removeIf(difference -> difference == 0);
         Map<SchoolKey, Long> after = new HashMap<>();
         if (changes.isEmpty()) {
             return after;

@@ -18,7 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -160,7 +160,8 @@ public class Webhooks {
         Map<UUID, Webhook> endpoints = webhooks.withIds(due.stream().map(delivery -> delivery.webhookId).collect(Collectors.toSet()));
         List<WebhookSender.Send> sends = new ArrayList<>(due.size());
         for (WebhookDelivery delivery : due) {
-            sends.add(new WebhookSender.Send(delivery, Optional.ofNullable(endpoints.get(delivery.webhookId)).orElseThrow()));
+            sends.add(new WebhookSender.Send(delivery, Objects.requireNonNull(endpoints.get(delivery.webhookId),
+                    () -> "no endpoint for delivery " + delivery.id)));
         }
         List<WebhookSender.Answer> answers = sender.send(sends);
         OffsetDateTime now = CampaignTime.now(clock);
