@@ -1,6 +1,5 @@
 package fr.antiharcelement.events.consumer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.antiharcelement.events.EventsConfig;
 import fr.antiharcelement.events.TopicAdmin;
 import fr.antiharcelement.kernel.sql.Jdbc;
@@ -36,9 +35,6 @@ public class EventConsumers {
     ConsumerFence fence;
 
     @Inject
-    ObjectMapper objectMapper;
-
-    @Inject
     MeterRegistry registry;
 
     @Inject
@@ -62,7 +58,7 @@ public class EventConsumers {
 
     /** Starts consumer {@code name} (also its Kafka group id) on {@code topicNames}. */
     public void start(String name, List<String> topicNames, EventApplier applier) {
-        VersionedConsumer consumer = new VersionedConsumer(name, topicNames, applier, store, fence, objectMapper, bootstrapServers,
+        VersionedConsumer consumer = new VersionedConsumer(name, topicNames, applier, store, fence, bootstrapServers,
                 config.consumer(), registry);
         Thread thread = new Thread(() -> {
             ensureTopics(topicNames);

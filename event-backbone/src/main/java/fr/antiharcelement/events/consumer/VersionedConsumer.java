@@ -1,9 +1,6 @@
 package fr.antiharcelement.events.consumer;
 
 import fr.antiharcelement.events.KafkaClients;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import fr.antiharcelement.events.CloudEvent;
 import fr.antiharcelement.events.EventsConfig;
 import fr.antiharcelement.kernel.Newest;
@@ -51,8 +48,6 @@ final class VersionedConsumer implements Runnable {
     private final Set<String> keptByApplier;
     private final ConsumerStore store;
     private final ConsumerFence fence;
-    /** Reads each record's data as a tree, its type resolved once rather than per record. */
-    private final ObjectReader treeReader;
     private final EventsConfig.Consumer settings;
     private final Map<String, Object> kafkaConfig;
     private final Counter applied;
@@ -67,14 +62,13 @@ final class VersionedConsumer implements Runnable {
     private KafkaConsumer<String, String> consumer;
 
     VersionedConsumer(String name, List<String> topics, EventApplier applier, ConsumerStore store, ConsumerFence fence,
-                      ObjectMapper objectMapper, String bootstrapServers, EventsConfig.Consumer settings, MeterRegistry registry) {
+                      String bootstrapServers, EventsConfig.Consumer settings, MeterRegistry registry) {
         this.fence = fence;
         this.name = name;
         this.topics = List.copyOf(topics);
         this.applier = VersionKeepingApplier.of(applier);
         this.keptByApplier = Set.copyOf(this.applier.versionedTopics());
         this.store = store;
-        this.treeReader = objectMapper.readerFor(JsonNode.class);
         this.settings = settings;
         this.kafkaConfig = KafkaClients.secured(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -164,16 +158,22 @@ final class VersionedConsumer implements Runnable {
     }
 
     private void pollOnce(KafkaConsumer<String, String> kafka) {
-        ConsumerRecords<String, String> records = kafka.poll(settings.pollTimeout());
-        if (!records.isEmpty()) {
-            process(records);
-            kafka.commitSync(nextOffsets(records));
+        Polled polled = poll(kafka);
+        if (!polled.isEmpty()) {
+            process(polled.readable(), polled.unreadable());
+            kafka.commitSync(polled.nextOffsets());
         }
-        updateLag(kafka, records.isEmpty());
+        updateLag(kafka, polled.isEmpty());
     }
 
-    private void process(ConsumerRecords<String, String> records) {
-        List<IncomingEvent> readable = new ArrayList<>();
+    /**
+     * A poll's records read into events, and the offsets to commit once they are applied. The records themselves (their
+     * headers, their bytes) are let go here, before the batch's transaction: a batch of thousands kept them all
+     * alive until its commit for nothing, the events holding what they need of them.
+     */
+    private Polled poll(KafkaConsumer<String, String> kafka) {
+        ConsumerRecords<String, String> records = kafka.poll(settings.pollTimeout());
+        List<IncomingEvent> readable = new ArrayList<>(records.count());
         List<ConsumerStore.DeadLetter> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
@@ -182,6 +182,18 @@ final class VersionedConsumer implements Runnable {
                 unreadable.add(deadLetter(record, null, "unreadable record: " + e.getMessage()));
             }
         }
+        return new Polled(readable, unreadable, nextOffsets(records));
+    }
+
+    private record Polled(List<IncomingEvent> readable, List<ConsumerStore.DeadLetter> unreadable,
+                          Map<TopicPartition, OffsetAndMetadata> nextOffsets) {
+
+        boolean isEmpty() {
+            return nextOffsets.isEmpty();
+        }
+    }
+
+    private void process(List<IncomingEvent> readable, List<ConsumerStore.DeadLetter> unreadable) {
         List<IncomingEvent> candidates = Newest.perKey(readable, IncomingEvent::aggregateKey, IncomingEvent::version);
         try {
             int appliedCount = QuarkusTransaction.requiringNew().call(() -> {
@@ -260,18 +272,8 @@ final class VersionedConsumer implements Runnable {
             throw new IllegalArgumentException("record has no value");
         }
         CloudEvent cloudEvent = CloudEvent.from(record.key(), record.headers(), record.value());
-        JsonNode data;
-        try {
-            data = treeReader.readTree(record.value());
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("value is not JSON");
-        }
-        JsonNode version = data == null ? null : data.get("version");
-        if (version == null || !version.canConvertToLong() || version.asLong() < 1) {
-            throw new IllegalArgumentException("data has no positive integer version");
-        }
-        return new IncomingEvent(record.topic(), record.partition(), record.offset(), record.key(), version.asLong(),
-                cloudEvent, data);
+        return new IncomingEvent(record.topic(), record.partition(), record.offset(), record.key(),
+                IncomingEvent.versionOf(record.value()), cloudEvent);
     }
 
     private static ConsumerStore.DeadLetter deadLetter(ConsumerRecord<String, String> record, String type, String reason) {

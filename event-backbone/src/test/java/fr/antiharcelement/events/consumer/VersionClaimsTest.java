@@ -200,7 +200,7 @@ class VersionClaimsTest {
     private static IncomingEvent event(String id, long version, long value) {
         var data = JsonNodeFactory.instance.objectNode().put("version", version).put("value", value);
         return new IncomingEvent("workshop-events", 0, 0, id, version,
-                new CloudEvent(id + "-" + version, "workshop.completed", "/test", id, null, data.toString()), data);
+                new CloudEvent(id + "-" + version, "workshop.completed", "/test", id, null, data.toString()));
     }
 
     private static void reset() throws SQLException {

@@ -81,7 +81,7 @@ class OnlineEventDecoderTest {
     private static IncomingEvent event(String data, long version) {
         CloudEvent cloudEvent = new CloudEvent(UUID.randomUUID().toString(), "creator-post.measured", "/workshop-service",
                 POST.toString(), OffsetDateTime.parse("2021-11-20T18:00:01+01:00"), data);
-        return new IncomingEvent(OnlineEventDecoder.CREATOR_POST_TOPIC, 0, version, POST.toString(), version, cloudEvent, json(data));
+        return new IncomingEvent(OnlineEventDecoder.CREATOR_POST_TOPIC, 0, version, POST.toString(), version, cloudEvent);
     }
 
     private static ObjectNode json(String text) {

@@ -183,7 +183,7 @@ class ReachEventDecoderTest {
     private static IncomingEvent event(String topic, String key, long version, JsonNode data, String time) {
         CloudEvent cloudEvent = new CloudEvent(UUID.randomUUID().toString(), "test.event", "/tests", key, OffsetDateTime.parse(time),
                 data.toString());
-        return new IncomingEvent(topic, 0, version, key, version, cloudEvent, data);
+        return new IncomingEvent(topic, 0, version, key, version, cloudEvent);
     }
 
     @SuppressWarnings("unchecked")
