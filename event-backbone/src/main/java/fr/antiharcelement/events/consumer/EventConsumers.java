@@ -124,7 +124,7 @@ public class EventConsumers {
     }
 
     public long deadLetterCount() {
-        return Jdbc.query(dataSource, "select count(*) from dead_letter", Jdbc.Binder.NONE, row -> row.getLong(1)).get(0);
+        return Jdbc.count(dataSource, "select count(*) from dead_letter", Jdbc.Binder.NONE);
     }
 
     /** Each consumer's name and whether its poll thread is alive. */

@@ -84,6 +84,11 @@ public final class Jdbc {
         return query(dataSource, sql, binder, mapper).stream().findFirst();
     }
 
+    /** The single number a {@code select count(*) ...} answers, as {@link #query(DataSource, String, Binder, RowMapper)}. */
+    public static long count(DataSource dataSource, String sql, Binder binder) {
+        return query(dataSource, sql, binder, row -> row.getLong(1)).get(0);
+    }
+
     /** {@link #update(Connection, String, Binder)} on a connection of {@code dataSource}, as {@link #query(DataSource, String, Binder, RowMapper)}. */
     public static int update(DataSource dataSource, String sql, Binder binder) {
         return withConnection(dataSource, connection -> update(connection, sql, binder));

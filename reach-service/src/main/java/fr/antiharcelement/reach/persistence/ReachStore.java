@@ -305,22 +305,24 @@ public class ReachStore implements ProjectionStore {
         return numbers;
     }
 
+    /** The keys asked for, and those of them reach_school_key numbers as this statement sees it. */
+    private static final String WANTED = "with wanted (campaign_code, dimension, key) as (select * from unnest(%s))";
+    private static final String NUMBERED = """
+            select id, campaign_code, dimension, key from reach_school_key join wanted using (campaign_code, dimension, key)""";
+
     /** Numbers the keys not numbered yet, in key order, and returns every key's number. */
-    private static final String NUMBER_KEYS = """
-            with wanted (campaign_code, dimension, key) as (select * from unnest(%s)),
-            added as (
+    private static final String NUMBER_KEYS = WANTED + """
+            , added as (
               insert into reach_school_key (campaign_code, dimension, key)
               select * from wanted order by 1, 2, 3
               on conflict (campaign_code, dimension, key) do nothing
               returning id, campaign_code, dimension, key)
             select id, campaign_code, dimension, key from added
             union all
-            select id, campaign_code, dimension, key from reach_school_key join wanted using (campaign_code, dimension, key)""";
+            """ + NUMBERED;
 
     /** The keys' numbers, as committed. */
-    private static final String KEY_NUMBERS = """
-            select id, campaign_code, dimension, key
-            from reach_school_key join unnest(%s) as wanted (campaign_code, dimension, key) using (campaign_code, dimension, key)""";
+    private static final String KEY_NUMBERS = WANTED + "\n" + NUMBERED;
 
     /** One statement: the NOTIFY is sent at commit, to every instance listening (see {@link ProjectionChanges}). */
     @Override

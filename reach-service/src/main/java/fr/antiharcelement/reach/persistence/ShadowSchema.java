@@ -89,13 +89,13 @@ public class ShadowSchema implements ShadowTables {
      * consumer claims, and the workshops, whose versions the projection keeps on their contributions.
      */
     private long liveAhead(String rebuildConsumer, String liveConsumer) {
-        long workshops = count("""
+        long workshops = Jdbc.count(dataSource, """
                 select count(*) from public.workshop_contribution live
                 where not exists (
                     select 1 from %s.workshop_contribution rebuilt
                     where rebuilt.workshop_id = live.workshop_id and rebuilt.version >= live.version)""".formatted(SHADOW),
                 Jdbc.Binder.NONE);
-        return workshops + count("""
+        return workshops + Jdbc.count(dataSource, """
                 select count(*) from consumed_version live
                 where live.consumer = ? and not exists (
                     select 1 from consumed_version rebuilt
@@ -104,10 +104,6 @@ public class ShadowSchema implements ShadowTables {
             statement.setString(1, liveConsumer);
             statement.setString(2, rebuildConsumer);
         });
-    }
-
-    private long count(String sql, Jdbc.Binder binder) {
-        return Jdbc.query(dataSource, sql, binder, row -> row.getLong(1)).get(0);
     }
 
     /** A statement without parameters (DDL, mostly), on the transaction's connection. */

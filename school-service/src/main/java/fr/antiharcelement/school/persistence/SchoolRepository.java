@@ -173,7 +173,6 @@ public class SchoolRepository implements SchoolStore {
                     statement.setInt(next, page.size());
                     statement.setLong(next + 1, page.offset());
                 }, SchoolRepository::school);
-        return PageView.counting(found, page,
-                () -> Jdbc.query(dataSource, "select count(*) from school " + where.sql(), where::bind, row -> row.getLong(1)).get(0));
+        return PageView.counting(found, page, () -> Jdbc.count(dataSource, "select count(*) from school " + where.sql(), where::bind));
     }
 }

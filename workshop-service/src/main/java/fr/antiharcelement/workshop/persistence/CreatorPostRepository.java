@@ -89,8 +89,7 @@ public class CreatorPostRepository implements CreatorPostStore {
             statement.setInt(next, page.size());
             statement.setLong(next + 1, page.offset());
         }, CreatorPostRepository::post);
-        return PageView.counting(found, page, () -> Jdbc.first(dataSource, "select count(*) from creator_post " + where.sql(),
-                where::bind, row -> row.getLong(1)).orElse(0L));
+        return PageView.counting(found, page, () -> Jdbc.count(dataSource, "select count(*) from creator_post " + where.sql(), where::bind));
     }
 
     /** A URL taken by a concurrent post surfaces here, at the insert, as a conflict rather than a 500. */

@@ -88,8 +88,8 @@ public class DeliveryRepository implements DeliveryStore {
                     statement.setInt(2, page.size());
                     statement.setLong(3, page.offset());
                 }, DeliveryRepository::delivery);
-        return PageView.counting(found, page, () -> Jdbc.first(dataSource, "select count(*) from webhook_delivery where webhook_id = ?",
-                statement -> statement.setObject(1, webhookId), row -> row.getLong(1)).orElse(0L));
+        return PageView.counting(found, page, () -> Jdbc.count(dataSource, "select count(*) from webhook_delivery where webhook_id = ?",
+                statement -> statement.setObject(1, webhookId)));
     }
 
     /** What an attempt or a replay changes of a delivery. */

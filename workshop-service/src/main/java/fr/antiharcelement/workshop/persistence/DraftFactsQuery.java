@@ -29,6 +29,9 @@ import java.util.UUID;
  * index answers it. With the status as a parameter, PostgreSQL's generic plan (pgjdbc prepares a statement on its
  * fifth use) cannot prove the partial index applies and scans every workshop: a creation then cost more the more
  * workshops there were.
+ *
+ * <p>This read is the only check of a workshop's campaign, partner and facilitator: V31 dropped their foreign keys,
+ * whose shared row locks slowed concurrent creations, since none of those rows is ever deleted (architecture.md).
  */
 @ApplicationScoped
 public class DraftFactsQuery implements DraftFacts {

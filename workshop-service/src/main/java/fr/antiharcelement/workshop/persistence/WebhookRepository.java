@@ -10,11 +10,11 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Partners' endpoints in {@code webhook}, over JDBC on the transaction's connection. */
 @ApplicationScoped
@@ -59,10 +59,8 @@ public class WebhookRepository implements WebhookStore {
 
     @Override
     public Map<UUID, Webhook> withIds(Collection<UUID> ids) {
-        Map<UUID, Webhook> found = new HashMap<>();
-        Jdbc.query(dataSource, SELECT + "where id = any (?)", statement -> Jdbc.setArray(statement, 1, "uuid", ids),
-                WebhookRepository::webhook).forEach(webhook -> found.put(webhook.id, webhook));
-        return found;
+        return Jdbc.query(dataSource, SELECT + "where id = any (?)", statement -> Jdbc.setArray(statement, 1, "uuid", ids),
+                WebhookRepository::webhook).stream().collect(Collectors.toMap(webhook -> webhook.id, webhook -> webhook));
     }
 
     @Override

@@ -128,8 +128,7 @@ public class WorkshopRepository implements WorkshopStore {
             statement.setInt(next, page.size());
             statement.setLong(next + 1, page.offset());
         }, WorkshopRepository::workshop);
-        return PageView.counting(found, page,
-                () -> Jdbc.first(dataSource, "select count(*) from workshop " + where.sql(), where::bind, row -> row.getLong(1)).orElse(0L));
+        return PageView.counting(found, page, () -> Jdbc.count(dataSource, "select count(*) from workshop " + where.sql(), where::bind));
     }
 
     @Override
