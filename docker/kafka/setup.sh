@@ -23,7 +23,7 @@ PROPERTIES
 
 for topic in school-events campaign-events workshop-events creator-post-events; do
   # shellcheck disable=SC2086
-  $kafka/kafka-topics.sh $admin --create --if-not-exists --topic "$topic" --partitions "${EVENTS_TOPIC_PARTITIONS:-3}" \
+  $kafka/kafka-topics.sh $admin --create --if-not-exists --topic "$topic" --partitions "${EVENTS_TOPIC_PARTITIONS:-6}" \
     --replication-factor 1
 done
 

@@ -35,7 +35,7 @@ authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 super.users=User:admin;User:ANONYMOUS
 allow.everyone.if.no.acl.found=false
 log.dirs=/var/lib/kafka/data
-num.partitions=3
+num.partitions=6
 # One broker: every internal topic has a single replica (the outbox relay uses transactions).
 offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1

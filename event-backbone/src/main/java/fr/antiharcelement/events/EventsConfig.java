@@ -14,8 +14,13 @@ public interface EventsConfig {
     @WithDefault("/${quarkus.application.name}")
     String source();
 
-    /** Partitions of the topics this service creates when they are missing. */
-    @WithDefault("3")
+    /**
+     * Partitions of the topics this service creates when they are missing. A consumer group spreads partitions, not
+     * events, over its instances: with 3, two instances split a topic 2 to 1 (one did twice the other's share of a
+     * replay, then worked alone) and a fourth got nothing. Six split evenly over one, two, three or six instances.
+     * Topics that exist keep their count (architecture.md, scale-out).
+     */
+    @WithDefault("6")
     int topicPartitions();
 
     Outbox outbox();
@@ -86,7 +91,7 @@ public interface EventsConfig {
 
         /**
          * Most bytes one fetch brings from each partition (Kafka's max.partition.fetch.bytes, its default 1 MiB): with
-         * 1 kB events and 3 partitions, a fetch of the default size holds about 3,000, so a consumer whose
+         * 1 kB events and 6 partitions, a fetch of the default size holds about 6,000, so a consumer whose
          * {@link #maxPollRecords()} is larger needs larger fetches to fill its batches.
          */
         @WithDefault("1048576")

@@ -12,6 +12,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +59,15 @@ class SchoolEventsTest {
     void closeTopic() {
         topic.close();
         TestInfrastructure.get().kafka().start(); // whatever a test did to the broker
+    }
+
+    @Test
+    void theTopicHasSixPartitionsSoTwoThreeOrSixConsumerInstancesShareItEvenly() {
+        register(TestSchools.newUai(), "Collège Partagé"); // the topic exists once an event is published
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.describeTopics(List.of(SchoolEvents.TOPIC))
+                    .allTopicNames().get().get(SchoolEvents.TOPIC).partitions()).hasSize(6));
+        }
     }
 
     @Test
