@@ -1,6 +1,7 @@
 package fr.antiharcelement.bench;
 
 import fr.antiharcelement.bench.Places.Department;
+import fr.antiharcelement.infra.kafka.LocalKafka;
 import fr.antiharcelement.kernel.CampaignTime;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -65,12 +66,12 @@ final class SyntheticEvents implements AutoCloseable {
                 new StringSerializer(), new StringSerializer());
     }
 
-    /** The topics as the services create them (6 partitions, {@code events.topic-partitions}), before the producer would create them with the broker's defaults. */
+    /** The topics as the services create them ({@link LocalKafka#TOPIC_PARTITIONS} partitions), each partition led before the first record. */
     private static void createTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             java.util.Set<String> existing = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
             List<NewTopic> missing = java.util.stream.Stream.of(SCHOOL_TOPIC, CAMPAIGN_TOPIC, WORKSHOP_TOPIC)
-                    .filter(topic -> !existing.contains(topic)).map(topic -> new NewTopic(topic, 6, (short) 1)).toList();
+                    .filter(topic -> !existing.contains(topic)).map(topic -> new NewTopic(topic, LocalKafka.TOPIC_PARTITIONS, (short) 1)).toList();
             admin.createTopics(missing).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
             // A new topic's partitions have no leader for a moment: producing then only earns retries.
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);

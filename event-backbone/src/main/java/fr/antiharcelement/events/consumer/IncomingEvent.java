@@ -31,7 +31,10 @@ public record IncomingEvent(String topic, int partition, long offset, String agg
         return cloudEvent.type();
     }
 
-    /** The event's data, read from its text at each call: a decoder asks once per event. */
+    /**
+     * The event's data, read from its text at each call: each decoder asks once per event (a campaign event is read by
+     * reach's two, the totals' and the online targets', and campaign events are few).
+     */
     public JsonNode data() {
         try {
             return TREE_READER.readTree(cloudEvent.data());

@@ -163,7 +163,7 @@ final class VersionedConsumer implements Runnable {
             process(polled.readable(), polled.unreadable());
             kafka.commitSync(polled.nextOffsets());
         }
-        updateLag(kafka, polled.isEmpty());
+        updateLag(kafka);
     }
 
     /**
@@ -292,7 +292,7 @@ final class VersionedConsumer implements Runnable {
         return offsets;
     }
 
-    private void updateLag(KafkaConsumer<String, String> kafka, boolean idle) {
+    private void updateLag(KafkaConsumer<String, String> kafka) {
         long behind = 0;
         boolean known = !kafka.assignment().isEmpty();
         for (TopicPartition partition : kafka.assignment()) {

@@ -24,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalKafka implements AutoCloseable {
 
+    /**
+     * Partitions of a topic created without saying how many: as many as the services give the topics they create
+     * ({@code events.topic-partitions}), so that a topic a producer creates first is shaped as theirs would be.
+     */
+    public static final int TOPIC_PARTITIONS = 6;
+
     private static final String HEAP = "-Xmx384m";
 
     /**
@@ -134,7 +140,7 @@ public final class LocalKafka implements AutoCloseable {
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + dataDir.resolve("log"),
-                "num.partitions=6",
+                "num.partitions=" + TOPIC_PARTITIONS,
                 "auto.create.topics.enable=true",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=10",
