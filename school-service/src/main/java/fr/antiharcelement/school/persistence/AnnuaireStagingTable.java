@@ -8,13 +8,14 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Stages an import's rows in a temporary table of the import's transaction, dropped when it ends: the staged file
@@ -30,50 +31,77 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
     /** Any constant of this service's database: the lock imports take in turn. */
     private static final long IMPORT_LOCK = 0x616e6e7561697265L;
 
+    /** Text gathered before it is handed to the server: some 200 rows a write. */
+    private static final int WRITE_EVERY_CHARS = 64 * 1_024;
+
+    /**
+     * Takes the import's turn, then one {@code COPY} for every row: the server parses a stream of rows instead of
+     * executing an insert per row, and stores what it has received while the file's next rows are read here (the
+     * rows were once gathered by chunks of 2,000, each copied while the reading waited). The index and statistics
+     * come once every row is in: each chunk of kept rows is the next establishments in UAI order, and the index
+     * spares a sort of every staged row.
+     */
     @Override
-    public void open() {
+    public void stage(Stream<StagedRow> rows) {
         Jdbc.run(dataSource, connection -> {
             try (var turn = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 turn.setLong(1, IMPORT_LOCK);
                 turn.execute();
             }
-            try (var create = connection.createStatement()) {
-                create.execute("""
+            try (var statements = connection.createStatement()) {
+                statements.execute("""
                         create temporary table annuaire_row (uai text not null, line bigint not null, annex boolean not null,
                         fields text[] not null) on commit drop""");
+                copy(connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy annuaire_row (uai, line, annex, fields) from stdin"), rows);
+                statements.execute("create index on annuaire_row (uai, annex, line)");
+                statements.execute("analyze annuaire_row");
             }
         });
     }
 
     /**
-     * One {@code COPY} per chunk: the server parses a stream of rows instead of executing an insert per row, and the
-     * driver binds no array parameter per row (both were most of the staging's time).
+     * Writes the rows as COPY's text format. When reading a row fails, the COPY is abandoned (the connection stays
+     * usable for the rollback) and the reader's exception goes on.
      */
-    @Override
-    public void add(List<StagedRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        StringBuilder text = new StringBuilder(rows.size() * 1_024);
-        for (StagedRow row : rows) {
-            text.append(row.uai()).append('\t').append(row.line()).append('\t').append(row.annex() ? 't' : 'f').append("\t{");
-            for (int i = 0; i < row.fields().size(); i++) {
-                if (i > 0) {
-                    text.append(',');
+    private static void copy(CopyIn copy, Stream<StagedRow> rows) throws SQLException {
+        try {
+            StringBuilder text = new StringBuilder(WRITE_EVERY_CHARS + 4_096);
+            for (Iterator<StagedRow> each = rows.iterator(); each.hasNext(); ) {
+                append(text, each.next());
+                if (text.length() >= WRITE_EVERY_CHARS) {
+                    write(copy, text);
                 }
-                arrayElement(text, row.fields().get(i));
             }
-            text.append("}\n");
+            write(copy, text);
+            copy.endCopy();
+        } catch (RuntimeException | SQLException e) {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException cancelling) {
+                    e.addSuppressed(cancelling);
+                }
+            }
+            throw e;
         }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        Jdbc.run(dataSource, connection -> {
-            try {
-                connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy annuaire_row (uai, line, annex, fields) from stdin", new ByteArrayInputStream(bytes));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Staging rows failed", e);
+    }
+
+    private static void append(StringBuilder text, StagedRow row) {
+        text.append(row.uai()).append('\t').append(row.line()).append('\t').append(row.annex() ? 't' : 'f').append("\t{");
+        for (int i = 0; i < row.fields().size(); i++) {
+            if (i > 0) {
+                text.append(',');
             }
-        });
+            arrayElement(text, row.fields().get(i));
+        }
+        text.append("}\n");
+    }
+
+    private static void write(CopyIn copy, StringBuilder text) throws SQLException {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        text.setLength(0);
     }
 
     /**
@@ -100,17 +128,6 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
             }
         }
         text.append(value, plain, value.length()).append('"');
-    }
-
-    /** Each chunk of kept rows is the next establishments in UAI order: an index spares a sort of every staged row. */
-    @Override
-    public void ready() {
-        Jdbc.run(dataSource, connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute("create index on annuaire_row (uai, annex, line)");
-                statement.execute("analyze annuaire_row");
-            }
-        });
     }
 
     @Override

@@ -238,6 +238,35 @@ class AnnuaireImportTest {
         assertThat(outboxRows()).isEqualTo(outboxBefore);
     }
 
+    /**
+     * Rows are staged while the file is still being read: a file that breaks after thousands of good rows, which the
+     * database has already received, stores none of them, and the next import finds the service as it was.
+     */
+    @Test
+    void aFileThatBreaksAfterThousandsOfStagedRowsStoresNothingAndTheNextImportWorks() {
+        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        List<String> uais = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(header).append('\n');
+        for (int i = 0; i < 3_000; i++) {
+            String uai = TestSchools.newUai();
+            uais.add(uai);
+            csv.append(row(header, Map.of("Identifiant_de_l_etablissement", uai, "Nom_etablissement", "Collège n°" + i))).append('\n');
+        }
+        csv.append(uais.get(0), 0, 7).append("X;\"Collège \"unterminated\n");
+        long outboxBefore = outboxRows();
+
+        importCsv(csv.toString().getBytes(StandardCharsets.UTF_8), "").statusCode(400).contentType("application/problem+json");
+
+        for (String uai : List.of(uais.get(0), uais.get(1_500), uais.get(2_999))) {
+            given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + uai).then().statusCode(404);
+        }
+        assertThat(outboxRows()).isEqualTo(outboxBefore);
+        String next = TestSchools.newUai();
+        importCsv((header + "\n" + row(header, Map.of("Identifiant_de_l_etablissement", next, "Nom_etablissement", "Collège B"))
+                + "\n").getBytes(StandardCharsets.UTF_8), "").statusCode(200).body("created", equalTo(1));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + next).then().statusCode(200);
+    }
+
     /** Rows are staged as COPY text holding an array literal: the characters either format gives a meaning to stay text. */
     @Test
     void quotesBackslashesBracesTabsAndLineBreaksAreStoredAsWritten() {

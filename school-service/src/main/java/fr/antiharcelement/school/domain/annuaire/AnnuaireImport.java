@@ -33,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
 
 /**
  * Imports the Ministry's annuaire CSV as published: BOM or not, CRLF or LF, {@code ;}, quoted fields, columns
@@ -84,7 +87,6 @@ public class AnnuaireImport {
 
     /** Step 1: reads every row, rejects the invalid ones with their line, stages the valid ones; returns the staged rows' reader. */
     private AnnuaireRowReader stage(InputStream csv, Charset charset, Set<SchoolType> types, ImportReport report) {
-        staging.open();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').allowExtraFields(true)
                 .allowMissingFields(true).skipEmptyLines(true).ofCsvRecord(strictText(csv, charset, report))) {
             Iterator<CsvRecord> records = reader.iterator();
@@ -92,21 +94,8 @@ public class AnnuaireImport {
                 throw InvalidInputException.of("The file is empty: expected the annuaire's header row and its rows.");
             }
             AnnuaireRowReader rows = new AnnuaireRowReader(header(records.next()), geography);
-            List<StagedRow> chunk = new ArrayList<>(CHUNK);
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
-                report.rowsRead++;
-                validRow(record, rows, types, report).ifPresent(chunk::add);
-                if (chunk.size() == CHUNK) {
-                    staging.add(chunk);
-                    chunk.clear();
-                }
-                if (report.rowsRead % PROGRESS_EVERY == 0) {
-                    LOG.infof("Import: %d rows read, %d rejected so far", report.rowsRead, report.getRejectedCount());
-                }
-            }
-            staging.add(chunk);
-            staging.ready();
+            staging.stage(StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false)
+                    .flatMap(record -> validRow(record, rows, types, report).stream()));
             return rows.ofStaged();
         } catch (CsvParseException e) {
             throw InvalidInputException.of("The file cannot be read as CSV: " + e.getMessage() + ". Nothing was imported.");
@@ -138,8 +127,13 @@ public class AnnuaireImport {
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
+    /** Counts the row read; gives it as staged when it is valid and of a type imported, else reports why not. */
     private static Optional<StagedRow> validRow(CsvRecord record, AnnuaireRowReader rows, Set<SchoolType> types,
                                                 ImportReport report) {
+        report.rowsRead++;
+        if (report.rowsRead % PROGRESS_EVERY == 0) {
+            LOG.infof("Import: %d rows read, %d rejected so far", report.rowsRead, report.getRejectedCount());
+        }
         List<String> fields = record.getFields();
         String uai = rows.uai(fields);
         try {

@@ -1,6 +1,7 @@
 package fr.antiharcelement.school.domain.annuaire;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where an import keeps its valid rows between reading the file and upserting the schools, so that a national file
@@ -9,16 +10,14 @@ import java.util.List;
 public interface AnnuaireStaging {
 
     /**
-     * Starts with no rows; called once per import, in its transaction. Imports take turns across every instance of
-     * the service: this waits until no other import's transaction is open, so that two imports never upsert the same
-     * school from the same version at once (two events of one version), nor insert it twice.
+     * Stages every row of {@code rows}, each as soon as it is read, then makes them readable by UAI; called once per
+     * import, in its transaction. Reading the next row (parsing the file) and storing the previous ones overlap.
+     * Imports take turns across every instance of the service: this first waits until no other import's transaction
+     * is open, so that two imports never upsert the same school from the same version at once (two events of one
+     * version), nor insert it twice. A row that cannot be read (the file turns out unreadable) ends the staging with
+     * the reader's own exception; the import's transaction, rolled back, keeps nothing.
      */
-    void open();
-
-    void add(List<StagedRow> rows);
-
-    /** Every row is staged: what follows reads them by UAI. */
-    void ready();
+    void stage(Stream<StagedRow> rows);
 
     /**
      * The lines of establishments another line describes too, each with the line kept for it: per UAI the main line
