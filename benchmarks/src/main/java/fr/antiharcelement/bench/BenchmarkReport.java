@@ -1,6 +1,7 @@
 package fr.antiharcelement.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.antiharcelement.infra.testing.ChildService;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,7 +117,8 @@ public final class BenchmarkReport {
         }
 
         md.append("\n## Start-up and memory\n\n")
-                .append("Start-up: from the launch of `java -Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k -jar quarkus-run.jar`, with the options")
+                .append("Start-up: from the launch of `java ").append(String.join(" ", ChildService.JVM_OPTIONS))
+                .append(" -jar quarkus-run.jar`, with the options")
                 .append(" `ServiceProcess` gives every service (native heap trimming, the optimising compiler's later thresholds, the")
                 .append(" class-data archive), to the first ready answer of")
                 .append(" `/q/health/ready`, on a new database (migrations included), median of the starts. Resident memory: the")

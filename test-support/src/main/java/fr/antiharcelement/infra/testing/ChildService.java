@@ -20,9 +20,9 @@ public final class ChildService implements AutoCloseable {
     /**
      * A heap that starts small and grows as the load asks (without -Xms the JVM commits a 64th of the machine's
      * memory up front and fills its young generation before the first collection), and small thread stacks: what
-     * the service needs is what it takes, as in production.
+     * the service needs is what it takes, as in production. The benchmarks' report names them.
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     /** Instances started per service and database, so that each has a log of its own. */
