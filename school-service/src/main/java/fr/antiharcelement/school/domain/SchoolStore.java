@@ -41,4 +41,25 @@ public interface SchoolStore {
 
     /** One page of the schools {@code query} matches, sorted by name, then UAI. */
     PageView<School> search(SchoolQuery query, PageRequest page);
+
+    /** How many schools are kept. */
+    long count();
+
+    /**
+     * Readies the store for a load larger than what it holds (the first import of the national directory): what it
+     * keeps up to date school by school for searches is built once the schools are in, by {@link BulkLoad#finish()}
+     * in the same transaction. Until that transaction ends, reading the schools waits for it.
+     */
+    BulkLoad beginBulkLoad();
+
+    /** A load begun by {@link #beginBulkLoad()}. */
+    interface BulkLoad {
+
+        /** Nothing to finish: a load that leaves the store as it keeps itself. */
+        BulkLoad NONE = () -> {
+        };
+
+        /** Builds what the load left aside; the schools are then searchable as usual. */
+        void finish();
+    }
 }

@@ -42,8 +42,8 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
      * spares a sort of every staged row.
      */
     @Override
-    public void stage(Stream<StagedRow> rows) {
-        Jdbc.run(dataSource, connection -> {
+    public long stage(Stream<StagedRow> rows) {
+        return Jdbc.withConnection(dataSource, connection -> {
             try (var turn = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 turn.setLong(1, IMPORT_LOCK);
                 turn.execute();
@@ -52,19 +52,20 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
                 statements.execute("""
                         create temporary table annuaire_row (uai text not null, line bigint not null, annex boolean not null,
                         fields text[] not null) on commit drop""");
-                copy(connection.unwrap(PGConnection.class).getCopyAPI()
+                long staged = copy(connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("copy annuaire_row (uai, line, annex, fields) from stdin"), rows);
                 statements.execute("create index on annuaire_row (uai, annex, line)");
                 statements.execute("analyze annuaire_row");
+                return staged;
             }
         });
     }
 
     /**
      * Writes the rows as COPY's text format. When reading a row fails, the COPY is abandoned (the connection stays
-     * usable for the rollback) and the reader's exception goes on.
+     * usable for the rollback) and the reader's exception goes on. Gives the number of rows copied.
      */
-    private static void copy(CopyIn copy, Stream<StagedRow> rows) throws SQLException {
+    private static long copy(CopyIn copy, Stream<StagedRow> rows) throws SQLException {
         try {
             StringBuilder text = new StringBuilder(WRITE_EVERY_CHARS + 4_096);
             for (Iterator<StagedRow> each = rows.iterator(); each.hasNext(); ) {
@@ -74,7 +75,7 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
                 }
             }
             write(copy, text);
-            copy.endCopy();
+            return copy.endCopy();
         } catch (RuntimeException | SQLException e) {
             if (copy.isActive()) {
                 try {

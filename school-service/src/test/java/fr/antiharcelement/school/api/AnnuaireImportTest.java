@@ -34,6 +34,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
@@ -265,6 +266,97 @@ class AnnuaireImportTest {
         importCsv((header + "\n" + row(header, Map.of("Identifiant_de_l_etablissement", next, "Nom_etablissement", "Collège B"))
                 + "\n").getBytes(StandardCharsets.UTF_8), "").statusCode(200).body("created", equalTo(1));
         given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + next).then().statusCode(200);
+    }
+
+    /**
+     * A file with more establishments than the directory holds (its first national load) is loaded in bulk: the
+     * search indexes are built once the schools are in. The schools are then found by name, and the table keeps the
+     * indexes it had, as they were defined.
+     */
+    @Test
+    void aFileLargerThanTheDirectoryIsLoadedInBulkAndItsSchoolsAreSearchableAfter() {
+        String marker = "bulk" + TestSchools.newUai().toLowerCase();
+        List<String> indexesBefore = schoolIndexes();
+        List<String> uais = new ArrayList<>();
+        String csv = largerThanTheDirectory("Collège " + marker + " n°", uais, false);
+
+        importCsv(csv.getBytes(StandardCharsets.UTF_8), "").statusCode(200).body("created", equalTo(uais.size()));
+
+        assertThat(schoolIndexes()).isEqualTo(indexesBefore).anyMatch(index -> index.contains("gin_trgm_ops"));
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("q", marker, "size", 1)).get("/api/v1/schools")
+                .then().statusCode(200).body("totalItems", equalTo(uais.size()));
+        given().auth().oauth2(TestTokens.viewer()).queryParams(Map.of("q", marker + " n 7", "size", 50)).get("/api/v1/schools")
+                .then().statusCode(200).body("items.uai", hasItem(uais.get(7)));
+    }
+
+    /**
+     * A bulk load that fails once its indexes are dropped (here a trigger refuses one school, the last the load
+     * inserts) stores no school, publishes nothing, and leaves the table's indexes as they were.
+     */
+    @Test
+    void aBulkLoadThatFailsHalfWayStoresNothingAndKeepsTheIndexes() {
+        String marker = "panne" + TestSchools.newUai().toLowerCase();
+        List<String> indexesBefore = schoolIndexes();
+        long outboxBefore = outboxRows();
+        List<String> uais = new ArrayList<>();
+        String csv = largerThanTheDirectory("Collège " + marker + " n°", uais, true);
+        Jdbc.run(dataSource, connection -> {
+            try (var statements = connection.createStatement()) {
+                statements.execute("""
+                        create function refuse_the_failing_school() returns trigger language plpgsql as $$
+                        begin
+                          if new.name like '%failing school%' then raise exception 'injected failure'; end if;
+                          return new;
+                        end $$""");
+                statements.execute("""
+                        create trigger refuse_the_failing_school before insert on school
+                        for each row execute function refuse_the_failing_school()""");
+            }
+        });
+        try {
+            importCsv(csv.getBytes(StandardCharsets.UTF_8), "").statusCode(500).contentType("application/problem+json");
+        } finally {
+            Jdbc.run(dataSource, connection -> {
+                try (var statements = connection.createStatement()) {
+                    statements.execute("drop trigger refuse_the_failing_school on school");
+                    statements.execute("drop function refuse_the_failing_school()");
+                }
+            });
+        }
+
+        assertThat(schoolIndexes()).isEqualTo(indexesBefore).anyMatch(index -> index.contains("gin_trgm_ops"));
+        assertThat(outboxRows()).isEqualTo(outboxBefore);
+        for (String uai : List.of(uais.get(0), uais.get(uais.size() / 2), uais.get(uais.size() - 1))) {
+            given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + uai).then().statusCode(404);
+        }
+    }
+
+    /**
+     * An annuaire of new collèges in Brest (outside the fixture's département), one more than the directory holds:
+     * each named {@code namePrefix} and its number, but the last one by UAI when {@code lastFails}: it is named
+     * "failing school". Their UAIs, ascending, go to {@code uais}.
+     */
+    private String largerThanTheDirectory(String namePrefix, List<String> uais, boolean lastFails) {
+        long stored = Jdbc.count(dataSource, "select count(*) from school", Jdbc.Binder.NONE);
+        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        StringBuilder csv = new StringBuilder(header).append('\n');
+        for (int i = 0; i <= stored; i++) {
+            uais.add(TestSchools.newUai());
+        }
+        uais.sort(null);
+        for (int i = 0; i < uais.size(); i++) {
+            String name = lastFails && i == uais.size() - 1 ? "Collège failing school" : namePrefix + i;
+            csv.append(row(header, Map.of("Identifiant_de_l_etablissement", uais.get(i), "Nom_etablissement", name,
+                    "Code postal", "29200", "Code_commune", "29019", "Nom_commune", "Brest", "Code_departement", "029")))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** The school table's indexes, each as the catalog defines it. */
+    private List<String> schoolIndexes() {
+        return Jdbc.query(dataSource, "select indexdef from pg_indexes where tablename = 'school' order by indexname",
+                Jdbc.Binder.NONE, row -> row.getString(1));
     }
 
     /** Rows are staged as COPY text holding an array literal: the characters either format gives a meaning to stay text. */

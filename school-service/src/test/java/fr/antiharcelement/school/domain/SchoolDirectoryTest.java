@@ -182,6 +182,16 @@ class SchoolDirectoryTest {
         }
 
         @Override
+        public long count() {
+            return stored.size();
+        }
+
+        @Override
+        public BulkLoad beginBulkLoad() {
+            return BulkLoad.NONE;
+        }
+
+        @Override
         public void saveAll(Collection<School> created, Collection<School> changed) {
             created.forEach(this::add);
             changed.forEach(this::add);

@@ -77,16 +77,20 @@ public class AnnuaireImport {
     @Transactional
     public ImportReport importCsv(InputStream csv, Charset charset, Set<SchoolType> types) {
         ImportReport report = new ImportReport();
-        AnnuaireRowReader rows = stage(csv, charset, types, report);
-        apply(rows, report);
+        StagedFile staged = stage(csv, charset, types, report);
+        apply(staged, report);
         LOG.infof("Import done: %d rows read, %d created, %d updated, %d unchanged, %d skipped, %d merged, %d rejected",
                 report.rowsRead, report.created, report.updated, report.unchanged, report.skipped, report.merged.size(),
                 report.getRejectedCount());
         return report;
     }
 
-    /** Step 1: reads every row, rejects the invalid ones with their line, stages the valid ones; returns the staged rows' reader. */
-    private AnnuaireRowReader stage(InputStream csv, Charset charset, Set<SchoolType> types, ImportReport report) {
+    /** What step 1 leaves for step 2: how to read the staged rows, and how many there are. */
+    private record StagedFile(AnnuaireRowReader rows, long count) {
+    }
+
+    /** Step 1: reads every row, rejects the invalid ones with their line, stages the valid ones. */
+    private StagedFile stage(InputStream csv, Charset charset, Set<SchoolType> types, ImportReport report) {
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').allowExtraFields(true)
                 .allowMissingFields(true).skipEmptyLines(true).ofCsvRecord(strictText(csv, charset, report))) {
             Iterator<CsvRecord> records = reader.iterator();
@@ -94,9 +98,9 @@ public class AnnuaireImport {
                 throw InvalidInputException.of("The file is empty: expected the annuaire's header row and its rows.");
             }
             AnnuaireRowReader rows = new AnnuaireRowReader(header(records.next()), geography);
-            staging.stage(StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false)
+            long count = staging.stage(StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false)
                     .flatMap(record -> validRow(record, rows, types, report).stream()));
-            return rows.ofStaged();
+            return new StagedFile(rows.ofStaged(), count);
         } catch (CsvParseException e) {
             throw InvalidInputException.of("The file cannot be read as CSV: " + e.getMessage() + ". Nothing was imported.");
         } catch (UncheckedIOException | IOException e) {
@@ -152,13 +156,26 @@ public class AnnuaireImport {
         }
     }
 
-    /** Step 2: one line per establishment (the main one before annexes, then the first), upserted in chunks. */
-    private void apply(AnnuaireRowReader rows, ImportReport report) {
+    /**
+     * Step 2: one line per establishment (the main one before annexes, then the first), upserted in chunks. A file
+     * with more establishments than the schools kept (the directory's first load) is a bulk load: the store builds
+     * its search indexes once at the end instead of keeping them up to date school by school.
+     */
+    private void apply(StagedFile staged, ImportReport report) {
+        AnnuaireRowReader rows = staged.rows();
         report.merged.addAll(staging.mergedLines());
+        long establishments = staged.count() - report.merged.size();
+        long kept = schools.count();
+        SchoolStore.BulkLoad load = SchoolStore.BulkLoad.NONE;
+        if (establishments > kept) {
+            LOG.infof("Import: %d establishments for a directory of %d schools, loaded in bulk", establishments, kept);
+            load = schools.beginBulkLoad();
+        }
         String after = "";
         while (true) {
             List<StagedRow> chunk = staging.keptRows(after, CHUNK);
             if (chunk.isEmpty()) {
+                load.finish();
                 return;
             }
             List<StagedRow> differing = differing(chunk, rows);

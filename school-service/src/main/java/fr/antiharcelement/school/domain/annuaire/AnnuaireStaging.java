@@ -15,9 +15,9 @@ public interface AnnuaireStaging {
      * Imports take turns across every instance of the service: this first waits until no other import's transaction
      * is open, so that two imports never upsert the same school from the same version at once (two events of one
      * version), nor insert it twice. A row that cannot be read (the file turns out unreadable) ends the staging with
-     * the reader's own exception; the import's transaction, rolled back, keeps nothing.
+     * the reader's own exception; the import's transaction, rolled back, keeps nothing. Gives the number of rows staged.
      */
-    void stage(Stream<StagedRow> rows);
+    long stage(Stream<StagedRow> rows);
 
     /**
      * The lines of establishments another line describes too, each with the line kept for it: per UAI the main line
