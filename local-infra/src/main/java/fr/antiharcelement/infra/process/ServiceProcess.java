@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -53,6 +54,17 @@ public final class ServiceProcess implements AutoCloseable {
      */
     static final List<String> LATE_OPTIMISING_COMPILER = List.of("-XX:Tier4InvocationThreshold=50000",
             "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
+
+    /**
+     * The services that run on the quick compiler (C1) alone, at its level without profiling: school-service. Its
+     * heavy work is the annuaire import, a few times a year, on code nothing has compiled yet: during a national
+     * import C2 took 3.7 to 4.7 s of CPU, about as much as the import itself, and the import cost 0.18 to 0.24 ms of
+     * CPU a row against 0.14 to 0.16 ms without C2. Its other paths (a school read or registration) come a few a
+     * second at most. It also starts sooner and smaller: 2.52 s and 128 MB when ready against 2.94 s and 139 MB
+     * (docs/benchmark-methods.md, nineteenth session). The other services keep C2, with its later thresholds above:
+     * reach's ingest ran a quarter slower without it.
+     */
+    static final Set<String> QUICK_COMPILER_ONLY = Set.of("school-service");
 
     private final String name;
     private final Path jar;
@@ -140,7 +152,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (TRIMS_NATIVE_HEAP) {
             command.add("-XX:TrimNativeHeapInterval=1000");
         }
-        command.addAll(LATE_OPTIMISING_COMPILER);
+        command.addAll(QUICK_COMPILER_ONLY.contains(name) ? List.of("-XX:TieredStopAtLevel=1") : LATE_OPTIMISING_COMPILER);
         // The class-data archive Quarkus writes beside the jar at packaging (quarkus.package.jar.appcds.enabled): the
         // JVM maps the classes it holds instead of loading and verifying them, a good part of the start-up. The
         // archive names the jar as Quarkus launched it to record it, relative to its directory, and the JVM uses the
