@@ -119,7 +119,7 @@ public final class BenchmarkReport {
         md.append("\n## Start-up and memory\n\n")
                 .append("Start-up: from the launch of `java ").append(String.join(" ", ChildService.JVM_OPTIONS))
                 .append(" -jar quarkus-run.jar`, with the options")
-                .append(" `ServiceProcess` gives every service (native heap trimming, the optimising compiler's later thresholds, the")
+                .append(" `ServiceProcess` gives every service (native heap trimming, its compiler's settings, the")
                 .append(" class-data archive), to the first ready answer of")
                 .append(" `/q/health/ready`, on a new database (migrations included), median of the starts. Resident memory: the")
                 .append(" process's VmRSS once ready, and its peak (VmHWM) at the end of each benchmark that ran it.\n\n")

@@ -66,6 +66,8 @@ public final class ServiceProcess implements AutoCloseable {
      */
     static final Set<String> QUICK_COMPILER_ONLY = Set.of("school-service");
 
+    private static final List<String> QUICK_COMPILER = List.of("-XX:TieredStopAtLevel=1");
+
     private final String name;
     private final Path jar;
     private final int port;
@@ -152,7 +154,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (TRIMS_NATIVE_HEAP) {
             command.add("-XX:TrimNativeHeapInterval=1000");
         }
-        command.addAll(QUICK_COMPILER_ONLY.contains(name) ? List.of("-XX:TieredStopAtLevel=1") : LATE_OPTIMISING_COMPILER);
+        command.addAll(QUICK_COMPILER_ONLY.contains(name) ? QUICK_COMPILER : LATE_OPTIMISING_COMPILER);
         // The class-data archive Quarkus writes beside the jar at packaging (quarkus.package.jar.appcds.enabled): the
         // JVM maps the classes it holds instead of loading and verifying them, a good part of the start-up. The
         // archive names the jar as Quarkus launched it to record it, relative to its directory, and the JVM uses the

@@ -197,17 +197,15 @@ public class SchoolRepository implements SchoolStore {
                 where i.indrelid = 'school'::regclass
                   and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
                 order by 1""", Jdbc.Binder.NONE, row -> new Index(row.getString(1), row.getString(2)));
+        execute(indexes.stream().map(index -> "drop index " + index.name()).toList());
+        return () -> execute(indexes.stream().map(Index::definition).toList());
+    }
+
+    private void execute(List<String> statements) {
         Jdbc.run(dataSource, connection -> {
-            try (var statements = connection.createStatement()) {
-                for (Index index : indexes) {
-                    statements.execute("drop index " + index.name());
-                }
-            }
-        });
-        return () -> Jdbc.run(dataSource, connection -> {
-            try (var statements = connection.createStatement()) {
-                for (Index index : indexes) {
-                    statements.execute(index.definition());
+            try (var statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
                 }
             }
         });

@@ -64,6 +64,11 @@ class AnnuaireImportTest {
                 .post("/api/v1/schools/imports" + query).then();
     }
 
+    /** The fixture's header row: the columns of a real export, for files written by the tests. */
+    static String fixtureHeader() {
+        return new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+    }
+
     long outboxRows() {
         return Jdbc.query(dataSource, "select count(*) from outbox_event", Jdbc.Binder.NONE, row -> row.getLong(1)).get(0);
     }
@@ -137,7 +142,7 @@ class AnnuaireImportTest {
 
     @Test
     void malformedRowsAreReportedWithTheirLinesAndTheOthersImported() {
-        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String header = fixtureHeader();
         String good = TestSchools.newUai();
         String badLetter = good.substring(0, 7) + (good.charAt(7) == 'A' ? 'B' : 'A');
         String other = TestSchools.newUai();
@@ -165,7 +170,7 @@ class AnnuaireImportTest {
     /** Excel on Windows saves a CSV in Windows-1252: read as UTF-8 it would store "Coll?ge" and misread every type. */
     @Test
     void aFileInAnotherCharsetIsRefusedUnlessItIsDeclared() {
-        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow().replace("\uFEFF", "");
+        String header = fixtureHeader().replace("\uFEFF", "");
         String uai = TestSchools.newUai();
         byte[] windows = (header + "\r\n" + row(header, Map.of("Identifiant_de_l_etablissement", uai,
                 "Nom_etablissement", "Collège Chateaubriand", "Nom_commune", "Saint-Malo")) + "\r\n").getBytes(Charset.forName("windows-1252"));
@@ -196,7 +201,7 @@ class AnnuaireImportTest {
      */
     @Test
     void overlongFieldsAreRejectedRowsAndTheRejectedListIsCapped() {
-        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow().replace("\uFEFF", "");
+        String header = fixtureHeader().replace("\uFEFF", "");
         String longName = TestSchools.newUai();
         String longWeb = TestSchools.newUai();
         StringBuilder csv = new StringBuilder(header).append("\r\n")
@@ -227,7 +232,7 @@ class AnnuaireImportTest {
 
     @Test
     void aFileThatBreaksHalfWayStoresNothing() {
-        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String header = fixtureHeader();
         String first = TestSchools.newUai();
         String csv = header + "\n" + row(header, Map.of("Identifiant_de_l_etablissement", first, "Nom_etablissement", "Collège A"))
                 + "\n" + first.substring(0, 7) + "X;\"Collège \"unterminated\n";
@@ -245,7 +250,7 @@ class AnnuaireImportTest {
      */
     @Test
     void aFileThatBreaksAfterThousandsOfStagedRowsStoresNothingAndTheNextImportWorks() {
-        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String header = fixtureHeader();
         List<String> uais = new ArrayList<>();
         StringBuilder csv = new StringBuilder(header).append('\n');
         for (int i = 0; i < 3_000; i++) {
@@ -338,7 +343,7 @@ class AnnuaireImportTest {
      */
     private String largerThanTheDirectory(String namePrefix, List<String> uais, boolean lastFails) {
         long stored = Jdbc.count(dataSource, "select count(*) from school", Jdbc.Binder.NONE);
-        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String header = fixtureHeader();
         StringBuilder csv = new StringBuilder(header).append('\n');
         for (int i = 0; i <= stored; i++) {
             uais.add(TestSchools.newUai());
@@ -362,7 +367,7 @@ class AnnuaireImportTest {
     /** Rows are staged as COPY text holding an array literal: the characters either format gives a meaning to stay text. */
     @Test
     void quotesBackslashesBracesTabsAndLineBreaksAreStoredAsWritten() {
-        String header = new String(fixture(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String header = fixtureHeader();
         String uai = TestSchools.newUai();
         String name = "Collège \"Le Phare\" {A,B}\tC:\\Écoles\\N\r\nNULL";
         byte[] csv = (header + "\r\n" + row(header, Map.of("Identifiant_de_l_etablissement", uai,

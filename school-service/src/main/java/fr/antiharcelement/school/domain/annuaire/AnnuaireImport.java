@@ -171,13 +171,8 @@ public class AnnuaireImport {
             LOG.infof("Import: %d establishments for a directory of %d schools, loaded in bulk", establishments, kept);
             load = schools.beginBulkLoad();
         }
-        String after = "";
-        while (true) {
-            List<StagedRow> chunk = staging.keptRows(after, CHUNK);
-            if (chunk.isEmpty()) {
-                load.finish();
-                return;
-            }
+        for (List<StagedRow> chunk = staging.keptRows("", CHUNK); !chunk.isEmpty();
+             chunk = staging.keptRows(chunk.get(chunk.size() - 1).uai(), CHUNK)) {
             List<StagedRow> differing = differing(chunk, rows);
             report.unchanged += chunk.size() - differing.size();
             Map<String, School> locked = schools.byUaisForUpdate(differing.stream().map(StagedRow::uai).toList());
@@ -192,8 +187,8 @@ public class AnnuaireImport {
                 }
             }
             schools.saveAll(created, changed);
-            after = chunk.get(chunk.size() - 1).uai();
         }
+        load.finish();
     }
 
     /**
