@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -67,6 +68,16 @@ public final class ServiceProcess implements AutoCloseable {
     static final Set<String> QUICK_COMPILER_ONLY = Set.of("school-service");
 
     private static final List<String> QUICK_COMPILER = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
+     * For measurements: JVM options given as system properties of the JVM that starts the services, added after
+     * every other option, since the JVM takes the last of two that disagree. {@code -Dservice.jvm-options=...} goes to
+     * every service, {@code -Dservice.jvm-options.<service>=...} to that one, after the first; options are separated
+     * by spaces. A flag or a profiler is then tried on the stack that {@code ./run}, the tests and the benchmarks
+     * start, without editing it: {@code BENCH_OPTS="-Dservice.jvm-options.workshop-service=-XX:TieredStopAtLevel=1"
+     * ./run bench workshops} (docs/benchmark-methods.md, "Running them").
+     */
+    static final String MEASUREMENT_OPTIONS = "service.jvm-options";
 
     private final String name;
     private final Path jar;
@@ -163,6 +174,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (Files.exists(classData)) {
             command.add("-XX:SharedArchiveFile=" + classData.getFileName());
         }
+        command.addAll(measurementOptions(name, System.getProperties()));
         command.addAll(List.of("-jar", jar.getFileName().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -336,6 +348,19 @@ public final class ServiceProcess implements AutoCloseable {
             }
             return new ServiceProcess(this, port > 0 ? port : FreePort.pick());
         }
+    }
+
+    /** The {@link #MEASUREMENT_OPTIONS} of service {@code name} in {@code properties}: every service's, then its own. */
+    static List<String> measurementOptions(String name, Properties properties) {
+        List<String> options = new ArrayList<>();
+        for (String key : List.of(MEASUREMENT_OPTIONS, MEASUREMENT_OPTIONS + "." + name)) {
+            for (String option : properties.getProperty(key, "").trim().split("\\s+")) {
+                if (!option.isEmpty()) {
+                    options.add(option);
+                }
+            }
+        }
+        return options;
     }
 
     private static boolean knowsVmOption(String name) {
