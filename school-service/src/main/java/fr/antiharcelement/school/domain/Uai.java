@@ -2,6 +2,7 @@ package fr.antiharcelement.school.domain;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The UAI (unité administrative immatriculée), the national identifier of a school: seven digits and a check
@@ -10,6 +11,9 @@ import java.util.Optional;
 public final class Uai {
 
     static final String LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
+
+    /** Compiled once: an import checks every row's UAI, and compiling it per row was a percent of the import's CPU. */
+    private static final Pattern SHAPE = Pattern.compile("[0-9]{7}[A-Z]");
 
     private Uai() {
     }
@@ -29,7 +33,7 @@ public final class Uai {
         if (uai == null || uai.isEmpty()) {
             return Optional.of("is required");
         }
-        if (!uai.matches("[0-9]{7}[A-Z]")) {
+        if (!SHAPE.matcher(uai).matches()) {
             return Optional.of("must be 7 digits followed by a check letter, e.g. 0350122T");
         }
         char expected = checkLetter(uai.substring(0, 7));
