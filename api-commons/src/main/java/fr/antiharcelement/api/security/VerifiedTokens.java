@@ -72,7 +72,7 @@ public class VerifiedTokens implements JWTParser {
         if (known != null) {
             return known;
         }
-        JsonWebToken principal = verifier.parse(token);
+        JsonWebToken principal = new VerifiedToken(verifier.parse(token));
         verified.put(token, principal);
         return principal;
     }

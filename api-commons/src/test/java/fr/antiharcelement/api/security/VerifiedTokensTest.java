@@ -46,6 +46,26 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aRememberedTokenStillSaysWhichPartnerItActsForAndEverythingElseItSays() throws ParseException {
+        String partnerToken = token(TRUSTED, clock.instant(), clock.instant().plus(Duration.ofHours(1)), "e-enfance");
+        String staffToken = token(TRUSTED, clock.instant(), clock.instant().plus(Duration.ofHours(1)));
+
+        for (int request = 0; request < 2; request++) {
+            JsonWebToken partner = tokens.parse(partnerToken);
+            assertThat(Caller.partnerClaim(partner)).contains("e-enfance");
+            assertThat(partner.getGroups()).containsExactly(Roles.PARTNER);
+            assertThat(partner.getSubject()).isEqualTo("staff@campaign.local");
+            assertThat(partner.getRawToken()).isEqualTo(partnerToken);
+            assertThat(partner.getClaimNames()).contains(Caller.PARTNER_CLAIM, "sub", "groups");
+
+            JsonWebToken staff = tokens.parse(staffToken);
+            assertThat(Caller.partnerClaim(staff)).isEmpty();
+            assertThat(staff.getClaimNames()).doesNotContain(Caller.PARTNER_CLAIM);
+        }
+        assertThat(verifier.verifications.get()).isEqualTo(2);
+    }
+
+    @Test
     void aRememberedTokenIsVerifiedAgainAfterAMinute() throws ParseException {
         String token = token(TRUSTED, clock.instant(), clock.instant().plus(Duration.ofHours(1)));
         tokens.parse(token);
@@ -101,7 +121,16 @@ class VerifiedTokensTest {
     }
 
     private static String token(KeyPair keys, Instant issuedAt, Instant expiresAt) {
+        return token(keys, issuedAt, expiresAt, null);
+    }
+
+    /** A token; with {@code partner}, a partner's, naming it in its partner claim. */
+    private static String token(KeyPair keys, Instant issuedAt, Instant expiresAt, String partner) {
         JwtClaims claims = new JwtClaims();
+        if (partner != null) {
+            claims.setClaim(Caller.PARTNER_CLAIM, partner);
+            claims.setStringListClaim("groups", Roles.PARTNER);
+        }
         claims.setIssuer(ISSUER);
         claims.setSubject("staff@campaign.local");
         claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
