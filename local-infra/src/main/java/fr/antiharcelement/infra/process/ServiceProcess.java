@@ -75,7 +75,8 @@ public final class ServiceProcess implements AutoCloseable {
      * every service, {@code -Dservice.jvm-options.<service>=...} to that one, after the first; options are separated
      * by spaces. A flag or a profiler is then tried on the stack that {@code ./run}, the tests and the benchmarks
      * start, without editing it: {@code BENCH_OPTS="-Dservice.jvm-options.workshop-service=-XX:TieredStopAtLevel=1"
-     * ./run bench workshops} (docs/benchmark-methods.md, "Running them").
+     * ./run bench workshops} (docs/benchmark-methods.md, "Running them"); for {@code ./run} itself, through
+     * {@code JDK_JAVA_OPTIONS}.
      */
     static final String MEASUREMENT_OPTIONS = "service.jvm-options";
 
