@@ -63,7 +63,8 @@ public final class ServiceProcess implements AutoCloseable {
      * CPU a row against 0.14 to 0.16 ms without C2. Its other paths (a school read or registration) come a few a
      * second at most. It also starts sooner and smaller: 2.52 s and 128 MB when ready against 2.94 s and 139 MB
      * (docs/benchmark-methods.md, nineteenth session). The other services keep C2, with its later thresholds above:
-     * reach's ingest ran a quarter slower without it.
+     * reach's ingest ran a quarter slower without it, and workshop-service's creations a fifth slower, their p99 at
+     * 500 a second past 100 ms (twentieth session).
      */
     static final Set<String> QUICK_COMPILER_ONLY = Set.of("school-service");
 
