@@ -84,6 +84,16 @@ public interface EventsConfig {
     }
 
     interface Consumer {
+        /**
+         * Poll threads per consumer in this instance. Each is a member of the consumer's Kafka group with partitions of its
+         * own, its own batches and its own database transactions, exactly as a member in another instance would be: the
+         * versions keep what they apply exact either way. One thread takes turns with its database backend (it decodes while
+         * the database waits, the database writes while it waits); two keep both cores of a small machine busy. The topics'
+         * {@link #topicPartitions()} bound how many members get any work, over all instances together.
+         */
+        @WithDefault("1")
+        int threads();
+
         /** Most records applied in one database transaction. */
         @WithDefault("500")
         @WithName("max-poll-records")

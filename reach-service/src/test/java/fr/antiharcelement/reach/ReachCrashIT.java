@@ -27,8 +27,8 @@ class ReachCrashIT {
 
     private static final int WORKSHOPS = 12_000;
     private static final Pattern APPLIED = metric("consumer_events_applied_total");
-    private static final Pattern LAG = metric("consumer_lag_records");
-    private static final Map<String, String> BATCHES_OF_1000 = Map.of("EVENTS_CONSUMER_MAX_POLL_RECORDS", "1000");
+    private static final Pattern SKIPPED = metric("consumer_events_skipped_total");
+    private static final Map<String, String> SMALL_BATCHES = Map.of("EVENTS_CONSUMER_MAX_POLL_RECORDS", "250");
 
     private ChildService reach;
 
@@ -42,11 +42,12 @@ class ReachCrashIT {
     @Test
     void killedInTheMiddleOfABatchItRestartsWithExactTotals() {
         String bootstrap = TestInfrastructure.get().kafka().bootstrapServers();
-        // Batches of 1,000 rather than the service's 10,000: the backlog is then some twenty batches, so there is a
-        // moment when part of it is applied and part is not, however fast the machine applies a batch. With three
-        // batches of 10,000 that moment was one batch long, and a consumer that had grown faster was past it before the
-        // next look at its metrics (the test then waited for a state that had gone).
-        reach = ChildService.start("reach-service", "reach_crash", BATCHES_OF_1000); // creates the topics and the consumer group
+        // Batches of 250 rather than the service's 10,000: the backlog is then about a hundred batches, over the service's
+        // two members, so there is a moment when part of it is applied and part is not, however fast the machine applies
+        // a batch. With three batches of 10,000 that moment was one batch long, and a consumer that had grown faster was
+        // past it before the next look at its metrics (the test then waited for a state that had gone); batches of 1,000
+        // were too few once two members applied them.
+        reach = ChildService.start("reach-service", "reach_crash", SMALL_BATCHES); // creates the topics and the consumer group
         reach.close();
         String campaign = "crash-" + UUID.randomUUID().toString().substring(0, 8);
         long expectedStudents = 0;
@@ -89,8 +90,11 @@ class ReachCrashIT {
 
         // A backlog waits; kill once part of it is applied and part is not: a transaction is open on the batch in hand.
         reach.start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
-                .until(() -> read(APPLIED) > total / 5 && read(LAG) > 0);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            String metrics = metrics();
+            long applied = read(APPLIED, metrics);
+            return applied > total / 5 && applied + read(SKIPPED, metrics) < total;
+        });
         reach.kill();
 
         reach.start();
@@ -108,9 +112,13 @@ class ReachCrashIT {
                 .then().statusCode(200).body("differences.size()", org.hamcrest.Matchers.equalTo(0));
     }
 
-    /** A value of the live consumer's Prometheus metrics (0 until it has one). */
-    private long read(Pattern metric) {
-        String metrics = given().baseUri(reach.url()).get("/q/metrics").then().statusCode(200).extract().asString();
+    /** The service's Prometheus metrics, in one scrape (the counters compared are then of one moment). */
+    private String metrics() {
+        return given().baseUri(reach.url()).get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** A value of the live consumer's metrics (0 until it has one): events applied, or left as not newer, so far. */
+    private static long read(Pattern metric, String metrics) {
         Matcher matcher = metric.matcher(metrics);
         return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
     }

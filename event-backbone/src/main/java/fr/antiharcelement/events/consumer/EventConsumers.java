@@ -12,15 +12,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Starts and stops this service's versioned consumers (one poll thread each) and tells how they are doing.
+ * Starts and stops this service's versioned consumers (one poll thread per member, {@code events.consumer.threads} members
+ * each) and tells how they are doing.
  * A service registers one at start-up: {@code consumers.start("reach", topics, applier)}.
  */
 @ApplicationScoped
@@ -53,62 +56,109 @@ public class EventConsumers {
     /** Consumers stopped on purpose, kept so their last position still answers while they are down (a rebuild's swap). */
     private final Map<String, Running> stopped = new ConcurrentHashMap<>();
 
-    private record Running(VersionedConsumer consumer, Thread thread) {
-    }
+    /** A consumer's members in this instance: one poll thread each ({@code events.consumer.threads}). */
+    private record Running(List<VersionedConsumer> members, List<Thread> threads) {
 
-    /** Starts consumer {@code name} (also its Kafka group id) on {@code topicNames}. */
-    public void start(String name, List<String> topicNames, EventApplier applier) {
-        VersionedConsumer consumer = new VersionedConsumer(name, topicNames, applier, store, fence, bootstrapServers,
-                config.consumer(), registry);
-        Thread thread = new Thread(() -> {
-            ensureTopics(topicNames);
-            consumer.run();
-        }, "consumer-" + name);
-        thread.setDaemon(true);
-        if (running.putIfAbsent(name, new Running(consumer, thread)) != null) {
-            throw new IllegalStateException("Consumer " + name + " is already running");
+        boolean caughtUp() {
+            return members.stream().allMatch(VersionedConsumer::caughtUp);
         }
-        stopped.remove(name);
-        registerLagGauges(name);
-        thread.start();
-    }
 
-    /** Stops consumer {@code name} and waits for its last batch to commit; it may be started again afterwards. */
-    public void stop(String name) {
-        Running entry = running.remove(name);
-        if (entry != null) {
-            stopped.put(name, entry);
-            entry.consumer().stop();
-            try {
-                entry.thread().join(config.consumer().stopTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Instant newestEventTime() {
+            return members.stream().map(VersionedConsumer::newestEventTime).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).orElse(null);
+        }
+
+        long lagMillis() {
+            return members.stream().mapToLong(VersionedConsumer::lagMillis).max().orElse(0);
+        }
+
+        long lagRecords() {
+            return members.stream().mapToLong(VersionedConsumer::lagRecords).sum();
+        }
+
+        boolean alive() {
+            return threads.stream().allMatch(Thread::isAlive);
+        }
+
+        void stop() {
+            members.forEach(VersionedConsumer::stop);
+        }
+
+        /** Waits for every member's last batch, {@code timeout} at most in all. */
+        void join(Duration timeout) {
+            Instant deadline = Instant.now().plus(timeout);
+            for (Thread thread : threads) {
+                try {
+                    thread.join(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
-    /** Whether consumer {@code name} has read to the end of its topics at its last poll. */
+    /**
+     * Starts consumer {@code name} (also its Kafka group id) on {@code topicNames}, with {@code events.consumer.threads}
+     * members in this instance.
+     */
+    public void start(String name, List<String> topicNames, EventApplier applier) {
+        int count = config.consumer().threads();
+        List<VersionedConsumer> members = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int member = 1; member <= count; member++) {
+            String memberName = count == 1 ? name : name + "-" + member;
+            VersionedConsumer consumer = new VersionedConsumer(name, memberName, topicNames, applier, store, fence,
+                    bootstrapServers, config.consumer(), registry);
+            Thread thread = new Thread(() -> {
+                ensureTopics(topicNames);
+                consumer.run();
+            }, "consumer-" + memberName);
+            thread.setDaemon(true);
+            members.add(consumer);
+            threads.add(thread);
+        }
+        if (running.putIfAbsent(name, new Running(List.copyOf(members), List.copyOf(threads))) != null) {
+            throw new IllegalStateException("Consumer " + name + " is already running");
+        }
+        stopped.remove(name);
+        registerLagGauges(name);
+        threads.forEach(Thread::start);
+    }
+
+    /** Stops consumer {@code name} and waits for its last batches to commit; it may be started again afterwards. */
+    public void stop(String name) {
+        Running entry = running.remove(name);
+        if (entry != null) {
+            stopped.put(name, entry);
+            entry.stop();
+            entry.join(config.consumer().stopTimeout());
+        }
+    }
+
+    /** Whether every member of consumer {@code name} in this instance has read to the end of its partitions at its last poll. */
     public boolean caughtUp(String name) {
-        return find(name).consumer().caughtUp();
+        return find(name).caughtUp();
     }
 
     /** Re-reads consumer {@code name}'s topics from offset 0. */
     public void replayFromStart(String name) {
-        find(name).consumer().replayFromStart();
+        find(name).members().forEach(VersionedConsumer::replayFromStart);
     }
 
     /** The CloudEvents time of the newest event consumer {@code name} has applied since it started. */
     public Optional<Instant> newestEventTime(String name) {
-        return Optional.ofNullable(find(name).consumer().newestEventTime());
+        return Optional.ofNullable(find(name).newestEventTime());
     }
 
-    /** How far behind consumer {@code name} is, in milliseconds of event time (0 when caught up). */
+    /** How far behind consumer {@code name} is, in milliseconds of event time (0 when caught up): its furthest member. */
     public long lagMillis(String name) {
-        return find(name).consumer().lagMillis();
+        return find(name).lagMillis();
     }
 
+    /** How many records consumer {@code name}'s members in this instance have still to read. */
     public long lagRecords(String name) {
-        return find(name).consumer().lagRecords();
+        return find(name).lagRecords();
     }
 
     /** Dead letters, newest first. */
@@ -130,19 +180,13 @@ public class EventConsumers {
     /** Each consumer's name and whether its poll thread is alive. */
     public Map<String, Boolean> alive() {
         Map<String, Boolean> alive = new java.util.TreeMap<>();
-        running.forEach((name, entry) -> alive.put(name, entry.thread().isAlive()));
+        running.forEach((name, entry) -> alive.put(name, entry.alive()));
         return alive;
     }
 
     void stopAll(@Observes ShutdownEvent shutdown) {
-        running.values().forEach(entry -> entry.consumer().stop());
-        for (Running entry : running.values()) {
-            try {
-                entry.thread().join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        running.values().forEach(Running::stop);
+        running.values().forEach(entry -> entry.join(Duration.ofSeconds(10)));
     }
 
     private void ensureTopics(List<String> topicNames) {
@@ -170,8 +214,8 @@ public class EventConsumers {
     private void registerLagGauges(String name) {
         Tags tags = Tags.of("consumer", name);
         if (registry.find("consumer.lag.records").tags(tags).gauge() == null) {
-            registry.gauge("consumer.lag.records", tags, this, self -> self.lookup(name).map(r -> r.consumer().lagRecords()).orElse(0L));
-            registry.gauge("consumer.lag.ms", tags, this, self -> self.lookup(name).map(r -> r.consumer().lagMillis()).orElse(0L));
+            registry.gauge("consumer.lag.records", tags, this, self -> self.lookup(name).map(Running::lagRecords).orElse(0L));
+            registry.gauge("consumer.lag.ms", tags, this, self -> self.lookup(name).map(Running::lagMillis).orElse(0L));
         }
     }
 

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +61,16 @@ final class VersionedConsumer implements Runnable {
     private volatile boolean replayRequested;
     private volatile Instant newestEventTime;
     private volatile boolean caughtUp;
+    /** Whether the group's last rebalance gave this member its partitions, if any: until then its position says nothing. */
+    private volatile boolean joined;
     private KafkaConsumer<String, String> consumer;
 
-    VersionedConsumer(String name, List<String> topics, EventApplier applier, ConsumerStore store, ConsumerFence fence,
-                      String bootstrapServers, EventsConfig.Consumer settings, MeterRegistry registry) {
+    /**
+     * Consumer {@code name}'s member {@code clientId}: {@code name} is the Kafka group every member of every instance joins,
+     * the client id tells them apart in the broker's logs.
+     */
+    VersionedConsumer(String name, String clientId, List<String> topics, EventApplier applier, ConsumerStore store,
+                      ConsumerFence fence, String bootstrapServers, EventsConfig.Consumer settings, MeterRegistry registry) {
         this.fence = fence;
         this.name = name;
         this.topics = List.copyOf(topics);
@@ -73,7 +81,7 @@ final class VersionedConsumer implements Runnable {
         this.kafkaConfig = KafkaClients.secured(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, name,
-                ConsumerConfig.CLIENT_ID_CONFIG, name,
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -104,7 +112,10 @@ final class VersionedConsumer implements Runnable {
         return lagRecords.get();
     }
 
-    /** Whether the last poll found this consumer assigned and at the end of every partition. */
+    /**
+     * Whether the last poll found this member in the group and at the end of every partition it was given. A member given
+     * none (more members than partitions) has nothing to catch up on.
+     */
     boolean caughtUp() {
         return caughtUp;
     }
@@ -133,13 +144,13 @@ final class VersionedConsumer implements Runnable {
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kafkaConfig, new StringDeserializer(),
                     new StringDeserializer())) {
                 consumer = kafka;
-                kafka.subscribe(topics);
+                kafka.subscribe(topics, membership);
                 LOG.infof("Consumer %s subscribed to %s", name, topics);
                 while (running) {
-                    if (replayRequested && !kafka.assignment().isEmpty()) {
+                    if (replayRequested && joined) {
                         replayRequested = false;
                         kafka.seekToBeginning(kafka.assignment());
-                        LOG.infof("Consumer %s replaying %s from the beginning", name, topics);
+                        LOG.infof("Consumer %s replaying %s from the beginning", name, kafka.assignment());
                     }
                     pollOnce(kafka);
                     backoff.reset();
@@ -153,9 +164,28 @@ final class VersionedConsumer implements Runnable {
                 pause(pause);
             } finally {
                 consumer = null;
+                joined = false;
             }
         }
     }
+
+    /** Tells {@link #caughtUp()} and the replay when the group has given this member its partitions (none is an answer too). */
+    private final ConsumerRebalanceListener membership = new ConsumerRebalanceListener() {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            joined = false;
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            joined = false;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            joined = true;
+        }
+    };
 
     private void pollOnce(KafkaConsumer<String, String> kafka) {
         Polled polled = poll(kafka);
@@ -294,7 +324,7 @@ final class VersionedConsumer implements Runnable {
 
     private void updateLag(KafkaConsumer<String, String> kafka) {
         long behind = 0;
-        boolean known = !kafka.assignment().isEmpty();
+        boolean known = joined;
         for (TopicPartition partition : kafka.assignment()) {
             java.util.OptionalLong lag = kafka.currentLag(partition);
             known &= lag.isPresent();
