@@ -104,6 +104,10 @@ public class EventConsumers {
      */
     public void start(String name, List<String> topicNames, EventApplier applier) {
         int count = config.consumer().threads();
+        if (count < 1) {
+            throw new IllegalStateException("events.consumer.threads is " + count + ": consumer " + name
+                    + " needs at least one member to apply its events");
+        }
         List<VersionedConsumer> members = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int member = 1; member <= count; member++) {
