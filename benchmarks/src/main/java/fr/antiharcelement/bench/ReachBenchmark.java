@@ -80,8 +80,8 @@ final class ReachBenchmark {
             // The aim is the replay of the million workshops, with two instances as well: a fifth of it, as before, was
             // mostly two new JVMs compiling (half their CPU), not what two instances apply once running.
             int twoInstanceWorkshops = Bench.setting("reach.two-instance-workshops", workshops);
-            twoInstances(http, schools, twoInstanceWorkshops, 1);
-            twoInstances(http, schools, twoInstanceWorkshops, 2);
+            twoInstances(http, schools, twoInstanceWorkshops, TwoInstances.ONE_MEMBER_EACH);
+            twoInstances(http, schools, twoInstanceWorkshops, TwoInstances.TWO_MEMBERS_EACH);
             oneTransactionPerEvent(http, schools, sampleWorkshops);
         }
     }
@@ -327,19 +327,16 @@ final class ReachBenchmark {
     /**
      * Two instances in the live consumer's group, each with its share of the partitions, on a new database: they start
      * from the group's committed offsets, so they read only the sample written just before. Each instance runs
-     * {@code members} members of the group ({@code EVENTS_CONSUMER_THREADS}). Both instances share this machine's two
+     * {@code run.members()} members of the group ({@code EVENTS_CONSUMER_THREADS}). Both instances share this machine's two
      * cores: one member each is how instances sharing a small host are meant to run (README, architecture.md), and
      * carries the aim; two each, reach's default for an instance with cores of its own, is measured beside it.
      */
-    private void twoInstances(Http http, List<String> schools, int sampleWorkshops, int members) {
-        String database = members == 1 ? "reach_two_instances" : "reach_two_instances_" + members + "_members";
-        String how = "two instances, " + (members == 1 ? "one member each" : members + " members each");
-        Map<String, String> settings = Map.of("EVENTS_CONSUMER_THREADS", Integer.toString(members));
+    private void twoInstances(Http http, List<String> schools, int sampleWorkshops, TwoInstances run) {
+        String how = "two instances, " + run.description();
         Report.progress("writing the events of " + Report.count(sampleWorkshops) + " more workshops for " + how + "...");
-        long idPrefix = members == 1 ? 0x0d0d_0000_0000_0000L : 0x0c0c_0000_0000_0000L;
-        Consumed sample = writeThenConsume(http, () -> writeSample(schools, idPrefix, 20_000, 11 + members, sampleWorkshops), () -> {
-            environment.createDatabase(database);
-            return startTogether(database, 2, settings);
+        Consumed sample = writeThenConsume(http, () -> writeSample(schools, run.idPrefix(), 20_000, 11 + run.members(), sampleWorkshops), () -> {
+            environment.createDatabase(run.database());
+            return startTogether(run.database(), 2, Map.of("EVENTS_CONSUMER_THREADS", Integer.toString(run.members())));
         }, Duration.ofMinutes(30));
         sample.report("reach: ingest of a " + Report.count(sample.events()) + "-event sample by " + how + ", new database");
         for (BenchEnvironment.Service instance : sample.instances()) {
@@ -348,8 +345,16 @@ final class ReachBenchmark {
         }
         Figure figure = Figure.rate("ingest of a " + Report.count(sample.events()) + "-event sample, " + how,
                 sample.catchup().steadyPerSecond());
-        Report.figure((members == 1 ? figure.aim("≥ 20,000 /s") : figure).against(Baseline.KAFKA_RECORDS, Baseline.PG_BULK_ROWS));
+        Report.figure((run.carriesAim() ? figure.aim("≥ 20,000 /s") : figure).against(Baseline.KAFKA_RECORDS, Baseline.PG_BULK_ROWS));
         sample.instances().forEach(BenchEnvironment.Service::stop);
+    }
+
+    /** A two-instance run: members of the group per instance, its database, its workshops' id prefix, whether it carries the aim. */
+    private record TwoInstances(int members, String description, String database, long idPrefix, boolean carriesAim) {
+        static final TwoInstances ONE_MEMBER_EACH = new TwoInstances(1, "one member each", "reach_two_instances",
+                0x0d0d_0000_0000_0000L, true);
+        static final TwoInstances TWO_MEMBERS_EACH = new TwoInstances(2, "2 members each", "reach_two_instances_2_members",
+                0x0c0c_0000_0000_0000L, false);
     }
 
     /** Writes the events of {@code count} more workshops of the campaign; returns how many events. */
