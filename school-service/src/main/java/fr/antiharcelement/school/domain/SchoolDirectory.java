@@ -71,6 +71,12 @@ public class SchoolDirectory {
         return upsert(uai, existing, details, created::add, changed::add);
     }
 
+    /** Publishes the registration of schools an import registered itself, in one statement. Runs in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void registeredInBulk(List<School> registered) {
+        registered.forEach(events::registered);
+    }
+
     private Outcome upsert(String uai, School existing, School.Details details, Consumer<School> created,
                            Consumer<School> changed) {
         if (existing == null) {

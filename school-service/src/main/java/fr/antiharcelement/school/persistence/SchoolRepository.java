@@ -37,7 +37,7 @@ import java.util.Optional;
 public class SchoolRepository implements SchoolStore {
 
     /** The columns every read and write names, in the order of {@link #school(ResultSet)} and {@link #rows}. */
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             uai, name, type, sector, commune_code, commune_name, postal_code, department_code, academy_code, region_code,
             education_priority, pupils, status, version, search_text, created_at, updated_at""";
 
@@ -78,7 +78,7 @@ public class SchoolRepository implements SchoolStore {
         return found;
     }
 
-    private static School school(ResultSet row) throws SQLException {
+    static School school(ResultSet row) throws SQLException {
         School school = new School();
         school.uai = row.getString(1);
         school.name = row.getString(2);
@@ -138,11 +138,16 @@ public class SchoolRepository implements SchoolStore {
         Columns rows = new Columns("text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text",
                 "int4", "text", "int8", "text", "text", "text");
         for (School s : schools) {
-            rows.add(s.uai, s.name, s.type.name(), s.sector == null ? null : s.sector.name(), s.communeCode, s.communeName,
-                    s.postalCode, s.departmentCode, s.academyCode, s.regionCode, s.educationPriority.name(), s.pupils,
-                    s.status.name(), s.version, s.searchText, s.createdAt.toString(), s.updatedAt.toString());
+            rows.add(values(s));
         }
         return rows;
+    }
+
+    /** A school's values, in the order of {@link #COLUMNS}; timestamps as ISO-8601 text with their offset. */
+    static Object[] values(School s) {
+        return new Object[] {s.uai, s.name, s.type.name(), s.sector == null ? null : s.sector.name(), s.communeCode,
+                s.communeName, s.postalCode, s.departmentCode, s.academyCode, s.regionCode, s.educationPriority.name(),
+                s.pupils, s.status.name(), s.version, s.searchText, s.createdAt.toString(), s.updatedAt.toString()};
     }
 
     @Override

@@ -278,6 +278,48 @@ class AnnuaireImportTest {
      * search indexes are built once the schools are in. The schools are then found by name, and the table keeps the
      * indexes it had, as they were defined.
      */
+    /**
+     * New establishments are registered together, as their rows were staged, while those with a school are compared
+     * one by one: in one file, each is counted and published once, the new ones as their kept line says.
+     */
+    @Test
+    void newChangedAndUnchangedEstablishmentsOfOneFileAreEachCountedAndPublishedOnce() {
+        String header = fixtureHeader();
+        String renamed = new String(fixture(), StandardCharsets.UTF_8).lines()
+                .map(line -> line.startsWith("0350852L;Collège Saint-Joseph;") ? line.replace(";Collège Saint-Joseph;", ";Collège Saint-Joseph de Bruz;") : line)
+                .reduce((a, b) -> a + "\r\n" + b).orElseThrow();
+        String newUai = TestSchools.newUai();
+        String otherNewUai = TestSchools.newUai();
+        String csv = renamed + "\r\n"
+                + row(header, Map.of("Identifiant_de_l_etablissement", newUai, "Nom_etablissement", "Collège Neuf - annexe",
+                "Statut_public_prive", "", "Nombre_d_eleves", "", "Code_departement", "029")) + "\r\n"
+                + row(header, Map.of("Identifiant_de_l_etablissement", otherNewUai, "Nom_etablissement", "École des Prés",
+                "Type_etablissement", "Ecole", "Nombre_d_eleves", "87", "Code_departement", "029")) + "\r\n"
+                + row(header, Map.of("Identifiant_de_l_etablissement", newUai, "Nom_etablissement", "Collège Neuf",
+                "Statut_public_prive", "", "Nombre_d_eleves", "", "Code_departement", "029")) + "\r\n";
+        long outboxBefore = outboxRows();
+        long renamedVersion = Long.parseLong(given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/0350852L")
+                .then().statusCode(200).extract().header("ETag").replace("\"", ""));
+
+        importCsv(csv.getBytes(StandardCharsets.UTF_8), "").statusCode(200)
+                .body("created", equalTo(2)).body("updated", equalTo(1)).body("unchanged", equalTo(992))
+                .body("merged", hasSize(4));
+
+        assertThat(outboxRows() - outboxBefore).as("events: two registrations and a change").isEqualTo(3);
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + newUai).then().statusCode(200)
+                .body("name", equalTo("Collège Neuf")).body("sector", equalTo(null)).body("pupils", equalTo(null))
+                .body("academyName", equalTo("Rennes")).header("ETag", "\"1\"");
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/" + otherNewUai).then().statusCode(200)
+                .body("type", equalTo("ECOLE")).body("pupils", equalTo(87));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/schools/0350852L").then().statusCode(200)
+                .body("name", equalTo("Collège Saint-Joseph de Bruz")).header("ETag", "\"" + (renamedVersion + 1) + "\"");
+        assertThat(Jdbc.query(dataSource, """
+                        select event_type, aggregate_version, payload::jsonb ->> 'name' from outbox_event
+                        where aggregate_id = ? order by seq""", statement -> statement.setString(1, newUai),
+                row -> row.getString(1) + " v" + row.getLong(2) + " " + row.getString(3)))
+                .as("the new school's one event").containsExactly("school.registered v1 Collège Neuf");
+    }
+
     @Test
     void aFileLargerThanTheDirectoryIsLoadedInBulkAndItsSchoolsAreSearchableAfter() {
         String marker = "bulk" + TestSchools.newUai().toLowerCase();

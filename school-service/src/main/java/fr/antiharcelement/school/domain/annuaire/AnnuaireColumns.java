@@ -2,7 +2,6 @@ package fr.antiharcelement.school.domain.annuaire;
 
 import fr.antiharcelement.school.domain.SearchText;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +40,6 @@ final class AnnuaireColumns {
     }
 
     /** Every field, once: {@code Field.values()} copies the array at each call, and {@link #read} runs once per row. */
-    private static final Field[] FIELDS = Field.values();
 
     private final Map<Field, Integer> index;
 
@@ -65,26 +63,6 @@ final class AnnuaireColumns {
             }
         }
         return new AnnuaireColumns(index);
-    }
-
-    /**
-     * The fields of {@code row} the import reads, one per {@link Field} in its order (empty where this export has no
-     * column): what is staged of a row, a thirteenth of the annuaire's 70-odd columns. Read back through {@link #staged()}.
-     */
-    List<String> read(List<String> row) {
-        String[] read = new String[FIELDS.length];
-        for (Field field : FIELDS) {
-            Integer position = index.get(field);
-            read[field.ordinal()] = position == null || position >= row.size() ? "" : row.get(position);
-        }
-        return Arrays.asList(read);
-    }
-
-    /** The columns of the rows {@link #read} gives: the same fields known, each at its {@link Field}'s place. */
-    AnnuaireColumns staged() {
-        Map<Field, Integer> places = new EnumMap<>(Field.class);
-        index.keySet().forEach(field -> places.put(field, field.ordinal()));
-        return new AnnuaireColumns(places);
     }
 
     /** Whether this export has a column for {@code field}: a missing optional column leaves stored values alone. */

@@ -3,6 +3,7 @@ package fr.antiharcelement.school.domain.annuaire;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import fr.antiharcelement.kernel.CampaignTime;
 import fr.antiharcelement.kernel.DomainException;
 import fr.antiharcelement.kernel.InvalidInputException;
 import fr.antiharcelement.school.domain.Geography;
@@ -26,6 +27,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,13 +62,16 @@ public class AnnuaireImport {
     private final SchoolStore schools;
     private final AnnuaireStaging staging;
     private final Geography geography;
+    private final Clock clock;
 
     @Inject
-    public AnnuaireImport(SchoolDirectory directory, SchoolStore schools, AnnuaireStaging staging, Geography geography) {
+    public AnnuaireImport(SchoolDirectory directory, SchoolStore schools, AnnuaireStaging staging, Geography geography,
+                          Clock clock) {
         this.directory = directory;
         this.schools = schools;
         this.staging = staging;
         this.geography = geography;
+        this.clock = clock;
     }
 
     /**
@@ -77,20 +83,22 @@ public class AnnuaireImport {
     @Transactional
     public ImportReport importCsv(InputStream csv, Charset charset, Set<SchoolType> types) {
         ImportReport report = new ImportReport();
-        StagedFile staged = stage(csv, charset, types, report);
-        apply(staged, report);
+        OffsetDateTime registeredAt = CampaignTime.now(clock); // of every school the import registers
+        StagedFile staged = stage(csv, charset, types, report, registeredAt);
+        apply(staged, report, registeredAt);
         LOG.infof("Import done: %d rows read, %d created, %d updated, %d unchanged, %d skipped, %d merged, %d rejected",
                 report.rowsRead, report.created, report.updated, report.unchanged, report.skipped, report.merged.size(),
                 report.getRejectedCount());
         return report;
     }
 
-    /** What step 1 leaves for step 2: how to read the staged rows, and how many there are. */
+    /** What step 1 leaves for step 2: the reader of the file's rows (its columns), and how many rows were staged. */
     private record StagedFile(AnnuaireRowReader rows, long count) {
     }
 
     /** Step 1: reads every row, rejects the invalid ones with their line, stages the valid ones. */
-    private StagedFile stage(InputStream csv, Charset charset, Set<SchoolType> types, ImportReport report) {
+    private StagedFile stage(InputStream csv, Charset charset, Set<SchoolType> types, ImportReport report,
+                             OffsetDateTime registeredAt) {
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').allowExtraFields(true)
                 .allowMissingFields(true).skipEmptyLines(true).ofCsvRecord(strictText(csv, charset, report))) {
             Iterator<CsvRecord> records = reader.iterator();
@@ -99,8 +107,8 @@ public class AnnuaireImport {
             }
             AnnuaireRowReader rows = new AnnuaireRowReader(header(records.next()), geography);
             long count = staging.stage(StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false)
-                    .flatMap(record -> validRow(record, rows, types, report).stream()));
-            return new StagedFile(rows.ofStaged(), count);
+                    .flatMap(record -> validRow(record, rows, types, report, registeredAt).stream()));
+            return new StagedFile(rows, count);
         } catch (CsvParseException e) {
             throw InvalidInputException.of("The file cannot be read as CSV: " + e.getMessage() + ". Nothing was imported.");
         } catch (UncheckedIOException | IOException e) {
@@ -133,7 +141,7 @@ public class AnnuaireImport {
 
     /** Counts the row read; gives it as staged when it is valid and of a type imported, else reports why not. */
     private static Optional<StagedRow> validRow(CsvRecord record, AnnuaireRowReader rows, Set<SchoolType> types,
-                                                ImportReport report) {
+                                                ImportReport report, OffsetDateTime registeredAt) {
         report.rowsRead++;
         if (report.rowsRead % PROGRESS_EVERY == 0) {
             LOG.infof("Import: %d rows read, %d rejected so far", report.rowsRead, report.getRejectedCount());
@@ -149,7 +157,8 @@ public class AnnuaireImport {
             Uai.problem(uai).ifPresent(problem -> {
                 throw new IllegalArgumentException("UAI " + problem);
             });
-            return Optional.of(new StagedRow(uai, record.getStartingLineNumber(), rows.annex(fields), rows.staged(fields)));
+            return Optional.of(new StagedRow(uai, record.getStartingLineNumber(), rows.annex(fields),
+                    School.register(uai, details, registeredAt)));
         } catch (IllegalArgumentException | DomainException e) {
             report.reject(new ImportReport.RejectedRow(record.getStartingLineNumber(), uai, e.getMessage()));
             return Optional.empty();
@@ -157,11 +166,14 @@ public class AnnuaireImport {
     }
 
     /**
-     * Step 2: one line per establishment (the main one before annexes, then the first), upserted in chunks. A file
-     * with more establishments than the schools kept (the directory's first load) is a bulk load: the store builds
-     * its search indexes once at the end instead of keeping them up to date school by school.
+     * Step 2: one line per establishment (the main one before annexes, then the first), by chunks in UAI order. In
+     * each chunk the establishments that have a school are upserted one by one; the others are registered together,
+     * as their rows were staged, in one statement (a national file's first load is 61,000 of them, and reading each
+     * back to register it was most of the import). A file with more establishments than the schools kept (the
+     * directory's first load) is a bulk load: the store builds its search indexes once at the end instead of keeping
+     * them up to date school by school.
      */
-    private void apply(StagedFile staged, ImportReport report) {
+    private void apply(StagedFile staged, ImportReport report, OffsetDateTime registeredAt) {
         AnnuaireRowReader rows = staged.rows();
         report.merged.addAll(staging.mergedLines());
         long establishments = staged.count() - report.merged.size();
@@ -171,24 +183,35 @@ public class AnnuaireImport {
             LOG.infof("Import: %d establishments for a directory of %d schools, loaded in bulk", establishments, kept);
             load = schools.beginBulkLoad();
         }
-        for (List<StagedRow> chunk = staging.keptRows("", CHUNK); !chunk.isEmpty();
-             chunk = staging.keptRows(chunk.get(chunk.size() - 1).uai(), CHUNK)) {
-            List<StagedRow> differing = differing(chunk, rows);
-            report.unchanged += chunk.size() - differing.size();
-            Map<String, School> locked = schools.byUaisForUpdate(differing.stream().map(StagedRow::uai).toList());
-            List<School> created = new ArrayList<>();
-            List<School> changed = new ArrayList<>();
-            for (StagedRow row : differing) {
-                School current = locked.get(row.uai());
-                switch (directory.upsert(row.uai(), current, rows.details(row.fields(), current), created, changed)) {
-                    case CREATED -> report.created++;
-                    case UPDATED -> report.updated++;
-                    case UNCHANGED -> report.unchanged++;
-                }
-            }
-            schools.saveAll(created, changed);
+        String after = "";
+        for (Optional<String> last = staging.chunkEnd(after, CHUNK); last.isPresent(); last = staging.chunkEnd(after, CHUNK)) {
+            List<KeptRow> ofSchools = staging.keptRowsOfSchools(after, last.get());
+            upsertExisting(ofSchools, rows, report);
+            List<School> registered = staging.registerNew(after, last.get(), ofSchools.stream().map(KeptRow::uai).toList(),
+                    registeredAt);
+            directory.registeredInBulk(registered);
+            report.created += registered.size();
+            after = last.get();
         }
         load.finish();
+    }
+
+    /** The establishments of a chunk that have a school: each changed as its line says, if that changes anything. */
+    private void upsertExisting(List<KeptRow> ofSchools, AnnuaireRowReader rows, ImportReport report) {
+        List<KeptRow> differing = differing(ofSchools, rows);
+        report.unchanged += ofSchools.size() - differing.size();
+        Map<String, School> locked = schools.byUaisForUpdate(differing.stream().map(KeptRow::uai).toList());
+        List<School> created = new ArrayList<>();
+        List<School> changed = new ArrayList<>();
+        for (KeptRow row : differing) {
+            School current = locked.get(row.uai());
+            switch (directory.upsert(row.uai(), current, rows.details(row.registration(), current), created, changed)) {
+                case CREATED -> report.created++;
+                case UPDATED -> report.updated++;
+                case UNCHANGED -> report.unchanged++;
+            }
+        }
+        schools.saveAll(created, changed);
     }
 
     /**
@@ -196,13 +219,15 @@ public class AnnuaireImport {
      * case, then locks nothing (a row lock is a write, and cost a re-import a third of its speed). The schools
      * that differ are read again under lock before they change, since someone may have changed one meanwhile.
      */
-    private List<StagedRow> differing(List<StagedRow> chunk, AnnuaireRowReader rows) {
-        Map<String, School> existing = schools.byUais(chunk.stream().map(StagedRow::uai).toList());
-        List<StagedRow> differing = chunk.stream().filter(row -> {
+    private List<KeptRow> differing(List<KeptRow> chunk, AnnuaireRowReader rows) {
+        if (chunk.isEmpty()) {
+            return chunk;
+        }
+        Map<String, School> existing = schools.byUais(chunk.stream().map(KeptRow::uai).toList());
+        return chunk.stream().filter(row -> {
             School current = existing.get(row.uai());
-            return current == null || current.differsFrom(rows.details(row.fields(), current));
+            return current == null || current.differsFrom(rows.details(row.registration(), current));
         }).toList();
-        return differing;
     }
 
     private static AnnuaireColumns header(CsvRecord header) {

@@ -42,20 +42,6 @@ final class AnnuaireRowReader {
         this.geography = geography;
     }
 
-    /** What is staged of a row: the fields this reader reads, as {@link #ofStaged()} reads them back. */
-    List<String> staged(List<String> fields) {
-        return columns.read(fields);
-    }
-
-    /** A reader of the rows {@link #staged} gives, with the labels this one has read so far. */
-    AnnuaireRowReader ofStaged() {
-        AnnuaireRowReader staged = new AnnuaireRowReader(columns.staged(), geography);
-        staged.types.putAll(types);
-        staged.sectors.putAll(sectors);
-        staged.states.putAll(states);
-        return staged;
-    }
-
     /** The row's UAI, normalised, or empty when it has none. */
     String uai(List<String> fields) {
         return columns.value(fields, Field.UAI).map(Uai::normalize).orElse("");
@@ -106,6 +92,27 @@ final class AnnuaireRowReader {
                 optional(fields, Field.PUPILS, existing, s -> s.pupils, AnnuaireRowReader::pupils),
                 optional(fields, Field.STATE, existing, s -> s.status,
                         label -> known(states, label, AnnuaireRowReader::status)));
+    }
+
+    /**
+     * The school a staged row describes, for a school that exists: what {@link #details(List, School)} gives of the
+     * row, from the school the row registers ({@code registration}, worked out without one) and {@code existing}'s
+     * values of the fields this export has no column for.
+     */
+    School.Details details(School registration, School existing) {
+        return new School.Details(registration.name, stored(Field.TYPE, existing, s -> s.type, registration),
+                stored(Field.SECTOR, existing, s -> s.sector, registration),
+                stored(Field.COMMUNE_CODE, existing, s -> s.communeCode, registration), registration.communeName,
+                stored(Field.POSTAL_CODE, existing, s -> s.postalCode, registration),
+                geography.place(registration.departmentCode, registration.academyCode, registration.regionCode),
+                stored(Field.EDUCATION_PRIORITY, existing, s -> s.educationPriority, registration),
+                stored(Field.PUPILS, existing, s -> s.pupils, registration),
+                stored(Field.STATE, existing, s -> s.status, registration));
+    }
+
+    /** {@code existing}'s value of {@code field} if this export has no column for it, else the registration's. */
+    private <T> T stored(Field field, School existing, Function<School, T> value, School registration) {
+        return value.apply(!columns.has(field) && existing != null ? existing : registration);
     }
 
     private <T> T optional(List<String> fields, Field field, School existing, Function<School, T> stored,

@@ -1,6 +1,11 @@
 package fr.antiharcelement.school.domain.annuaire;
 
+import fr.antiharcelement.school.domain.School;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -21,10 +26,27 @@ public interface AnnuaireStaging {
 
     /**
      * The lines of establishments another line describes too, each with the line kept for it: per UAI the main line
-     * (not an annex) is kept, else the first, as in {@link #keptRows}.
+     * (not an annex) is kept, else the first, as in {@link #keptRowsOfSchools} and {@link #registerNew}.
      */
     List<ImportReport.MergedLine> mergedLines();
 
-    /** The kept line of each of the next {@code limit} establishments after {@code afterUai}, in UAI order. */
-    List<StagedRow> keptRows(String afterUai, int limit);
+    /**
+     * The next {@code limit} establishments after {@code afterUai}, in UAI order, as {@link #keptRowsOfSchools} and
+     * {@link #registerNew} take them: the last UAI of that chunk, or empty after the last establishment.
+     */
+    Optional<String> chunkEnd(String afterUai, int limit);
+
+    /**
+     * The kept line of each establishment after {@code afterUai}, up to {@code lastUai} included, that has a school,
+     * in UAI order.
+     */
+    List<KeptRow> keptRowsOfSchools(String afterUai, String lastUai);
+
+    /**
+     * Registers every establishment after {@code afterUai}, up to {@code lastUai} included, but those of
+     * {@code withSchool}, as its kept line's {@link StagedRow#registration()}, at {@code registeredAt}: one statement
+     * for them all. Gives the schools registered. A UAI someone registered since {@code withSchool} was read fails
+     * the import.
+     */
+    List<School> registerNew(String afterUai, String lastUai, Collection<String> withSchool, OffsetDateTime registeredAt);
 }

@@ -69,26 +69,6 @@ class AnnuaireColumnsTest {
     }
 
     @Test
-    void aStagedRowKeepsOnlyTheReadFieldsAndReadsBackAsTheFullRow() {
-        AnnuaireColumns columns = AnnuaireColumns.fromHeader(List.of("Adresse_1", "Code_departement", "Nom_commune", "Web",
-                "Nom_etablissement", "Nombre_d_eleves", "Identifiant_de_l_etablissement", "Telephone"));
-        List<String> row = List.of("1 rue de la Paix", "035", "Baulon", "https://example.fr", "Ecole les Lucioles", " 120 ",
-                "0350122T", "02 99 00 00 00");
-
-        List<String> staged = columns.read(row);
-        AnnuaireColumns stagedColumns = columns.staged();
-
-        assertThat(staged).as("one field per field the import reads").hasSize(Field.values().length)
-                .doesNotContain("1 rue de la Paix", "https://example.fr", "02 99 00 00 00");
-        for (Field field : Field.values()) {
-            assertThat(stagedColumns.has(field)).as("a column for %s once staged", field).isEqualTo(columns.has(field));
-            assertThat(stagedColumns.value(staged, field)).as("%s once staged", field).isEqualTo(columns.value(row, field));
-        }
-        assertThat(stagedColumns.value(staged, Field.PUPILS)).as("pupils, trimmed as before").hasValue("120");
-        assertThat(columns.read(List.of("1 rue", "035"))).as("a short row's missing fields").containsOnly("035", "");
-    }
-
-    @Test
     void whenTwoSpellingsArePresentTheCurrentNameWins() {
         AnnuaireColumns columns = AnnuaireColumns.fromHeader(List.of("Identifiant_de_l_etablissement", "Nom_etablissement",
                 "Nom_commune", "Code_departement", "Secteur", "Statut_public_prive"));

@@ -139,6 +139,26 @@ class AnnuaireRowReaderTest {
         assertThat(details.sector()).as("sector, from its column").isEqualTo(Sector.PRIVATE);
     }
 
+    /** An import stages each row as the school it registers, and reads that back for a school that exists. */
+    @Test
+    void aStagedRegistrationGivesAnExistingSchoolTheSameDetailsAsItsRow() {
+        OffsetDateTime registered = OffsetDateTime.parse("2024-09-02T08:00:00+02:00");
+        School stored = School.register("0350122T", reader.validDetails(row(Map.of("etat", "FERMÉ"))), registered);
+        AnnuaireRowReader shortExport = new AnnuaireRowReader(AnnuaireColumns.fromHeader(SHORT_HEADER), GEOGRAPHY);
+        List<String> shortRow = List.of("0350122T", "Collège Anne de Bretagne", "Privé", "Rennes", "035");
+        List<String> fullRow = row(Map.of("Nombre_d_eleves", "", "Statut_public_prive", "Privé", "Code postal", "35700"));
+
+        School shortStaged = School.register("0350122T", shortExport.validDetails(shortRow), registered.plusYears(1));
+        School fullStaged = School.register("0350122T", reader.validDetails(fullRow), registered.plusYears(1));
+
+        assertThat(shortExport.details(shortStaged, stored)).as("an export without most columns")
+                .isEqualTo(shortExport.details(shortRow, stored));
+        assertThat(reader.details(fullStaged, stored)).as("an export with every column")
+                .isEqualTo(reader.details(fullRow, stored));
+        assertThat(shortExport.details(shortStaged, null)).as("no school yet: the registration's own")
+                .isEqualTo(shortExport.details(shortRow, null));
+    }
+
     @Test
     void aNewSchoolOfAnExportWithoutAColumnGetsItsDefault() {
         AnnuaireRowReader shortExport = new AnnuaireRowReader(AnnuaireColumns.fromHeader(SHORT_HEADER), GEOGRAPHY);
