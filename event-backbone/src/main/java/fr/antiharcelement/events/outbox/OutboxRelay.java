@@ -64,6 +64,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any constant shared by every instance of the same service (each service has its own database). */
     private static final long LEADER_LOCK = 0x6f7574626f78L;
+    private static final long COUNT_BACKLOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     @Inject
     AgroalDataSource dataSource;
@@ -88,6 +89,8 @@ public class OutboxRelay {
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
+    /** When the relay's thread last counted the backlog ({@link #countUnpublished}). */
+    private long backlogCountedAt = System.nanoTime() - COUNT_BACKLOG_EVERY_NANOS;
     private final AtomicLong parked = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
@@ -284,13 +287,21 @@ public class OutboxRelay {
                 }
             }
         }
-        backlog.set(rows.size() < config.outbox().batchSize() ? rows.size() : countUnpublished(connection));
+        if (rows.size() < config.outbox().batchSize()) {
+            backlog.set(rows.size());
+        } else if (System.nanoTime() - backlogCountedAt >= COUNT_BACKLOG_EVERY_NANOS) {
+            backlog.set(countUnpublished(connection));
+            backlogCountedAt = System.nanoTime();
+        }
         return rows;
     }
 
     /**
-     * The whole backlog, counted only when a batch comes back full: a window count in the batch query would read
-     * every waiting row for each batch, which made draining a large backlog quadratic.
+     * The whole backlog, counted only when a batch comes back full, and then at most once a second; in between, the
+     * rows published are taken off the last count ({@link #record}). A window count in the batch query would read
+     * every waiting row for each batch, which made draining a large backlog quadratic; a count after every full batch
+     * still read them all 122 times for an import's 61,380 events (1.3 to 1.5 s of PostgreSQL, as much as marking the
+     * rows published).
      */
     private static long countUnpublished(Connection connection) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event where published_at is null and parked_at is null");
