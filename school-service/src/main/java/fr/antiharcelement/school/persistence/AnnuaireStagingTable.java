@@ -3,6 +3,7 @@ package fr.antiharcelement.school.persistence;
 import fr.antiharcelement.kernel.sql.Jdbc;
 import fr.antiharcelement.school.domain.School;
 import fr.antiharcelement.school.domain.annuaire.AnnuaireStaging;
+import fr.antiharcelement.school.domain.annuaire.AnnuaireStaging.Chunk;
 import fr.antiharcelement.school.domain.annuaire.ImportReport;
 import fr.antiharcelement.school.domain.annuaire.KeptRow;
 import fr.antiharcelement.school.domain.annuaire.StagedRow;
@@ -45,6 +46,12 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
     private static final String REGISTRATION = SchoolRepository.COLUMNS.replaceFirst("^uai, ", "")
             .replace(", created_at, updated_at", "");
     private static final int STAGED_VALUES = 15; // of SchoolRepository.values: up to search_text
+
+    /** A staged row's columns as the school table's, its times given: {@code %s} for created_at, then updated_at. */
+    private static final String REGISTERED_AT = "uai, " + REGISTRATION + ", %s, %s";
+
+    /** The kept line of each UAI: the main one before annexes, then the first. */
+    private static final String KEPT = "select distinct on (uai) %s from annuaire_row where %s order by uai, annex, line";
 
     /** Text gathered before it is handed to the server: some 100 rows a write. */
     private static final int WRITE_EVERY_CHARS = 64 * 1_024;
@@ -158,19 +165,13 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
                 row -> new ImportReport.MergedLine(row.getLong(1), row.getString(2), row.getLong(3)));
     }
 
-    /** A staged row's columns as the school table's, its times given: {@code %s} for created_at, then updated_at. */
-    private static final String REGISTERED_AT = "uai, " + REGISTRATION + ", %s, %s";
-
-    /** The kept line of each UAI: the main one before annexes, then the first. */
-    private static final String KEPT = "select distinct on (uai) %s from annuaire_row where %s order by uai, annex, line";
-
     @Override
-    public Optional<String> chunkEnd(String afterUai, int limit) {
-        return Jdbc.first(dataSource, "select uai from (" + KEPT.formatted("uai", "uai > ?") + " limit ?) chunk order by uai desc limit 1",
+    public Optional<Chunk> chunk(String afterUai, int limit) {
+        return Jdbc.first(dataSource, "select max(uai), count(*) from (" + KEPT.formatted("uai", "uai > ?") + " limit ?) chunk",
                 statement -> {
                     statement.setString(1, afterUai);
                     statement.setInt(2, limit);
-                }, row -> row.getString(1));
+                }, row -> new Chunk(row.getString(1), row.getInt(2))).filter(chunk -> chunk.establishments() > 0);
     }
 
     @Override
@@ -183,8 +184,8 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
     }
 
     /**
-     * The UAIs that have a school are left out by a hash anti-join: with {@code <> all(...)} a re-import, where every
-     * UAI of a chunk has one, compared each row with each of the chunk's 2,000.
+     * The UAIs that have a school are left out by an anti-join on the array, which PostgreSQL can hash, rather than
+     * {@code <> all(...)}, which would compare each row with each of them.
      */
     @Override
     public List<School> registerNew(String afterUai, String lastUai, Collection<String> withSchool, OffsetDateTime registeredAt) {

@@ -184,14 +184,17 @@ public class AnnuaireImport {
             load = schools.beginBulkLoad();
         }
         String after = "";
-        for (Optional<String> last = staging.chunkEnd(after, CHUNK); last.isPresent(); last = staging.chunkEnd(after, CHUNK)) {
-            List<KeptRow> ofSchools = staging.keptRowsOfSchools(after, last.get());
+        for (Optional<AnnuaireStaging.Chunk> next = staging.chunk(after, CHUNK); next.isPresent(); next = staging.chunk(after, CHUNK)) {
+            AnnuaireStaging.Chunk chunk = next.get();
+            List<KeptRow> ofSchools = staging.keptRowsOfSchools(after, chunk.lastUai());
             upsertExisting(ofSchools, rows, report);
-            List<School> registered = staging.registerNew(after, last.get(), ofSchools.stream().map(KeptRow::uai).toList(),
-                    registeredAt);
-            directory.registeredInBulk(registered);
-            report.created += registered.size();
-            after = last.get();
+            if (ofSchools.size() < chunk.establishments()) { // a re-import's chunks have none to register
+                List<School> registered = staging.registerNew(after, chunk.lastUai(),
+                        ofSchools.stream().map(KeptRow::uai).toList(), registeredAt);
+                directory.registeredInBulk(registered);
+                report.created += registered.size();
+            }
+            after = chunk.lastUai();
         }
         load.finish();
     }

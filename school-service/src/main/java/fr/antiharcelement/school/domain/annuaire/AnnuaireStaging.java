@@ -32,9 +32,13 @@ public interface AnnuaireStaging {
 
     /**
      * The next {@code limit} establishments after {@code afterUai}, in UAI order, as {@link #keptRowsOfSchools} and
-     * {@link #registerNew} take them: the last UAI of that chunk, or empty after the last establishment.
+     * {@link #registerNew} take them; empty after the last establishment.
      */
-    Optional<String> chunkEnd(String afterUai, int limit);
+    Optional<Chunk> chunk(String afterUai, int limit);
+
+    /** A chunk of the file's establishments: the UAI of its last one, and how many it has. */
+    record Chunk(String lastUai, int establishments) {
+    }
 
     /**
      * The kept line of each establishment after {@code afterUai}, up to {@code lastUai} included, that has a school,
