@@ -292,6 +292,8 @@ public class OutboxRelay {
         } else if (System.nanoTime() - backlogCountedAt >= COUNT_BACKLOG_EVERY_NANOS) {
             backlog.set(countUnpublished(connection));
             backlogCountedAt = System.nanoTime();
+        } else {
+            backlog.accumulateAndGet(rows.size(), Math::max); // at least this batch: a burst after a quiet spell
         }
         return rows;
     }
