@@ -16,14 +16,9 @@ public interface SchoolStore {
     Optional<School> byUaiForUpdate(String uai);
 
     /**
-     * The schools of {@code uais} that exist, by UAI, for a bulk import: read as they are, not tracked (no persistence
-     * context of tens of thousands of entities to check at each flush): a change to one is saved by {@link #saveAll}.
-     */
-    Map<String, School> byUais(Collection<String> uais);
-
-    /**
-     * The same, locked until the end of the transaction, in UAI order (so that two callers never wait on each other
-     * in a circle): a user's change to one of them waits for the import, or the import for it.
+     * The schools of {@code uais} that exist, by UAI, for a bulk import: read as plain objects, locked until the end of
+     * the transaction, in UAI order (so that two callers never wait on each other in a circle): a user's change to one
+     * of them waits for the import, or the import for it. A change to one is saved by {@link #saveAll}.
      */
     Map<String, School> byUaisForUpdate(Collection<String> uais);
 

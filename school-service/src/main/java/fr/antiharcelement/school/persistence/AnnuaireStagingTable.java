@@ -38,14 +38,12 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
 
     /**
      * What is staged of a row besides its place in the file: the school it registers if its UAI has none yet, in the
-     * school table's columns. Registering new schools is then one {@code insert ... select} from this table; an
-     * establishment that has a school reads its row back as a school. The times are the import's, bound once: as two
-     * {@code timestamptz} per row they were two fifths of the {@code COPY}'s parsing (395 against 230 ms for the
-     * national file's rows).
+     * school table's columns but its UAI and times. Registering new schools is then one {@code insert ... select} from
+     * this table; an establishment that has a school reads its row back as a school. The times are the import's, bound
+     * once: as two {@code timestamptz} per row they were two fifths of the {@code COPY}'s parsing (395 against 230 ms
+     * for the national file's rows).
      */
-    private static final String REGISTRATION = SchoolRepository.COLUMNS.replaceFirst("^uai, ", "")
-            .replace(", created_at, updated_at", "");
-    private static final int STAGED_VALUES = 15; // of SchoolRepository.values: up to search_text
+    private static final String REGISTRATION = SchoolRepository.DETAIL_COLUMNS;
 
     /** A staged row's columns as the school table's, its times given: {@code %s} for created_at, then updated_at. */
     private static final String REGISTERED_AT = "uai, " + REGISTRATION + ", %s, %s";
@@ -117,10 +115,9 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
 
     private static void append(StringBuilder text, StagedRow row) {
         text.append(row.uai()).append('\t').append(row.line()).append('\t').append(row.annex() ? 't' : 'f');
-        Object[] registration = SchoolRepository.values(row.registration());
-        for (int i = 1; i < STAGED_VALUES; i++) { // its UAI is the row's; its times, the import's
+        for (Object value : SchoolRepository.detailValues(row.registration())) {
             text.append('\t');
-            copyValue(text, registration[i]);
+            copyValue(text, value);
         }
         text.append('\n');
     }
@@ -167,20 +164,30 @@ public class AnnuaireStagingTable implements AnnuaireStaging {
 
     @Override
     public Optional<Chunk> chunk(String afterUai, int limit) {
-        return Jdbc.first(dataSource, "select max(uai), count(*) from (" + KEPT.formatted("uai", "uai > ?") + " limit ?) chunk",
-                statement -> {
-                    statement.setString(1, afterUai);
-                    statement.setInt(2, limit);
-                }, row -> new Chunk(row.getString(1), row.getInt(2))).filter(chunk -> chunk.establishments() > 0);
+        record Kept(String uai, boolean withSchool) {
+        }
+        List<Kept> kept = Jdbc.query(dataSource, "select k.uai, exists (select 1 from school s where s.uai = k.uai) from ("
+                + KEPT.formatted("uai", "uai > ?") + " limit ?) k order by k.uai", statement -> {
+            statement.setString(1, afterUai);
+            statement.setInt(2, limit);
+        }, row -> new Kept(row.getString(1), row.getBoolean(2)));
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Chunk(kept.get(kept.size() - 1).uai(), kept.size(),
+                kept.stream().filter(Kept::withSchool).map(Kept::uai).toList()));
     }
 
+    /** The school's columns first, then the staged registration's (its times left empty), from this column on. */
+    private static final int REGISTRATION_FROM = SchoolRepository.COLUMNS.split(",").length + 1;
+
     @Override
-    public List<KeptRow> keptRowsOfSchools(String afterUai, String lastUai) {
-        return Jdbc.query(dataSource, KEPT.formatted(REGISTERED_AT.formatted("null", "null"),
-                "uai > ? and uai <= ? and exists (select 1 from school s where s.uai = annuaire_row.uai)"), statement -> {
-            statement.setString(1, afterUai);
-            statement.setString(2, lastUai);
-        }, row -> new KeptRow(row.getString(1), SchoolRepository.school(row)));
+    public List<KeptRow> keptRowsOfSchools(Collection<String> uais) {
+        return Jdbc.query(dataSource, "select " + SchoolRepository.qualified(SchoolRepository.COLUMNS, "s") + ", "
+                + SchoolRepository.qualified("uai, " + REGISTRATION, "k") + ", null, null"
+                + " from (" + KEPT.formatted("uai, " + REGISTRATION, "uai = any(?)") + ") k join school s on s.uai = k.uai"
+                + " order by k.uai", statement -> Jdbc.setArray(statement, 1, "text", uais),
+                row -> new KeptRow(row.getString(1), SchoolRepository.school(row, REGISTRATION_FROM), SchoolRepository.school(row)));
     }
 
     /**

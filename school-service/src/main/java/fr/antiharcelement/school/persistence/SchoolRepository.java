@@ -22,11 +22,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The schools over plain JDBC, on the transaction's pooled connection: a school is a plain object, read as a copy and
@@ -36,10 +38,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class SchoolRepository implements SchoolStore {
 
+    /** A school's columns but its UAI and its times: what an import stages of the school a row registers. */
+    static final String DETAIL_COLUMNS = """
+            name, type, sector, commune_code, commune_name, postal_code, department_code, academy_code, region_code,
+            education_priority, pupils, status, version, search_text""";
+
     /** The columns every read and write names, in the order of {@link #school(ResultSet)} and {@link #rows}. */
-    static final String COLUMNS = """
-            uai, name, type, sector, commune_code, commune_name, postal_code, department_code, academy_code, region_code,
-            education_priority, pupils, status, version, search_text, created_at, updated_at""";
+    static final String COLUMNS = "uai, " + DETAIL_COLUMNS + ", created_at, updated_at";
 
     @Inject
     AgroalDataSource dataSource;
@@ -60,44 +65,42 @@ public class SchoolRepository implements SchoolStore {
     }
 
     @Override
-    public Map<String, School> byUais(Collection<String> uais) {
-        return read(uais, "select " + COLUMNS + " from school where uai = any(?)");
-    }
-
-    @Override
     public Map<String, School> byUaisForUpdate(Collection<String> uais) {
-        return read(uais, "select " + COLUMNS + " from school where uai = any(?) order by uai for update");
-    }
-
-    private Map<String, School> read(Collection<String> uais, String sql) {
         Map<String, School> found = new HashMap<>();
         if (!uais.isEmpty()) {
-            Jdbc.query(dataSource, sql, statement -> Jdbc.setArray(statement, 1, "text", uais),
-                    SchoolRepository::school).forEach(school -> found.put(school.uai, school));
+            Jdbc.query(dataSource, "select " + COLUMNS + " from school where uai = any(?) order by uai for update",
+                    statement -> Jdbc.setArray(statement, 1, "text", uais), SchoolRepository::school)
+                    .forEach(school -> found.put(school.uai, school));
         }
         return found;
     }
 
     static School school(ResultSet row) throws SQLException {
+        return school(row, 1);
+    }
+
+    /** The school in the columns of {@code row} from {@code first} on, in the order of {@link #COLUMNS}. */
+    static School school(ResultSet row, int first) throws SQLException {
+        int c = first - 1;
         School school = new School();
-        school.uai = row.getString(1);
-        school.name = row.getString(2);
-        school.type = SchoolType.valueOf(row.getString(3));
-        school.sector = row.getString(4) == null ? null : Sector.valueOf(row.getString(4));
-        school.communeCode = row.getString(5);
-        school.communeName = row.getString(6);
-        school.postalCode = row.getString(7);
-        school.departmentCode = row.getString(8);
-        school.academyCode = row.getString(9);
-        school.regionCode = row.getString(10);
-        school.educationPriority = EducationPriority.valueOf(row.getString(11));
-        int pupils = row.getInt(12);
+        school.uai = row.getString(c + 1);
+        school.name = row.getString(c + 2);
+        school.type = SchoolType.valueOf(row.getString(c + 3));
+        school.sector = row.getString(c + 4) == null ? null : Sector.valueOf(row.getString(c + 4));
+        school.communeCode = row.getString(c + 5);
+        school.communeName = row.getString(c + 6);
+        school.postalCode = row.getString(c + 7);
+        school.departmentCode = row.getString(c + 8);
+        school.academyCode = row.getString(c + 9);
+        school.regionCode = row.getString(c + 10);
+        school.educationPriority = EducationPriority.valueOf(row.getString(c + 11));
+        int pupils = row.getInt(c + 12);
         school.pupils = row.wasNull() ? null : pupils;
-        school.status = SchoolStatus.valueOf(row.getString(13));
-        school.version = row.getLong(14);
-        school.searchText = row.getString(15);
-        school.createdAt = row.getObject(16, OffsetDateTime.class);
-        school.updatedAt = row.getObject(17, OffsetDateTime.class);
+        school.status = SchoolStatus.valueOf(row.getString(c + 13));
+        school.version = row.getLong(c + 14);
+        school.searchText = row.getString(c + 15);
+        school.createdAt = row.getObject(c + 16, OffsetDateTime.class);
+        school.updatedAt = row.getObject(c + 17, OffsetDateTime.class);
         return school;
     }
 
@@ -144,10 +147,26 @@ public class SchoolRepository implements SchoolStore {
     }
 
     /** A school's values, in the order of {@link #COLUMNS}; timestamps as ISO-8601 text with their offset. */
-    static Object[] values(School s) {
-        return new Object[] {s.uai, s.name, s.type.name(), s.sector == null ? null : s.sector.name(), s.communeCode,
-                s.communeName, s.postalCode, s.departmentCode, s.academyCode, s.regionCode, s.educationPriority.name(),
-                s.pupils, s.status.name(), s.version, s.searchText, s.createdAt.toString(), s.updatedAt.toString()};
+    private static Object[] values(School s) {
+        Object[] details = detailValues(s);
+        Object[] values = new Object[details.length + 3];
+        values[0] = s.uai;
+        System.arraycopy(details, 0, values, 1, details.length);
+        values[details.length + 1] = s.createdAt.toString();
+        values[details.length + 2] = s.updatedAt.toString();
+        return values;
+    }
+
+    /** A school's values in the order of {@link #DETAIL_COLUMNS}. */
+    static Object[] detailValues(School s) {
+        return new Object[] {s.name, s.type.name(), s.sector == null ? null : s.sector.name(), s.communeCode, s.communeName,
+                s.postalCode, s.departmentCode, s.academyCode, s.regionCode, s.educationPriority.name(), s.pupils,
+                s.status.name(), s.version, s.searchText};
+    }
+
+    /** {@code columns}, each named in {@code table}: for a statement that reads two tables' columns of the same names. */
+    static String qualified(String columns, String table) {
+        return Arrays.stream(columns.split(",")).map(column -> table + "." + column.strip()).collect(Collectors.joining(", "));
     }
 
     @Override

@@ -155,15 +155,10 @@ class SchoolDirectoryTest {
         }
 
         @Override
-        public Map<String, School> byUais(Collection<String> uais) {
+        public Map<String, School> byUaisForUpdate(Collection<String> uais) {
             Map<String, School> found = new HashMap<>();
             uais.stream().filter(stored::containsKey).forEach(uai -> found.put(uai, stored.get(uai)));
             return found;
-        }
-
-        @Override
-        public Map<String, School> byUaisForUpdate(Collection<String> uais) {
-            return byUais(uais);
         }
 
         @Override

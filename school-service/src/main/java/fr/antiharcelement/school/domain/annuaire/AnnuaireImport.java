@@ -186,11 +186,11 @@ public class AnnuaireImport {
         String after = "";
         for (Optional<AnnuaireStaging.Chunk> next = staging.chunk(after, CHUNK); next.isPresent(); next = staging.chunk(after, CHUNK)) {
             AnnuaireStaging.Chunk chunk = next.get();
-            List<KeptRow> ofSchools = staging.keptRowsOfSchools(after, chunk.lastUai());
-            upsertExisting(ofSchools, rows, report);
-            if (ofSchools.size() < chunk.establishments()) { // a re-import's chunks have none to register
-                List<School> registered = staging.registerNew(after, chunk.lastUai(),
-                        ofSchools.stream().map(KeptRow::uai).toList(), registeredAt);
+            if (!chunk.withSchool().isEmpty()) { // a first load's chunks have none
+                upsertExisting(staging.keptRowsOfSchools(chunk.withSchool()), rows, report);
+            }
+            if (chunk.withSchool().size() < chunk.establishments()) { // a re-import's chunks have none to register
+                List<School> registered = staging.registerNew(after, chunk.lastUai(), chunk.withSchool(), registeredAt);
                 directory.registeredInBulk(registered);
                 report.created += registered.size();
             }
@@ -218,19 +218,13 @@ public class AnnuaireImport {
     }
 
     /**
-     * The rows that would change their school, compared without a lock: a re-import of the same file, the usual
-     * case, then locks nothing (a row lock is a write, and cost a re-import a third of its speed). The schools
-     * that differ are read again under lock before they change, since someone may have changed one meanwhile.
+     * The rows that would change their school, compared with the school as read with them, without a lock: a
+     * re-import of the same file, the usual case, then locks nothing (a row lock is a write, and cost a re-import a
+     * third of its speed). The schools that differ are read again under lock before they change, since someone may
+     * have changed one meanwhile.
      */
-    private List<KeptRow> differing(List<KeptRow> chunk, AnnuaireRowReader rows) {
-        if (chunk.isEmpty()) {
-            return chunk;
-        }
-        Map<String, School> existing = schools.byUais(chunk.stream().map(KeptRow::uai).toList());
-        return chunk.stream().filter(row -> {
-            School current = existing.get(row.uai());
-            return current == null || current.differsFrom(rows.details(row.registration(), current));
-        }).toList();
+    private static List<KeptRow> differing(List<KeptRow> chunk, AnnuaireRowReader rows) {
+        return chunk.stream().filter(row -> row.current().differsFrom(rows.details(row.registration(), row.current()))).toList();
     }
 
     private static AnnuaireColumns header(CsvRecord header) {

@@ -26,25 +26,22 @@ public interface AnnuaireStaging {
 
     /**
      * The lines of establishments another line describes too, each with the line kept for it: per UAI the main line
-     * (not an annex) is kept, else the first, as in {@link #keptRowsOfSchools} and {@link #registerNew}.
+     * (not an annex) is kept, else the first, as in {@link #chunk}, {@link #keptRowsOfSchools} and {@link #registerNew}.
      */
     List<ImportReport.MergedLine> mergedLines();
 
     /**
-     * The next {@code limit} establishments after {@code afterUai}, in UAI order, as {@link #keptRowsOfSchools} and
-     * {@link #registerNew} take them; empty after the last establishment.
+     * The next {@code limit} establishments after {@code afterUai}, in UAI order, as {@link #registerNew} takes them:
+     * the last one's UAI, how many there are, and those that have a school; empty after the last establishment.
      */
     Optional<Chunk> chunk(String afterUai, int limit);
 
-    /** A chunk of the file's establishments: the UAI of its last one, and how many it has. */
-    record Chunk(String lastUai, int establishments) {
+    /** A chunk of the file's establishments: the UAI of its last one, how many it has, and those that have a school. */
+    record Chunk(String lastUai, int establishments, List<String> withSchool) {
     }
 
-    /**
-     * The kept line of each establishment after {@code afterUai}, up to {@code lastUai} included, that has a school,
-     * in UAI order.
-     */
-    List<KeptRow> keptRowsOfSchools(String afterUai, String lastUai);
+    /** The kept line of each of {@code uais}, establishments that have a school, with that school, in UAI order. */
+    List<KeptRow> keptRowsOfSchools(Collection<String> uais);
 
     /**
      * Registers every establishment after {@code afterUai}, up to {@code lastUai} included, but those of
