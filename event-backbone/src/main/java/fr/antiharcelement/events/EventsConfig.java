@@ -38,13 +38,12 @@ public interface EventsConfig {
 
         /**
          * How long a busy relay (woken again while it published) waits before it looks again: the commits of that
-         * moment join one Kafka transaction. A relay that was not woken meanwhile does not wait. Each transaction the
-         * relay saves also saves the broker's markers and a batch of every consumer (a database transaction each):
-         * at 200 completions a second, 20 ms took a fifth off the CPU from completion to reach's totals against 5 ms
-         * (6.3 to 6.6 ms a completion against 8.0 to 8.1), and the tail of reach's freshness with it
-         * (docs/benchmark-methods.md, twenty-third session).
+         * moment join one Kafka transaction. A relay that was not woken meanwhile does not wait. Longer saves more
+         * under a steady load (20 ms took a fifth off the CPU from a completion to reach's totals at 200 a second),
+         * but a change that meets it at a light load waits it all: with 20 ms the relay's p99 at 50 changes a second
+         * went from about 5 to 10 to 22 ms (docs/benchmark-methods.md, twenty-third session).
          */
-        @WithDefault("20ms")
+        @WithDefault("5ms")
         Duration linger();
 
         /** How often the relay looks for rows when nobody woke it: the safety net. */
