@@ -41,7 +41,7 @@ public interface EventsConfig {
          * moment join one Kafka transaction. A relay that was not woken meanwhile does not wait. Longer saves more
          * under a steady load (20 ms took a fifth off the CPU from a completion to reach's totals at 200 a second),
          * but a change that meets it at a light load waits it all: with 20 ms the relay's p99 at 50 changes a second
-         * went from about 5 to 10 to 22 ms (docs/benchmark-methods.md, twenty-third session).
+         * went from about 5 ms to between 10 and 22 ms (docs/benchmark-methods.md, twenty-third session).
          */
         @WithDefault("5ms")
         Duration linger();
