@@ -37,14 +37,19 @@ public interface EventsConfig {
         int batchSize();
 
         /**
-         * How long a busy relay (woken again while it published) waits before it looks again: the commits of that
-         * moment join one Kafka transaction. A relay that was not woken meanwhile does not wait. Longer saves more
-         * under a steady load (20 ms took a fifth off the CPU from a completion to reach's totals at 200 a second),
-         * but a change that meets it at a light load waits it all: with 20 ms the relay's p99 at 50 changes a second
-         * went from about 5 ms to between 10 and 22 ms (docs/benchmark-methods.md, twenty-third session).
+         * The longest a busy relay (woken again while it published) waits before it looks again, so that the commits
+         * of that moment join one Kafka transaction; a relay that was not woken meanwhile does not wait. It waits all
+         * of it from {@link #lingerFullRate()} rows published a second, in proportion below: a change that meets the
+         * linger at a light load waits it all (with 20 ms at every pace, the relay's p99 at 50 changes a second went
+         * from about 5 ms to between 10 and 22 ms), while under a steady load a longer linger saves more (20 ms took a
+         * fifth off the CPU from a completion to reach's totals at 200 a second). docs/benchmark-methods.md.
          */
-        @WithDefault("5ms")
+        @WithDefault("20ms")
         Duration linger();
+
+        /** Rows published a second from which a busy relay lingers the whole {@link #linger()}. */
+        @WithDefault("200")
+        int lingerFullRate();
 
         /** How often the relay looks for rows when nobody woke it: the safety net. */
         @WithDefault("1s")

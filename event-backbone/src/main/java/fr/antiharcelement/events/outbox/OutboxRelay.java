@@ -98,6 +98,7 @@ public class OutboxRelay {
     private Counter published;
     private Timer latency;
     private volatile boolean failing;
+    private RelayPace pace;
 
     void start(@Observes StartupEvent startup) {
         published = registry.counter("outbox.events.published");
@@ -107,6 +108,7 @@ public class OutboxRelay {
         registry.gauge("outbox.parked", parked);
         registry.gauge("outbox.relay.broker.failing", this, relay -> relay.failing ? 1 : 0);
         parked.set(countParked());
+        pace = new RelayPace(config.outbox().linger(), config.outbox().lingerFullRate(), System.nanoTime());
         if (!config.outbox().relayEnabled()) {
             return;
         }
@@ -203,13 +205,14 @@ public class OutboxRelay {
     /**
      * Under load every commit wakes the relay, and a Kafka transaction per handful of rows costs the broker far more
      * than the rows themselves (markers, coordinator round trips). A relay that was woken again while it published
-     * is busy: it waits a few milliseconds before it looks again, so that the commits of that moment go out in one
-     * transaction. A relay that was not answers the next wake-up at once, which keeps the latency of a lone change
-     * low: at 50 changes a second each one would otherwise have waited the whole linger, its batch of one unchanged.
+     * is busy: it waits before it looks again, so that the commits of that moment go out in one transaction, and the
+     * faster it has been publishing, the longer it waits ({@link RelayPace}). A relay that was not answers the next
+     * wake-up at once, which keeps the latency of a lone change low: at 50 changes a second each one would otherwise
+     * have waited the whole linger, its batch of one unchanged.
      */
     private void linger() {
         try {
-            TimeUnit.NANOSECONDS.sleep(config.outbox().linger().toNanos());
+            TimeUnit.NANOSECONDS.sleep(pace.lingerNanos(System.nanoTime()));
             wakeUps.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -429,6 +432,7 @@ public class OutboxRelay {
         }
         published.increment(rows.size());
         backlog.addAndGet(-rows.size());
+        pace.published(rows.size(), System.nanoTime());
     }
 
     private KafkaProducer<String, String> producer() {
