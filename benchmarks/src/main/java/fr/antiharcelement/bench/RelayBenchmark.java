@@ -29,11 +29,15 @@ final class RelayBenchmark {
         int requests = Bench.setting("relay.requests", 1_500);
         int intervalMillis = Bench.setting("relay.interval-ms", 20);
         int warmUpRound = Bench.setting("relay.warm-up", 1_000);
-        // Slow enough that the relay is never busy, so that each change is a Kafka transaction of its own, as when
-        // measured: one change per 5 ms kept the relay busy, it lingered (events.outbox.linger) and sent the warm-up's
-        // changes a few per transaction, and the broker compiled its one-record transactions during the measurement
-        // instead (its compilers 2.1 to 2.6 s of the measured 30 s with a 20 ms linger, against 0.5 s with 5 ms).
-        int warmUpIntervalMillis = Bench.setting("relay.warm-up-interval-ms", 10);
+        // At the measured pace: the relay lingers in proportion to its pace (events.outbox.linger-full-rate), so at any
+        // other pace it would batch the changes otherwise, and the broker would compile its transactions of one record
+        // while they are measured. The broker's compilers took 2.1 to 2.6 s of the measured 30 s after a warm-up of one
+        // change per 5 ms with a fixed 20 ms linger, and 4.7 s after one per 10 ms with the linger following the pace.
+        int warmUpIntervalMillis = Bench.setting("relay.warm-up-interval-ms", intervalMillis);
+        // The broker compiles a one-record transaction's path in bursts: warm-ups that stopped after 4,000 or 5,000
+        // changes, on a quiet round, left its compilers 2.5 to 4.7 s of the measured 30 s; those of 10,000 and more,
+        // 0.3 to 0.4 s.
+        int warmUpMinimum = Bench.setting("relay.warm-up-minimum", 10_000);
         BenchEnvironment.Service school = environment.service("school-service", "school");
         String admin = TestTokens.admin();
         try (Http http = new Http(2)) {
@@ -48,7 +52,7 @@ final class RelayBenchmark {
                             new ConcurrentHashMap<>(), new Latency());
                     serverTime(http, school);
                     return sent;
-                }, Duration.ofMinutes(4));
+                }, warmUpMinimum, Duration.ofMinutes(5));
                 Map<String, Long> answeredAt = new ConcurrentHashMap<>();
                 Latency requestLatency = new Latency();
                 Report.progress(requests + " requests, one every " + intervalMillis + " ms...");

@@ -38,6 +38,14 @@ final class WarmUp {
      * should last some seconds, or the share it measures is mostly noise.
      */
     static Done untilCompiled(IntUnaryOperator round, Duration limit) {
+        return untilCompiled(round, 0, limit);
+    }
+
+    /**
+     * The same, but never fewer than {@code minimum} requests: for a path whose compilers settle in bursts, where a
+     * quiet round says little about the next.
+     */
+    static Done untilCompiled(IntUnaryOperator round, int minimum, Duration limit) {
         long start = System.nanoTime();
         int sent = 0;
         double share;
@@ -48,7 +56,7 @@ final class WarmUp {
             double used = CpuShare.all(before.used(), after.used());
             share = used <= 0 ? 0 : CpuShare.all(before.compiling(), after.compiling()) / used;
             Report.progress(String.format(Locale.ROOT, "warming up: %,d requests, JIT compilers at %.0f%% of the CPU used", sent, 100 * share));
-        } while (share >= SETTLED && System.nanoTime() - start < limit.toNanos());
+        } while ((share >= SETTLED || sent < minimum) && System.nanoTime() - start < limit.toNanos());
         return new Done(sent, Duration.ofNanos(System.nanoTime() - start), share);
     }
 }

@@ -1,6 +1,7 @@
 package fr.antiharcelement.system;
 
 import fr.antiharcelement.infra.kafka.LocalKafka;
+import fr.antiharcelement.infra.testing.ChildService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The broker stops for 30 seconds in the middle of a campaign while staff and partners keep working. Their writes
@@ -36,19 +38,25 @@ class KafkaOutageIT {
         long stopped = System.nanoTime();
         // Writes for as long as the broker is down, without pause: each helper asserts its 201 or 200.
         List<String> schoolsRegisteredDuringOutage = new ArrayList<>();
-        int writes = 0;
+        int workshopWrites = 0;
         for (int n = 0; System.nanoTime() - stopped < OUTAGE.toNanos(); n++) {
             CampaignFixture.Workshop workshop = campaign.schedule(campaign.knownSchool(n), n % 5 != 4);
-            writes++;
+            workshopWrites++;
             if (n % 3 != 2) {
                 campaign.complete(workshop, 18 + n % 15);
-                writes++;
+                workshopWrites++;
             }
             if (n % 10 == 0) {
                 schoolsRegisteredDuringOutage.add(campaign.registerSchool());
-                writes++;
             }
         }
+        int writes = workshopWrites + schoolsRegisteredDuringOutage.size();
+        // Each write's event waits in its service's outbox, and the service's Kafka health says how many wait.
+        int expectedWorkshopBacklog = workshopWrites;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(outboxBacklog(system.workshop)).as("workshop-service's events waiting").isEqualTo(expectedWorkshopBacklog);
+            assertThat(outboxBacklog(system.school)).as("school-service's events waiting").isEqualTo(schoolsRegisteredDuringOutage.size());
+        });
         assertThat(kafka.isRunning()).as("the broker stayed down during the writes").isFalse();
         long restarting = System.nanoTime();
         kafka.start();
@@ -65,9 +73,19 @@ class KafkaOutageIT {
         }
         campaign.awaitReachTotals(Duration.ofSeconds(60));
         campaign.assertReachAuditClean();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(outboxBacklog(system.workshop)).as("workshop-service's events waiting").isZero();
+            assertThat(outboxBacklog(system.school)).as("school-service's events waiting").isZero();
+        });
 
         System.out.printf("[figure] %d writes (all 2xx) in %d s of broker outage; broker restarted in %d ms; "
                         + "reach exact %d ms after the broker was back (%d workshops)%n",
                 writes, OUTAGE.toSeconds(), brokerStart.toMillis(), catchUp.toMillis(), campaign.workshopCount());
+    }
+
+    /** The rows the service's outbox holds unpublished, as its Kafka health group reports them (up or down). */
+    private long outboxBacklog(ChildService service) {
+        return system.anonymous(service).get("/q/health/group/kafka").then()
+                .extract().<Number>path("checks.find { it.name == 'Kafka broker' }.data.outboxBacklog").longValue();
     }
 }
