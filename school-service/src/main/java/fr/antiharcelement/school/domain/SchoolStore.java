@@ -41,20 +41,11 @@ public interface SchoolStore {
     long count();
 
     /**
-     * Readies the store for a load larger than what it holds (the first import of the national directory): what it
-     * keeps up to date school by school for searches is built once the schools are in, by {@link BulkLoad#finish()}
-     * in the same transaction. Until that transaction ends, reading the schools waits for it.
+     * Readies the store, in the caller's transaction, for a load larger than what it holds (the first import of the
+     * national directory): what it keeps up to date school by school for searches is set aside, and built once that
+     * transaction has committed, without holding up the load's caller or later readers (searches answer meanwhile,
+     * more slowly). Until the transaction ends, reading the schools waits for it. Returns false if the store keeps
+     * its search structures up to date through this load instead (one is being built already).
      */
-    BulkLoad beginBulkLoad();
-
-    /** A load begun by {@link #beginBulkLoad()}. */
-    interface BulkLoad {
-
-        /** Nothing to finish: a load that leaves the store as it keeps itself. */
-        BulkLoad NONE = () -> {
-        };
-
-        /** Builds what the load left aside; the schools are then searchable as usual. */
-        void finish();
-    }
+    boolean beginBulkLoad();
 }

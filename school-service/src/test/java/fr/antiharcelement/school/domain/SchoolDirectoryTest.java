@@ -182,8 +182,8 @@ class SchoolDirectoryTest {
         }
 
         @Override
-        public BulkLoad beginBulkLoad() {
-            return BulkLoad.NONE;
+        public boolean beginBulkLoad() {
+            return false;
         }
 
         @Override

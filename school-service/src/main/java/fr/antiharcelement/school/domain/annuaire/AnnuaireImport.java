@@ -170,18 +170,19 @@ public class AnnuaireImport {
      * each chunk the establishments that have a school are upserted one by one; the others are registered together,
      * as their rows were staged, in one statement (a national file's first load is 61,000 of them, and reading each
      * back to register it was most of the import). A file with more establishments than the schools kept (the
-     * directory's first load) is a bulk load: the store builds its search indexes once at the end instead of keeping
-     * them up to date school by school.
+     * directory's first load) is a bulk load: the store builds its search indexes once the import has committed
+     * instead of keeping them up to date school by school.
      */
     private void apply(StagedFile staged, ImportReport report, OffsetDateTime registeredAt) {
         AnnuaireRowReader rows = staged.rows();
         report.merged.addAll(staging.mergedLines());
         long establishments = staged.count() - report.merged.size();
         long kept = schools.count();
-        SchoolStore.BulkLoad load = SchoolStore.BulkLoad.NONE;
         if (establishments > kept) {
-            LOG.infof("Import: %d establishments for a directory of %d schools, loaded in bulk", establishments, kept);
-            load = schools.beginBulkLoad();
+            LOG.infof(schools.beginBulkLoad()
+                    ? "Import: %d establishments for a directory of %d schools, loaded in bulk (search indexes built after)"
+                    : "Import: %d establishments for a directory of %d schools, search indexes kept up to date (a build runs)",
+                    establishments, kept);
         }
         String after = "";
         for (Optional<AnnuaireStaging.Chunk> next = staging.chunk(after, CHUNK); next.isPresent(); next = staging.chunk(after, CHUNK)) {
@@ -196,7 +197,6 @@ public class AnnuaireImport {
             }
             after = chunk.lastUai();
         }
-        load.finish();
     }
 
     /** The establishments of a chunk that have a school: each changed as its line says, if that changes anything. */
