@@ -5,6 +5,7 @@ import fr.antiharcelement.events.CloudEvent;
 import fr.antiharcelement.events.EventsConfig;
 import fr.antiharcelement.events.TopicAdmin;
 import fr.antiharcelement.kernel.retry.Backoff;
+import fr.antiharcelement.kernel.work.WakeableWorker;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +40,6 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -87,13 +87,11 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final WakeableWorker worker = new WakeableWorker("outbox-relay");
     private final AtomicLong backlog = new AtomicLong();
     /** When the relay's thread last counted the backlog ({@link #countUnpublished}). */
     private long backlogCountedAt = System.nanoTime() - COUNT_BACKLOG_EVERY_NANOS;
     private final AtomicLong parked = new AtomicLong();
-    private volatile boolean running;
-    private Thread thread;
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Timer latency;
@@ -112,28 +110,17 @@ public class OutboxRelay {
         if (!config.outbox().relayEnabled()) {
             return;
         }
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        worker.start(this::run);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(10));
         closeProducer();
     }
 
     /** Asks the relay to look for rows now (called after a commit that appended some). */
     public void wake() {
-        wakeUps.release();
+        worker.wake();
     }
 
     /** Whether the relay's last attempt to publish failed (the broker unreachable): rows wait, writes go on. */
@@ -165,7 +152,7 @@ public class OutboxRelay {
 
     private void run() {
         Backoff backoff = new Backoff(config.outbox().firstBackoff(), config.outbox().maxBackoff());
-        while (running) {
+        while (worker.running()) {
             try {
                 int sent = publishBatch();
                 if (failing) {
@@ -175,10 +162,10 @@ public class OutboxRelay {
                 backoff.reset();
                 if (sent < config.outbox().batchSize()) {
                     cleanup.runIfDue();
-                    if (sent > 0 && wakeUps.availablePermits() > 0) {
+                    if (sent > 0 && worker.wokenMeanwhile()) {
                         linger(); // busy: commits came in while this batch went out
                     } else {
-                        awaitWakeUp(config.outbox().pollInterval());
+                        worker.awaitWakeUp(config.outbox().pollInterval());
                     }
                 }
             } catch (Exception e) {
@@ -187,18 +174,8 @@ public class OutboxRelay {
                     failing = true;
                 }
                 closeProducer();
-                awaitWakeUp(backoff.nextPause());
+                worker.awaitWakeUp(backoff.nextPause());
             }
-        }
-    }
-
-    private void awaitWakeUp(Duration timeout) {
-        try {
-            wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            wakeUps.drainPermits(); // one look serves every commit that woke us meanwhile
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 
@@ -211,13 +188,7 @@ public class OutboxRelay {
      * have waited the whole linger, its batch of one unchanged.
      */
     private void linger() {
-        try {
-            TimeUnit.NANOSECONDS.sleep(pace.lingerNanos(System.nanoTime()));
-            wakeUps.drainPermits();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        worker.pause(pace.lingerNanos(System.nanoTime()));
     }
 
     /** Publishes one batch; returns how many rows it published. */
@@ -396,11 +367,11 @@ public class OutboxRelay {
                 kafka.commitTransaction();
                 return;
             } catch (org.apache.kafka.common.errors.TimeoutException uncertain) {
-                if (!running) {
+                if (!worker.running()) {
                     throw uncertain;
                 }
                 LOG.debugf("Kafka commit timed out; retrying it (it may have succeeded): %s", uncertain.getMessage());
-                awaitWakeUp(backoff.nextPause());
+                worker.awaitWakeUp(backoff.nextPause());
             } catch (RuntimeException e) {
                 abort(kafka, e);
                 throw e;

@@ -1,6 +1,7 @@
 package fr.antiharcelement.school.persistence;
 
 import fr.antiharcelement.kernel.sql.Jdbc;
+import fr.antiharcelement.kernel.work.WakeableWorker;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,20 +57,15 @@ public class DeferredIndexes {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final WakeableWorker worker = new WakeableWorker("deferred-indexes");
 
     void start(@Observes StartupEvent startup) {
-        running = true;
-        thread = new Thread(this::run, "deferred-indexes");
-        thread.setDaemon(true);
-        thread.start();
+        worker.start(this::run);
     }
 
+    /** A build under way goes on in the database; the next instance to look finds the index there, or builds it. */
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        wakeUps.release();
+        worker.stop(Duration.ZERO);
     }
 
     /**
@@ -114,23 +109,17 @@ public class DeferredIndexes {
 
     /** Asks the builder to look now. */
     void wake() {
-        wakeUps.release();
+        worker.wake();
     }
 
     private void run() {
-        while (running) {
+        while (worker.running()) {
             try {
                 buildPending();
             } catch (RuntimeException e) {
                 LOG.warnf("Deferred indexes: the build failed, will retry in %s: %s", LOOK_EVERY, e.getMessage());
             }
-            try {
-                wakeUps.tryAcquire(LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            worker.awaitWakeUp(LOOK_EVERY);
         }
     }
 

@@ -1,6 +1,7 @@
 package fr.antiharcelement.workshop.events;
 
 import fr.antiharcelement.kernel.retry.Backoff;
+import fr.antiharcelement.kernel.work.WakeableWorker;
 import fr.antiharcelement.workshop.domain.webhook.Webhooks;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,8 +11,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The delivery worker of this instance: sends due deliveries as long as there are some, then waits to be woken (a
@@ -29,60 +28,37 @@ public class WebhookDispatcher {
     @Inject
     WebhookConfig config;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final WakeableWorker worker = new WakeableWorker("webhook-dispatcher");
 
     void start(@Observes StartupEvent startup) {
-        running = true;
-        thread = new Thread(this::run, "webhook-dispatcher");
-        thread.setDaemon(true);
-        thread.start();
+        worker.start(this::run);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(config.requestTimeout().plusSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(config.requestTimeout().plusSeconds(5));
     }
 
     /** Asks the worker to look for due deliveries now. */
     public void wake() {
-        wakeUps.release();
+        worker.wake();
     }
 
     private void run() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
-        while (running) {
+        while (worker.running()) {
             try {
                 int sent;
                 do {
                     sent = webhooks.dispatchDue(config.batchSize());
-                } while (sent > 0 && running);
+                } while (sent > 0 && worker.running());
                 backoff.reset();
-                await(config.pollInterval());
+                worker.awaitWakeUp(config.pollInterval());
             } catch (RuntimeException e) {
                 // The database is down or the rows could not be recorded: they are still pending, try again later.
                 Duration pause = backoff.nextPause();
                 LOG.warnf("Webhook deliveries failed, trying again in %d ms: %s", pause.toMillis(), e.toString());
-                await(pause);
+                worker.awaitWakeUp(pause);
             }
-        }
-    }
-
-    private void await(Duration timeout) {
-        try {
-            wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            wakeUps.drainPermits();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }
