@@ -64,11 +64,14 @@ public final class WakeableWorker {
         }
     }
 
-    /** Ends the loop at its next look, waking it if it waits, and gives its current look up to {@code grace}. */
+    /**
+     * Ends the loop at its next look, waking it if it waits, and gives its current look up to {@code grace} to end
+     * (none if zero: the caller does not wait for it).
+     */
     public void stop(Duration grace) {
         running = false;
         wake();
-        if (thread != null) {
+        if (thread != null && grace.toMillis() > 0) {
             try {
                 thread.join(grace.toMillis());
             } catch (InterruptedException e) {

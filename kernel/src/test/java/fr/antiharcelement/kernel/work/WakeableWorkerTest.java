@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -104,6 +105,27 @@ class WakeableWorkerTest {
 
         assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(worker.running()).isFalse();
+    }
+
+    @Test
+    void stopWithoutGraceDoesNotWaitForTheLookUnderWay() throws InterruptedException {
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        worker.start(() -> {
+            working.countDown();
+            try {
+                release.await(1, TimeUnit.MINUTES); // a look that outlasts the stop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> worker.stop(Duration.ZERO));
+
+        assertThat(stopped).as("a join of zero would wait for ever").succeedsWithin(Duration.ofSeconds(5));
+        assertThat(worker.running()).isFalse();
+        release.countDown();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
