@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -80,22 +79,18 @@ public class DeferredIndexes {
             if (!free) {
                 return false;
             }
-            List<Deferred> indexes = Jdbc.query(connection, """
-                    select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
-                    where i.indrelid = 'school'::regclass
-                      and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-                    order by 1""", Jdbc.Binder.NONE, row -> new Deferred(row.getString(1), row.getString(2)));
+            List<String> names = Jdbc.query(connection, """
+                    with found as (
+                      select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition from pg_index i
+                      where i.indrelid = 'school'::regclass
+                        and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)),
+                    recorded as (insert into deferred_index (name, definition) select name, definition from found
+                                 on conflict (name) do nothing)
+                    select name from found order by name""", Jdbc.Binder.NONE, row -> row.getString(1));
             try (Statement drop = connection.createStatement()) {
-                for (Deferred index : indexes) {
-                    drop.execute("drop index " + index.name());
+                for (String name : names) {
+                    drop.execute("drop index " + name);
                 }
-            }
-            for (Deferred index : indexes) {
-                Jdbc.update(connection, "insert into deferred_index (name, definition) values (?, ?) on conflict (name) do nothing",
-                        statement -> {
-                            statement.setString(1, index.name());
-                            statement.setString(2, index.definition());
-                        });
             }
             transactions.registerInterposedSynchronization(new BuildAfterCommit());
             return true;
@@ -152,19 +147,19 @@ public class DeferredIndexes {
 
     /** One index, outside any transaction (a concurrent build must be); 0 if it was there already, valid. */
     private int build(Connection connection, Deferred index) throws SQLException {
-        Optional<Boolean> valid = Jdbc.query(connection, "select indisvalid from pg_index where indexrelid = to_regclass(?)",
-                statement -> statement.setString(1, index.name()), row -> row.getBoolean(1)).stream().findFirst();
+        Boolean valid = Jdbc.query(connection, "select indisvalid from pg_index where indexrelid = to_regclass(?)",
+                statement -> statement.setString(1, index.name()), row -> row.getBoolean(1)).stream().findFirst().orElse(null);
         long started = System.nanoTime();
-        try (Statement statement = connection.createStatement()) {
-            if (valid.isPresent() && !valid.get()) {
-                statement.execute("drop index concurrently " + index.name()); // what an interrupted build left
-            }
-            if (valid.isEmpty() || !valid.get()) {
+        if (!Boolean.TRUE.equals(valid)) {
+            try (Statement statement = connection.createStatement()) {
+                if (valid != null) {
+                    statement.execute("drop index concurrently " + index.name()); // what an interrupted build left
+                }
                 statement.execute(concurrently(index.definition()));
             }
         }
         Jdbc.update(connection, "delete from deferred_index where name = ?", statement -> statement.setString(1, index.name()));
-        if (valid.orElse(false)) {
+        if (Boolean.TRUE.equals(valid)) {
             return 0;
         }
         LOG.infof("Deferred indexes: %s built in %d ms", index.name(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

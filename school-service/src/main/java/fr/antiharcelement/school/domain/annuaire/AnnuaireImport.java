@@ -179,10 +179,9 @@ public class AnnuaireImport {
         long establishments = staged.count() - report.merged.size();
         long kept = schools.count();
         if (establishments > kept) {
-            LOG.infof(schools.beginBulkLoad()
-                    ? "Import: %d establishments for a directory of %d schools, loaded in bulk (search indexes built after)"
-                    : "Import: %d establishments for a directory of %d schools, search indexes kept up to date (a build runs)",
-                    establishments, kept);
+            boolean bulk = schools.beginBulkLoad();
+            LOG.infof("Import: %d establishments for a directory of %d schools, %s", establishments, kept,
+                    bulk ? "loaded in bulk (search indexes built after)" : "search indexes kept up to date (a build runs)");
         }
         String after = "";
         for (Optional<AnnuaireStaging.Chunk> next = staging.chunk(after, CHUNK); next.isPresent(); next = staging.chunk(after, CHUNK)) {
