@@ -27,12 +27,7 @@ class WakeableWorkerTest {
     @Test
     void aWakeUpStartsALookWithoutWaitingForTheTimeout() throws InterruptedException {
         CountDownLatch secondLook = new CountDownLatch(2);
-        worker.start(() -> {
-            while (worker.running()) {
-                secondLook.countDown();
-                worker.awaitWakeUp(LONG);
-            }
-        });
+        startCountingLooks(secondLook, LONG);
 
         worker.wake();
 
@@ -42,12 +37,7 @@ class WakeableWorkerTest {
     @Test
     void aWaitThatTimesOutLooksAgainUnwoken() throws InterruptedException {
         CountDownLatch looks = new CountDownLatch(3);
-        worker.start(() -> {
-            while (worker.running()) {
-                looks.countDown();
-                worker.awaitWakeUp(Duration.ofMillis(10));
-            }
-        });
+        startCountingLooks(looks, Duration.ofMillis(10));
 
         assertThat(looks.await(10, TimeUnit.SECONDS)).isTrue();
     }
@@ -126,6 +116,16 @@ class WakeableWorkerTest {
         assertThat(stopped).as("a join of zero would wait for ever").succeedsWithin(Duration.ofSeconds(5));
         assertThat(worker.running()).isFalse();
         release.countDown();
+    }
+
+    /** A loop that counts each look down, then waits for a wake-up at most {@code wait}. */
+    private void startCountingLooks(CountDownLatch looks, Duration wait) {
+        worker.start(() -> {
+            while (worker.running()) {
+                looks.countDown();
+                worker.awaitWakeUp(wait);
+            }
+        });
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

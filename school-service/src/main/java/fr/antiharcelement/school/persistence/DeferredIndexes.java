@@ -149,21 +149,24 @@ public class DeferredIndexes {
     private int build(Connection connection, Deferred index) throws SQLException {
         Boolean valid = Jdbc.query(connection, "select indisvalid from pg_index where indexrelid = to_regclass(?)",
                 statement -> statement.setString(1, index.name()), row -> row.getBoolean(1)).stream().findFirst().orElse(null);
-        long started = System.nanoTime();
-        if (!Boolean.TRUE.equals(valid)) {
-            try (Statement statement = connection.createStatement()) {
-                if (valid != null) {
-                    statement.execute("drop index concurrently " + index.name()); // what an interrupted build left
-                }
-                statement.execute(concurrently(index.definition()));
-            }
-        }
-        Jdbc.update(connection, "delete from deferred_index where name = ?", statement -> statement.setString(1, index.name()));
-        if (Boolean.TRUE.equals(valid)) {
+        if (Boolean.TRUE.equals(valid)) { // built by a look that stopped before it forgot the row
+            forget(connection, index);
             return 0;
         }
+        long started = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            if (valid != null) {
+                statement.execute("drop index concurrently " + index.name()); // what an interrupted build left
+            }
+            statement.execute(concurrently(index.definition()));
+        }
+        forget(connection, index);
         LOG.infof("Deferred indexes: %s built in %d ms", index.name(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return 1;
+    }
+
+    private static void forget(Connection connection, Deferred index) throws SQLException {
+        Jdbc.update(connection, "delete from deferred_index where name = ?", statement -> statement.setString(1, index.name()));
     }
 
     /** {@code pg_get_indexdef}'s {@code CREATE [UNIQUE] INDEX name ON ...} as a concurrent build. */

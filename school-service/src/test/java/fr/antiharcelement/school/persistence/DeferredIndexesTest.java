@@ -67,6 +67,18 @@ class DeferredIndexesTest {
     }
 
     @Test
+    void aRowLeftForAnIndexAlreadyBuiltIsForgottenWithoutABuild() {
+        // what an instance stopped between a build and forgetting its row leaves: the row, and the index valid
+        Jdbc.run(dataSource, this::defer);
+
+        assertThat(deferredIndexes.buildPending()).as("indexes built").isZero();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deferredIndexes.pending() == 0);
+        assertThat(regionIndexValid()).isTrue();
+        assertThat(definitionOf(REGION_INDEX)).isEqualTo(regionDefinition);
+    }
+
+    @Test
     void noInstanceBuildsWhileAnotherDoesAndALoadThenKeepsItsIndexes() throws SQLException {
         Jdbc.run(dataSource, connection -> {
             try (var statements = connection.createStatement()) {
